@@ -1,0 +1,15 @@
+# Every dependency comes from a Debian package listed in packaging/deps.
+find_package(PkgConfig REQUIRED)
+
+# Debian's SQLCipher 3.4.1. Its headers live in /usr/include/sqlcipher; we include
+# <sqlcipher/sqlite3.h> explicitly so the system libsqlite3's header can never be picked up.
+pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
+
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+
+if(PUNCTUM_BUILD_TESTS)
+    find_package(Catch2 2.13 REQUIRED)
+    include(Catch)
+endif()

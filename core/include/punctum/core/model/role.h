@@ -1,0 +1,31 @@
+#pragma once
+// Who may do what. Storage checks these before every write; QML only hides what is refused.
+
+#include <optional>
+#include <string_view>
+
+namespace punctum::core {
+
+/// An account's role. Clinic vaults hold admins, practitioners and reviewers; a personal
+/// vault holds one patient.
+enum class Role { admin, practitioner, reviewer, patient };
+
+/// Things an account may be allowed to do.
+enum class Action {
+    read_records,      ///< see clients, sessions, entries, photos
+    write_clinical,    ///< add or change clients, sessions, screenings
+    log_recovery,      ///< add recovery entries (clinician follow-up or patient check-in)
+    annotate,          ///< add review notes, acknowledge flags
+    manage_accounts,   ///< add or remove accounts, rotate the data key
+    change_settings,   ///< auto-lock time, norms profile
+};
+
+/// True when `role` may perform `action`.
+/// An admin of a small clinic is usually also its practitioner, so admins may write records;
+/// a reviewer only reads and annotates; a patient logs their own recovery.
+[[nodiscard]] bool permits(Role role, Action action);
+
+[[nodiscard]] std::string_view to_string(Role role);
+[[nodiscard]] std::optional<Role> role_from_string(std::string_view text);
+
+} // namespace punctum::core

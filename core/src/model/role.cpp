@@ -1,0 +1,46 @@
+#include "punctum/core/model/role.h"
+
+namespace punctum::core {
+
+bool permits(Role role, Action action) {
+    switch (action) {
+    case Action::read_records:
+        return true;
+    case Action::write_clinical:
+        return role == Role::admin || role == Role::practitioner;
+    case Action::log_recovery:
+        return role != Role::reviewer;
+    case Action::annotate:
+        return role != Role::patient;
+    case Action::manage_accounts:
+        return role == Role::admin;
+    case Action::change_settings:
+        return role == Role::admin || role == Role::patient;
+    }
+    return false;
+}
+
+std::string_view to_string(Role role) {
+    switch (role) {
+    case Role::admin:
+        return "admin";
+    case Role::practitioner:
+        return "practitioner";
+    case Role::reviewer:
+        return "reviewer";
+    case Role::patient:
+        return "patient";
+    }
+    return "unknown";
+}
+
+std::optional<Role> role_from_string(std::string_view text) {
+    for (Role r : {Role::admin, Role::practitioner, Role::reviewer, Role::patient}) {
+        if (to_string(r) == text) {
+            return r;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace punctum::core

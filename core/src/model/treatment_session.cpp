@@ -1,0 +1,44 @@
+#include "punctum/core/model/treatment_session.h"
+
+#include <algorithm>
+
+namespace punctum::core {
+
+// Input sanity, not a clinical threshold: the deepest setting any pen device in norms.md
+// documents is 3.0 mm (Dr.Pen depth guide); more than that is a typing error.
+constexpr double max_plausible_depth_mm = 3.0;
+constexpr int max_plausible_passes = 20;
+
+double TreatmentSession::max_depth_mm() const {
+    double deepest = 0.0;
+    for (const auto& a : areas) {
+        deepest = std::max(deepest, a.depth_mm);
+    }
+    return deepest;
+}
+
+Result<void, ModelError> validate(const TreatmentSession& session) {
+    if (!session.treated_on.ok()) {
+        return fail(ModelErrc::bad_date, "The treatment date is not a valid date.");
+    }
+    if (session.areas.empty()) {
+        return fail(ModelErrc::missing_field,
+                    "A session needs at least one treated area with its depth.");
+    }
+    for (const auto& a : session.areas) {
+        if (a.area.empty()) {
+            return fail(ModelErrc::missing_field, "Every treated area needs a name.");
+        }
+        if (!(a.depth_mm > 0.0 && a.depth_mm <= max_plausible_depth_mm)) {
+            return fail(ModelErrc::out_of_range,
+                        "Needle depth for " + a.area + " must be more than 0 and at most 3.0 mm.");
+        }
+        if (a.passes < 1 || a.passes > max_plausible_passes) {
+            return fail(ModelErrc::out_of_range,
+                        "Passes for " + a.area + " must be between 1 and 20.");
+        }
+    }
+    return {};
+}
+
+} // namespace punctum::core

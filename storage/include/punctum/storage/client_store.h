@@ -1,0 +1,42 @@
+#pragma once
+
+#include "punctum/core/model/client.h"
+#include "punctum/storage/storage_error.h"
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace punctum::storage {
+
+namespace detail {
+struct VaultContext;
+}
+
+/// One row of the client list: enough to show without loading the client's history.
+struct ClientSummary {
+    core::ClientId id;
+    std::string display_name;
+    std::optional<int> fitzpatrick;
+    int session_count = 0;
+    std::optional<core::Date> last_treated_on;
+};
+
+/// Clients of the vault. Writes need Action::write_clinical.
+class ClientStore {
+public:
+    explicit ClientStore(detail::VaultContext& ctx) : ctx_(ctx) {}
+
+    [[nodiscard]] StorageResult<core::ClientId> add(core::Client client);
+    [[nodiscard]] StorageResult<core::Client> get(core::ClientId id);
+    /// Clients whose name contains `search` (case-insensitive), by name, one page at a time
+    /// so a list of 10k clients never loads whole.
+    [[nodiscard]] StorageResult<std::vector<ClientSummary>> list(std::string_view search, int offset,
+                                                                 int limit);
+    [[nodiscard]] StorageResult<int> count(std::string_view search);
+
+private:
+    detail::VaultContext& ctx_;
+};
+
+} // namespace punctum::storage

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "punctum/core/model/recovery_entry.h"
+#include "punctum/core/model/treatment_session.h"
+#include "punctum/storage/storage_error.h"
+
+#include <vector>
+
+namespace punctum::storage {
+
+namespace detail {
+struct VaultContext;
+}
+
+/// Treatment sessions and their recovery entries.
+class SessionStore {
+public:
+    explicit SessionStore(detail::VaultContext& ctx) : ctx_(ctx) {}
+
+    /// Records a session, attributed to the signed-in practitioner (Action::write_clinical).
+    [[nodiscard]] StorageResult<core::SessionId> add(core::TreatmentSession session);
+    [[nodiscard]] StorageResult<core::TreatmentSession> get(core::SessionId id);
+    /// A client's sessions, newest first.
+    [[nodiscard]] StorageResult<std::vector<core::TreatmentSession>> of_client(core::ClientId id);
+
+    /// Adds a recovery entry to its session (Action::log_recovery).
+    [[nodiscard]] StorageResult<core::EntryId> add_entry(core::RecoveryEntry entry);
+    /// A session's entries, oldest day first.
+    [[nodiscard]] StorageResult<std::vector<core::RecoveryEntry>> entries(core::SessionId id);
+
+private:
+    detail::VaultContext& ctx_;
+};
+
+} // namespace punctum::storage

@@ -1,0 +1,101 @@
+#pragma once
+// The encrypted vault: a folder holding an SQLCipher database keyed by a random data key,
+// and keys.json, whose slots wrap that key under each account's passphrase (Argon2id) and
+// under a recovery key shown once at creation. No plaintext database ever exists.
+
+#include "punctum/core/clock.h"
+#include "punctum/storage/account.h"
+#include "punctum/storage/client_store.h"
+#include "punctum/storage/kdf_params.h"
+#include "punctum/storage/secure_bytes.h"
+#include "punctum/storage/session_store.h"
+#include "punctum/storage/storage_error.h"
+#include "punctum/storage/vault_kind.h"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace punctum::storage {
+
+namespace detail {
+struct VaultContext;
+}
+
+/// What a new vault is for, and its first account.
+struct NewVault {
+    VaultKind kind = VaultKind::clinic;
+    std::string account_name = "admin"; ///< a clinic's first account is its admin
+    std::string display_name = "Administrator";
+    KdfParams kdf = KdfParams::moderate();
+};
+
+class Vault;
+
+/// A freshly created vault, still open, and its recovery key: show it once, never store it.
+struct CreatedVault {
+    std::unique_ptr<Vault> vault;
+    SecureBytes recovery_key; ///< printable, e.g. "ABCD-EFGH-..."
+};
+
+/// What can be told about a vault without unlocking it.
+struct VaultSummary {
+    VaultKind kind = VaultKind::clinic;
+    std::vector<std::string> accounts; ///< names that have a passphrase slot
+};
+
+/// Record counts, for `vault stats` and the settings page.
+struct VaultStats {
+    std::int64_t clients = 0;
+    std::int64_t sessions = 0;
+    std::int64_t entries = 0;
+    std::int64_t audit_events = 0;
+    std::int64_t accounts = 0;
+};
+
+/// An unlocked vault. Closing it (destroying it) wipes the keys from memory.
+class Vault {
+public:
+    /// Creates a vault in `folder`, which must not exist yet (or be empty). The folder is
+    /// built under a temporary name and renamed into place, so a failure leaves nothing.
+    [[nodiscard]] static StorageResult<CreatedVault> create(const std::filesystem::path& folder,
+                                                            const SecureBytes& passphrase,
+                                                            const NewVault& options,
+                                                            const core::Clock& clock);
+    /// Opens a vault as `account`. Wrong passphrase -> auth_failed, with no file changed.
+    [[nodiscard]] static StorageResult<std::unique_ptr<Vault>>
+    open(const std::filesystem::path& folder, std::string_view account,
+         const SecureBytes& passphrase, const core::Clock& clock);
+    /// Reads the vault's kind and account names from its key file; no passphrase needed.
+    [[nodiscard]] static StorageResult<VaultSummary> inspect(const std::filesystem::path& folder);
+
+    ~Vault();
+    Vault(const Vault&) = delete;
+    Vault& operator=(const Vault&) = delete;
+
+    [[nodiscard]] const Account& account() const;
+    [[nodiscard]] VaultKind kind() const;
+    [[nodiscard]] const std::filesystem::path& folder() const;
+
+    [[nodiscard]] ClientStore& clients() { return clients_; }
+    [[nodiscard]] SessionStore& sessions() { return sessions_; }
+    [[nodiscard]] StorageResult<VaultStats> stats();
+
+    /// Runs `body` as one transaction: every write in it lands, or none does.
+    [[nodiscard]] StorageResult<void> batch(const std::function<StorageResult<void>()>& body);
+
+    /// The files a vault folder holds.
+    static constexpr const char* database_file = "vault.db";
+    static constexpr const char* key_file = "keys.json";
+    static constexpr const char* lock_file = "vault.lock";
+
+private:
+    explicit Vault(std::unique_ptr<detail::VaultContext> ctx);
+    std::unique_ptr<detail::VaultContext> ctx_;
+    ClientStore clients_;
+    SessionStore sessions_;
+};
+
+} // namespace punctum::storage

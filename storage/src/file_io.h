@@ -1,0 +1,36 @@
+#pragma once
+// Files beside the database (key slots, audit head): written whole or not at all.
+
+#include "punctum/storage/storage_error.h"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace punctum::storage {
+
+/// Writes `contents` to a temporary file beside `path` (mode 0600), fsyncs it, renames it
+/// over `path` and fsyncs the folder: after a crash there is the old file or the new one.
+[[nodiscard]] StorageResult<void> write_file_atomically(const std::filesystem::path& path,
+                                                        std::string_view contents);
+/// Reads a whole small file.
+[[nodiscard]] StorageResult<std::string> read_small_file(const std::filesystem::path& path,
+                                                         std::size_t max_bytes);
+
+/// An exclusive advisory lock (flock) held while a vault is open, so a second process
+/// gets a clear "in use" instead of racing on the files.
+class VaultLock {
+public:
+    [[nodiscard]] static StorageResult<VaultLock> acquire(const std::filesystem::path& lock_file);
+    VaultLock(VaultLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+    VaultLock& operator=(VaultLock&&) = delete;
+    VaultLock(const VaultLock&) = delete;
+    VaultLock& operator=(const VaultLock&) = delete;
+    ~VaultLock();
+
+private:
+    explicit VaultLock(int fd) : fd_(fd) {}
+    int fd_ = -1;
+};
+
+} // namespace punctum::storage

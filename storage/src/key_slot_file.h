@@ -1,0 +1,45 @@
+#pragma once
+// keys.json: the vault's key slots. Each slot wraps the one data key under a key derived
+// from one account's passphrase (or the recovery key), so changing a passphrase rewrites
+// one slot and no data.
+
+#include "crypto.h"
+#include "punctum/storage/storage_error.h"
+#include "punctum/storage/vault_kind.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace punctum::storage {
+
+/// One wrapped copy of the data key.
+struct KeySlot {
+    std::string id;      ///< random, also bound into the wrapping as associated data
+    std::string kind;    ///< "passphrase" or "recovery"
+    std::string account; ///< account name for passphrase slots; empty for recovery
+    KdfParams kdf;       ///< Argon2id cost (passphrase slots)
+    crypto::Bytes salt;
+    crypto::Bytes wrapped; ///< nonce || XChaCha20-Poly1305(data key)
+};
+
+/// The whole file.
+struct KeySlotFile {
+    static constexpr int current_format = 1;
+    int format = current_format;
+    std::string vault_id;
+    VaultKind kind = VaultKind::clinic;
+    int cipher_page_size = 4096;
+    std::vector<KeySlot> slots;
+
+    [[nodiscard]] const KeySlot* find_account(std::string_view account) const;
+    [[nodiscard]] const KeySlot* find_recovery() const;
+    /// What the slot's wrapping is bound to: swapping slots between vaults or accounts fails.
+    [[nodiscard]] std::string associated_data(const KeySlot& slot) const;
+};
+
+[[nodiscard]] StorageResult<KeySlotFile> read_key_slots(const std::filesystem::path& path);
+[[nodiscard]] StorageResult<void> write_key_slots(const std::filesystem::path& path,
+                                                  const KeySlotFile& file);
+
+} // namespace punctum::storage

@@ -1,0 +1,104 @@
+#include "key_slots.h"
+
+#include "crypto.h"
+
+namespace punctum::storage {
+namespace {
+
+constexpr std::string_view base32_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+constexpr std::size_t recovery_bytes = 20; // 160 bits: 32 base32 characters
+
+std::string new_slot_id() { return crypto::to_hex(crypto::random_bytes(8)); }
+
+SecureBytes recovery_kek(const KeySlotFile& file, const SecureBytes& raw) {
+    // The recovery key is 160 random bits, so a fast keyed hash is as strong as Argon2id.
+    return crypto::derive_from_secret(raw.bytes(), "punctum-recovery|" + file.vault_id);
+}
+
+} // namespace
+
+std::optional<KeySlot> make_passphrase_slot(const KeySlotFile& file, std::string_view account,
+                                            const SecureBytes& passphrase, const KdfParams& kdf,
+                                            const SecureBytes& data_key) {
+    KeySlot slot;
+    slot.id = new_slot_id();
+    slot.kind = "passphrase";
+    slot.account = std::string(account);
+    slot.kdf = kdf;
+    slot.salt = crypto::random_bytes(crypto::salt_size);
+    auto kek = crypto::derive_from_passphrase(passphrase.view(), slot.salt, kdf);
+    if (!kek) {
+        return std::nullopt;
+    }
+    slot.wrapped = crypto::seal(*kek, data_key.bytes(), file.associated_data(slot));
+    return slot;
+}
+
+RecoverySlot make_recovery_slot(const KeySlotFile& file, const SecureBytes& data_key) {
+    const SecureBytes raw = crypto::random_secret(recovery_bytes);
+    // 160 bits -> 32 base32 characters in groups of four.
+    SecureBytes printable(32 + 7);
+    std::size_t out = 0;
+    unsigned buffer = 0;
+    int bits = 0;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        buffer = (buffer << 8U) | raw.data()[i];
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            if (out > 0 && (out + 1) % 5 == 0) {
+                printable.data()[out++] = '-';
+            }
+            printable.data()[out++] =
+                static_cast<unsigned char>(base32_alphabet[(buffer >> static_cast<unsigned>(bits)) & 31U]);
+        }
+    }
+    RecoverySlot result{{}, std::move(printable)};
+    result.slot.id = new_slot_id();
+    result.slot.kind = "recovery";
+    const SecureBytes kek = recovery_kek(file, raw);
+    result.slot.wrapped = crypto::seal(kek, data_key.bytes(), file.associated_data(result.slot));
+    return result;
+}
+
+std::optional<SecureBytes> open_passphrase_slot(const KeySlotFile& file, const KeySlot& slot,
+                                                const SecureBytes& passphrase) {
+    auto kek = crypto::derive_from_passphrase(passphrase.view(), slot.salt, slot.kdf);
+    if (!kek) {
+        return std::nullopt;
+    }
+    return crypto::unseal(*kek, slot.wrapped, file.associated_data(slot));
+}
+
+std::optional<SecureBytes> open_recovery_slot(const KeySlotFile& file, const KeySlot& slot,
+                                              std::string_view typed_key) {
+    SecureBytes raw(recovery_bytes);
+    std::size_t out = 0;
+    unsigned buffer = 0;
+    int bits = 0;
+    for (char c : typed_key) {
+        if (c == '-' || c == ' ') {
+            continue;
+        }
+        if (c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 'a' + 'A');
+        }
+        const auto pos = base32_alphabet.find(c);
+        if (pos == std::string_view::npos || out >= recovery_bytes) {
+            return std::nullopt;
+        }
+        buffer = (buffer << 5U) | static_cast<unsigned>(pos);
+        bits += 5;
+        if (bits >= 8) {
+            bits -= 8;
+            raw.data()[out++] = static_cast<unsigned char>((buffer >> static_cast<unsigned>(bits)) & 0xffU);
+        }
+    }
+    if (out != recovery_bytes) {
+        return std::nullopt;
+    }
+    const SecureBytes kek = recovery_kek(file, raw);
+    return crypto::unseal(kek, slot.wrapped, file.associated_data(slot));
+}
+
+} // namespace punctum::storage

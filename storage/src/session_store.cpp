@@ -1,0 +1,179 @@
+#include "punctum/storage/session_store.h"
+
+#include "guard.h"
+#include "vault_context.h"
+
+#include <sstream>
+
+namespace punctum::storage {
+
+namespace {
+
+core::TreatmentSession read_session(Connection& db, Statement& st) {
+    core::TreatmentSession s;
+    s.id = core::SessionId{st.int64(0)};
+    s.client_id = core::ClientId{st.int64(1)};
+    s.treated_on = core::parse_date(st.text(2)).value_or(core::Date{});
+    s.device = st.text(3);
+    s.notes = st.text(4);
+    s.practitioner = core::AccountId{st.int64(5)};
+    s.created_at = core::parse_timestamp(st.text(6)).value_or(core::TimePoint{});
+    Statement areas(db, "SELECT area, depth_mm, passes FROM session_areas WHERE session_id = ? "
+                        "ORDER BY position");
+    areas.bind(1, s.id.value);
+    while (areas.step()) {
+        s.areas.push_back({areas.text(0), areas.real(1), areas.integer(2)});
+    }
+    return s;
+}
+
+constexpr const char* session_columns =
+    "SELECT id, client_id, treated_on, device, notes, practitioner_id, created_at FROM sessions ";
+
+// Score columns are named after the symptom keys, in scale order.
+std::string score_columns() {
+    std::string cols;
+    for (const auto& scale : core::all_scales()) {
+        cols += ", ";
+        cols += scale.key;
+    }
+    return cols;
+}
+
+} // namespace
+
+StorageResult<core::SessionId> SessionStore::add(core::TreatmentSession session) {
+    if (auto allowed = ctx_.require(core::Action::write_clinical); !allowed) {
+        return allowed.failure();
+    }
+    if (auto valid = core::validate(session); !valid) {
+        return fail(StorageErrc::invalid_input, valid.error().message);
+    }
+    return guard([&]() -> StorageResult<core::SessionId> {
+        auto& db = *ctx_.db;
+        Transaction tx(db);
+        Statement exists(db, "SELECT 1 FROM clients WHERE id = ?");
+        exists.bind(1, session.client_id.value);
+        if (!exists.step()) {
+            return fail(StorageErrc::not_found, "That client is not in this vault.");
+        }
+        session.created_at = ctx_.clock.now();
+        Statement st(db, "INSERT INTO sessions (client_id, treated_on, device, notes, "
+                         "practitioner_id, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+        st.bind(1, session.client_id.value)
+            .bind(2, core::format_date(session.treated_on))
+            .bind(3, session.device)
+            .bind(4, session.notes)
+            .bind(5, ctx_.account.id.value)
+            .bind(6, core::format_timestamp(session.created_at))
+            .run();
+        const core::SessionId id{db.last_insert_id()};
+        std::ostringstream change;
+        change << session.client_id.value << '|' << core::format_date(session.treated_on) << '|'
+               << session.device << '|' << session.notes;
+        Statement area(db, "INSERT INTO session_areas (session_id, position, area, depth_mm, "
+                           "passes) VALUES (?, ?, ?, ?, ?)");
+        int position = 0;
+        for (const auto& a : session.areas) {
+            area.bind(1, id.value).bind(2, position++).bind(3, a.area).bind(4, a.depth_mm).bind(5, a.passes).run();
+            change << '|' << a.area << ':' << a.depth_mm << ':' << a.passes;
+        }
+        ctx_.record("session.add", "session:" + std::to_string(id.value), change.str());
+        tx.commit();
+        return id;
+    });
+}
+
+StorageResult<core::TreatmentSession> SessionStore::get(core::SessionId id) {
+    return guard([&]() -> StorageResult<core::TreatmentSession> {
+        Statement st(*ctx_.db, std::string(session_columns) + "WHERE id = ?");
+        st.bind(1, id.value);
+        if (!st.step()) {
+            return fail(StorageErrc::not_found, "That session is not in this vault.");
+        }
+        return read_session(*ctx_.db, st);
+    });
+}
+
+StorageResult<std::vector<core::TreatmentSession>> SessionStore::of_client(core::ClientId id) {
+    return guard([&]() -> StorageResult<std::vector<core::TreatmentSession>> {
+        Statement st(*ctx_.db,
+                     std::string(session_columns) + "WHERE client_id = ? ORDER BY treated_on DESC, id DESC");
+        st.bind(1, id.value);
+        std::vector<core::TreatmentSession> out;
+        while (st.step()) {
+            out.push_back(read_session(*ctx_.db, st));
+        }
+        return out;
+    });
+}
+
+StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry) {
+    if (auto allowed = ctx_.require(core::Action::log_recovery); !allowed) {
+        return allowed.failure();
+    }
+    auto session = get(entry.session_id);
+    if (!session) {
+        return session.failure();
+    }
+    if (auto valid = core::validate(entry, session->treated_on); !valid) {
+        return fail(StorageErrc::invalid_input, valid.error().message);
+    }
+    return guard([&]() -> StorageResult<core::EntryId> {
+        auto& db = *ctx_.db;
+        Transaction tx(db);
+        entry.created_at = ctx_.clock.now();
+        std::string sql = "INSERT INTO recovery_entries (session_id, observed_on, reporter, note, "
+                          "recorded_by, created_at" + score_columns() + ") VALUES (?, ?, ?, ?, ?, ?";
+        for (int i = 0; i < core::symptom_count; ++i) {
+            sql += ", ?";
+        }
+        sql += ")";
+        Statement st(db, sql);
+        st.bind(1, entry.session_id.value)
+            .bind(2, core::format_date(entry.observed_on))
+            .bind(3, core::to_string(entry.reporter))
+            .bind(4, entry.note)
+            .bind(5, ctx_.account.id.value)
+            .bind(6, core::format_timestamp(entry.created_at));
+        std::string change = core::format_date(entry.observed_on);
+        for (int i = 0; i < core::symptom_count; ++i) {
+            const auto& value = entry.scores.at(static_cast<std::size_t>(i));
+            st.bind(7 + i, value);
+            change += "|" + (value ? std::to_string(*value) : std::string("?"));
+        }
+        st.run();
+        const core::EntryId id{db.last_insert_id()};
+        ctx_.record("entry.add", "entry:" + std::to_string(id.value), change + "|" + entry.note);
+        tx.commit();
+        return id;
+    });
+}
+
+StorageResult<std::vector<core::RecoveryEntry>> SessionStore::entries(core::SessionId id) {
+    return guard([&]() -> StorageResult<std::vector<core::RecoveryEntry>> {
+        Statement st(*ctx_.db, "SELECT id, session_id, observed_on, reporter, note, recorded_by, "
+                               "created_at" + score_columns() +
+                                   " FROM recovery_entries WHERE session_id = ? "
+                                   "ORDER BY observed_on, id");
+        st.bind(1, id.value);
+        std::vector<core::RecoveryEntry> out;
+        while (st.step()) {
+            core::RecoveryEntry e;
+            e.id = core::EntryId{st.int64(0)};
+            e.session_id = core::SessionId{st.int64(1)};
+            e.observed_on = core::parse_date(st.text(2)).value_or(core::Date{});
+            e.reporter = st.text(3) == "clinician" ? core::Reporter::clinician : core::Reporter::patient;
+            e.note = st.text(4);
+            e.recorded_by = core::AccountId{st.int64(5)};
+            e.created_at = core::parse_timestamp(st.text(6)).value_or(core::TimePoint{});
+            for (int i = 0; i < core::symptom_count; ++i) {
+                e.scores.at(static_cast<std::size_t>(i)) = st.optional_int(7 + i);
+            }
+            out.push_back(std::move(e));
+        }
+        return out;
+    });
+}
+
+} // namespace punctum::storage

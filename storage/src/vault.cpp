@@ -1,0 +1,263 @@
+#include "punctum/storage/vault.h"
+
+#include "crypto.h"
+#include "guard.h"
+#include "key_slots.h"
+#include "schema.h"
+#include "vault_context.h"
+#include "vault_database.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <system_error>
+
+namespace punctum::storage {
+
+namespace fs = std::filesystem;
+
+StorageResult<void> detail::VaultContext::require(core::Action action) const {
+    if (!core::permits(account.role, action)) {
+        return fail(StorageErrc::forbidden,
+                    "Your account (" + std::string(core::to_string(account.role)) +
+                        ") is not allowed to do this. Ask an administrator if you need it.");
+    }
+    return {};
+}
+
+void detail::VaultContext::record(std::string_view action, std::string_view object,
+                                  std::string_view change) {
+    audit->append(clock.now(), account.id, action, object, change);
+}
+
+namespace {
+
+Account load_account(Connection& db, std::string_view name) {
+    Statement st(db, "SELECT id, name, display_name, role FROM accounts "
+                     "WHERE name = ? AND removed_at IS NULL");
+    st.bind(1, name);
+    if (!st.step()) {
+        throw SqlError(StorageErrc::auth_failed, 0,
+                       "This account has been removed from the vault. Ask an administrator.");
+    }
+    Account a;
+    a.id = core::AccountId{st.int64(0)};
+    a.name = st.text(1);
+    a.display_name = st.text(2);
+    a.role = core::role_from_string(st.text(3)).value_or(core::Role::reviewer);
+    return a;
+}
+
+StorageResult<void> check_folder_is_free(const fs::path& folder) {
+    std::error_code ec;
+    if (fs::exists(folder / Vault::key_file, ec)) {
+        return fail(StorageErrc::exists, "A vault already exists at " + folder.string() +
+                                             ". Open it, or choose another folder.");
+    }
+    if (fs::exists(folder, ec) && !fs::is_empty(folder, ec)) {
+        return fail(StorageErrc::exists, folder.string() +
+                                             " already holds other files. Choose a new or empty "
+                                             "folder for the vault.");
+    }
+    return {};
+}
+
+} // namespace
+
+Vault::Vault(std::unique_ptr<detail::VaultContext> ctx)
+    : ctx_(std::move(ctx)), clients_(*ctx_), sessions_(*ctx_) {}
+
+Vault::~Vault() = default;
+
+const Account& Vault::account() const { return ctx_->account; }
+VaultKind Vault::kind() const { return ctx_->keys.kind; }
+const fs::path& Vault::folder() const { return ctx_->folder; }
+
+StorageResult<CreatedVault> Vault::create(const fs::path& folder, const SecureBytes& passphrase,
+                                          const NewVault& options, const core::Clock& clock) {
+    if (!crypto::ready()) {
+        return fail(StorageErrc::internal, "The system's random number source is unavailable.");
+    }
+    if (passphrase.empty()) {
+        return fail(StorageErrc::invalid_input, "Choose a passphrase to protect the vault.");
+    }
+    if (options.account_name.empty()) {
+        return fail(StorageErrc::invalid_input, "The first account needs a name.");
+    }
+    if (auto free = check_folder_is_free(folder); !free) {
+        return free.failure();
+    }
+    std::error_code ec;
+    const fs::path parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
+    fs::create_directories(parent, ec);
+    // Build under a temporary name, rename into place last: a failure leaves nothing behind.
+    const fs::path staging = parent / ("." + folder.filename().string() + ".creating");
+    fs::remove_all(staging, ec);
+    if (::mkdir(staging.c_str(), 0700) != 0) {
+        return fail(StorageErrc::read_only, "Cannot create a vault in " + parent.string() +
+                                                ": the folder is not writable. Choose another.");
+    }
+    auto cleanup = [&] {
+        std::error_code ignored;
+        fs::remove_all(staging, ignored);
+    };
+
+    KeySlotFile keys;
+    keys.vault_id = crypto::to_hex(crypto::random_bytes(16));
+    keys.kind = options.kind;
+    const SecureBytes data_key = crypto::random_secret(crypto::data_key_size);
+    auto slot = make_passphrase_slot(keys, options.account_name, passphrase, options.kdf, data_key);
+    if (!slot) {
+        cleanup();
+        return fail(StorageErrc::internal, "Not enough memory to derive the key. Close other "
+                                           "programs, or choose a lower key-derivation cost.");
+    }
+    keys.slots.push_back(std::move(*slot));
+    RecoverySlot recovery = make_recovery_slot(keys, data_key);
+    keys.slots.push_back(std::move(recovery.slot));
+
+    // SQLite gives the -wal and -shm files the database file's mode: make it 0600 first.
+    if (const int fd = ::open((staging / database_file).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); fd >= 0) {
+        ::close(fd);
+    }
+    auto built = guard([&]() -> StorageResult<void> {
+        auto db = open_vault_database(staging / database_file, data_key, keys.cipher_page_size,
+                                      /*create=*/true);
+        migrate(*db, current_schema_version());
+        AuditLog audit(*db, data_key);
+        Transaction tx(*db);
+        const std::string now = core::format_timestamp(clock.now());
+        Statement meta(*db, "INSERT INTO vault_meta (key, value) VALUES (?, ?)");
+        meta.bind(1, "vault_id").bind(2, keys.vault_id).run();
+        meta.bind(1, "kind").bind(2, to_string(options.kind)).run();
+        meta.bind(1, "created_at").bind(2, now).run();
+        const core::Role role =
+            options.kind == VaultKind::clinic ? core::Role::admin : core::Role::patient;
+        Statement acc(*db, "INSERT INTO accounts (name, display_name, role, created_at) "
+                           "VALUES (?, ?, ?, ?)");
+        acc.bind(1, options.account_name)
+            .bind(2, options.display_name.empty() ? options.account_name : options.display_name)
+            .bind(3, core::to_string(role))
+            .bind(4, now)
+            .run();
+        const core::AccountId id{db->last_insert_id()};
+        audit.append(clock.now(), id, "vault.create", "vault:" + keys.vault_id,
+                     std::string(to_string(options.kind)));
+        audit.append(clock.now(), id, "account.add", "account:" + std::to_string(id.value),
+                     options.account_name + "|" + std::string(core::to_string(role)));
+        tx.commit();
+        db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        return {};
+    });
+    if (!built) {
+        cleanup();
+        return built.failure();
+    }
+    if (auto w = write_key_slots(staging / key_file, keys); !w) {
+        cleanup();
+        return w.failure();
+    }
+    if (auto w = write_file_atomically(staging / lock_file, "Punctum vault lock\n"); !w) {
+        cleanup();
+        return w.failure();
+    }
+    if (fs::exists(folder, ec)) {
+        fs::remove(folder, ec); // the empty folder the user picked
+    }
+    fs::rename(staging, folder, ec);
+    if (ec) {
+        cleanup();
+        return fail(StorageErrc::io, "Could not move the new vault into place: " + ec.message());
+    }
+    auto opened = open(folder, options.account_name, passphrase, clock);
+    if (!opened) {
+        return opened.failure();
+    }
+    return CreatedVault{std::move(opened.value()), std::move(recovery.printable_key)};
+}
+
+StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder,
+                                                  std::string_view account,
+                                                  const SecureBytes& passphrase,
+                                                  const core::Clock& clock) {
+    if (!crypto::ready()) {
+        return fail(StorageErrc::internal, "The system's random number source is unavailable.");
+    }
+    auto keys = read_key_slots(folder / key_file);
+    if (!keys) {
+        return keys.failure();
+    }
+    const KeySlot* slot = keys->find_account(account);
+    if (slot == nullptr) {
+        // Same words as a wrong passphrase: do not tell a stranger which names exist.
+        return fail(StorageErrc::auth_failed,
+                    "The account name or passphrase is not right. Check both and try again.");
+    }
+    auto lock = VaultLock::acquire(folder / lock_file);
+    if (!lock) {
+        return lock.failure();
+    }
+    auto data_key = open_passphrase_slot(keys.value(), *slot, passphrase);
+    if (!data_key) {
+        return fail(StorageErrc::auth_failed,
+                    "The account name or passphrase is not right. Check both and try again.");
+    }
+    return guard([&]() -> StorageResult<std::unique_ptr<Vault>> {
+        auto db = open_vault_database(folder / database_file, *data_key,
+                                      keys->cipher_page_size, /*create=*/false);
+        const int version = schema_version(*db);
+        if (version > current_schema_version()) {
+            return fail(StorageErrc::newer_version,
+                        "This vault was made by a newer version of Punctum (schema " +
+                            std::to_string(version) + "). Update Punctum to open it.");
+        }
+        migrate(*db, current_schema_version());
+        auto audit = std::make_unique<AuditLog>(*db, *data_key);
+        Account who = load_account(*db, account);
+        auto ctx = std::unique_ptr<detail::VaultContext>(new detail::VaultContext{
+            folder, std::move(keys.value()), std::move(lock.value()), std::move(*data_key),
+            std::move(db), std::move(audit), std::move(who), clock});
+        return std::unique_ptr<Vault>(new Vault(std::move(ctx)));
+    });
+}
+
+StorageResult<VaultSummary> Vault::inspect(const fs::path& folder) {
+    auto keys = read_key_slots(folder / key_file);
+    if (!keys) {
+        return keys.failure();
+    }
+    VaultSummary summary;
+    summary.kind = keys->kind;
+    for (const auto& s : keys->slots) {
+        if (s.kind == "passphrase") {
+            summary.accounts.push_back(s.account);
+        }
+    }
+    return summary;
+}
+
+StorageResult<void> Vault::batch(const std::function<StorageResult<void>()>& body) {
+    return guard([&]() -> StorageResult<void> {
+        Transaction tx(*ctx_->db);
+        auto result = body();
+        if (result) {
+            tx.commit();
+        }
+        return result;
+    });
+}
+
+StorageResult<VaultStats> Vault::stats() {
+    return guard([&]() -> StorageResult<VaultStats> {
+        auto& db = *ctx_->db;
+        VaultStats s;
+        s.clients = db.query_int("SELECT count(*) FROM clients");
+        s.sessions = db.query_int("SELECT count(*) FROM sessions");
+        s.entries = db.query_int("SELECT count(*) FROM recovery_entries");
+        s.audit_events = db.query_int("SELECT count(*) FROM audit_events");
+        s.accounts = db.query_int("SELECT count(*) FROM accounts WHERE removed_at IS NULL");
+        return s;
+    });
+}
+
+} // namespace punctum::storage
