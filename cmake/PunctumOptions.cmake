@@ -2,10 +2,16 @@
 add_library(punctum_options INTERFACE)
 add_library(punctum::options ALIAS punctum_options)
 
+# Warnings every source gets, including the code Qt's tools generate for qml/.
 target_compile_options(punctum_options INTERFACE
-    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
-    -Wold-style-cast -Woverloaded-virtual -Wnull-dereference -Wdouble-promotion
-    -Wformat=2 -Wimplicit-fallthrough)
+    -Wall -Wextra -Wnon-virtual-dtor -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+# Stricter warnings for code we write by hand. qmlcachegen's output shadows and casts, so
+# Qt targets apply these to their hand-written sources only (punctum_strict_sources).
+set(PUNCTUM_STRICT_WARNINGS
+    -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wold-style-cast -Wnull-dereference
+    -Wdouble-promotion)
+add_library(punctum_strict_warnings INTERFACE)
+target_compile_options(punctum_strict_warnings INTERFACE ${PUNCTUM_STRICT_WARNINGS})
 
 if(PUNCTUM_WERROR)
     target_compile_options(punctum_options INTERFACE -Werror)
@@ -27,6 +33,15 @@ endif()
 
 # Third-party headers are included as system headers so our warnings stay ours.
 function(punctum_target_defaults target)
+    target_link_libraries(${target} PRIVATE punctum::options punctum_strict_warnings)
+    set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+endfunction()
+
+# For targets with generated sources (Qt): the common warnings on all, strict ones on `sources`.
+function(punctum_qt_target_defaults target)
     target_link_libraries(${target} PRIVATE punctum::options)
     set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+endfunction()
+function(punctum_strict_sources)
+    set_source_files_properties(${ARGN} PROPERTIES COMPILE_OPTIONS "${PUNCTUM_STRICT_WARNINGS}")
 endfunction()

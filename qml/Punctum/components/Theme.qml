@@ -1,0 +1,24 @@
+pragma Singleton
+import QtQuick
+
+// Sizes derive from the system font (UI.md): spacing on an 8 px grid scaled with it.
+QtObject {
+    readonly property real base: Qt.application.font.pixelSize > 0 ? Qt.application.font.pixelSize : 14
+    readonly property real unit: Math.round(base * 8 / 14)
+    readonly property real formWidth: base * 52
+    readonly property real railWidth: base * 15
+
+    readonly property real bodySize: base
+    readonly property real smallSize: Math.round(base * 0.88)
+    readonly property real titleSize: Math.round(base * 1.6)
+    readonly property real headingSize: Math.round(base * 1.2)
+
+    // Colour carries meaning only for severity (UI.md); everything else is neutral.
+    readonly property color urgent: "#b3261e"
+    readonly property color urgentText: "#ffffff"
+    readonly property color watch: "#f2b01e"
+    readonly property color watchText: "#231a00"
+    readonly property color info: "#5d6b7a"
+    readonly property color infoText: "#ffffff"
+    readonly property color ok: "#1e7d45"
+}

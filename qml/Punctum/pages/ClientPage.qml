@@ -1,0 +1,149 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Punctum
+
+// One client: details, then the timeline of sessions, newest first, each with the
+// recovery entries logged after it.
+Page {
+    id: page
+    objectName: "clientPage"
+    property var clientId: 0
+    signal back()
+    title: detail.name
+
+    ClientDetail {
+        id: detail
+        clientId: page.clientId
+    }
+    SessionListModel {
+        id: sessions
+        objectName: "sessionListModel"
+        clientId: page.clientId
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.unit * 3
+        spacing: Theme.unit * 2
+
+        PageHeader {
+            Layout.fillWidth: true
+            title: detail.found ? detail.name : qsTr("Client not found")
+            context: {
+                if (!detail.found)
+                    return detail.error
+                const parts = []
+                if (detail.age >= 0)
+                    parts.push(qsTr("%1 years").arg(detail.age))
+                parts.push(detail.fitzpatrick > 0
+                           ? qsTr("Fitzpatrick skin type %1").arg(["", "I", "II", "III", "IV", "V", "VI"][detail.fitzpatrick])
+                           : qsTr("Skin type not assessed"))
+                parts.push(timeline.count === 1 ? qsTr("1 session") : qsTr("%1 sessions").arg(timeline.count))
+                return parts.join(" \u00b7 ")
+            }
+            Button {
+                text: qsTr("All clients")
+                flat: true
+                Accessible.name: qsTr("Back to all clients")
+                onClicked: page.back()
+            }
+        }
+
+        ListView {
+            id: timeline
+            objectName: "sessionTimeline"
+            model: sessions
+            clip: true
+            spacing: Theme.unit * 2
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            ScrollBar.vertical: ScrollBar {}
+            Accessible.name: qsTr("Treatment sessions")
+            Accessible.role: Accessible.List
+
+            delegate: Frame {
+                id: card
+                required property var sessionId
+                required property string treatedOn
+                required property int daysAgo
+                required property string device
+                required property string areas
+                width: ListView.view.width - Theme.unit
+                Accessible.name: qsTr("Session on %1").arg(treatedOn)
+
+                EntryListModel {
+                    id: entries
+                    sessionId: card.sessionId
+                }
+
+                ColumnLayout {
+                    width: parent.width
+                    spacing: Theme.unit
+
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Label {
+                            text: card.treatedOn
+                            font.pixelSize: Theme.headingSize
+                            font.weight: Font.DemiBold
+                        }
+                        Label {
+                            text: card.daysAgo === 0 ? qsTr("today")
+                                  : card.daysAgo === 1 ? qsTr("yesterday")
+                                  : qsTr("%1 days ago").arg(card.daysAgo)
+                            opacity: 0.75
+                            Layout.fillWidth: true
+                        }
+                    }
+                    Label {
+                        text: (card.device.length > 0 ? card.device + " \u00b7 " : "") + card.areas
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: entries.count === 0 ? qsTr("No recovery logged yet.")
+                                                  : qsTr("Recovery")
+                        font.weight: Font.DemiBold
+                        opacity: entries.count === 0 ? 0.75 : 1
+                        Layout.topMargin: Theme.unit
+                    }
+                    Repeater {
+                        model: entries
+                        delegate: RowLayout {
+                            required property int day
+                            required property string observedOn
+                            required property string summary
+                            required property string note
+                            spacing: Theme.unit * 2
+                            Layout.fillWidth: true
+                            Label {
+                                text: qsTr("Day %1").arg(day)
+                                font.weight: Font.DemiBold
+                                Layout.preferredWidth: Theme.base * 4
+                            }
+                            Label {
+                                text: observedOn
+                                opacity: 0.75
+                                Layout.preferredWidth: Theme.base * 6
+                            }
+                            Label {
+                                text: summary + (note.length > 0 ? " \u2014 " + note : "")
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                        }
+                    }
+                }
+            }
+
+            EmptyState {
+                anchors.centerIn: parent
+                width: Math.min(parent.width, Theme.formWidth)
+                visible: timeline.count === 0 && detail.found
+                title: qsTr("No sessions yet")
+                text: qsTr("Treatment sessions recorded for %1 appear here, newest first.").arg(detail.name)
+            }
+        }
+    }
+}

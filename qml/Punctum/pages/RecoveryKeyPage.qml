@@ -1,0 +1,66 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Punctum
+
+// The recovery key, shown once after a vault is created.
+Page {
+    id: page
+    objectName: "recoveryKeyPage"
+    property string recoveryKey
+    signal done()
+    title: qsTr("Your recovery key")
+
+    ColumnLayout {
+        width: Math.min(parent.width - Theme.unit * 6, Theme.formWidth)
+        anchors.centerIn: parent
+        spacing: Theme.unit * 2
+
+        Label {
+            text: qsTr("Write down your recovery key")
+            font.pixelSize: Theme.titleSize
+            font.weight: Font.DemiBold
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            text: qsTr("If every passphrase is forgotten, this key is the only way into the vault. "
+                       + "It is shown once, now. Write it on paper and keep it somewhere safe, away "
+                       + "from this computer.")
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Frame {
+            Layout.fillWidth: true
+            TextEdit {
+                objectName: "recoveryKeyText"
+                width: parent.width
+                text: page.recoveryKey
+                readOnly: true
+                selectByMouse: true
+                font.family: "monospace"
+                font.pixelSize: Theme.headingSize
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WrapAnywhere
+                color: palette.windowText
+                Accessible.name: qsTr("Recovery key")
+            }
+        }
+        CheckBox {
+            id: confirmed
+            text: qsTr("I have written down the recovery key")
+            Accessible.name: text
+        }
+        Button {
+            text: qsTr("Continue")
+            highlighted: true
+            enabled: confirmed.checked
+            Layout.alignment: Qt.AlignRight
+            Accessible.name: text
+            onClicked: {
+                page.recoveryKey = ""
+                page.done()
+            }
+        }
+    }
+}

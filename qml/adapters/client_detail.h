@@ -1,0 +1,52 @@
+#pragma once
+// The client page's controller: one client's details, loaded when clientId is set.
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+namespace punctum::ui {
+
+class ClientDetail : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(qint64 clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
+    Q_PROPERTY(bool found READ found NOTIFY loaded)
+    Q_PROPERTY(QString name READ name NOTIFY loaded)
+    Q_PROPERTY(QString dateOfBirth READ dateOfBirth NOTIFY loaded)
+    Q_PROPERTY(int age READ age NOTIFY loaded)
+    Q_PROPERTY(int fitzpatrick READ fitzpatrick NOTIFY loaded)
+    Q_PROPERTY(QString notes READ notes NOTIFY loaded)
+    Q_PROPERTY(QString error READ error NOTIFY loaded)
+
+public:
+    explicit ClientDetail(QObject* parent = nullptr);
+
+    [[nodiscard]] qint64 clientId() const { return id_; }
+    void setClientId(qint64 id);
+    [[nodiscard]] bool found() const { return found_; }
+    [[nodiscard]] QString name() const { return name_; }
+    [[nodiscard]] QString dateOfBirth() const { return dob_; }
+    /// Whole years, -1 when the date of birth is unknown.
+    [[nodiscard]] int age() const { return age_; }
+    /// 1..6, 0 when not assessed.
+    [[nodiscard]] int fitzpatrick() const { return fitzpatrick_; }
+    [[nodiscard]] QString notes() const { return notes_; }
+    [[nodiscard]] QString error() const { return error_; }
+
+public slots:
+    void reload();
+
+signals:
+    void clientIdChanged();
+    void loaded();
+
+private:
+    qint64 id_ = 0;
+    bool found_ = false;
+    QString name_, dob_, notes_, error_;
+    int age_ = -1;
+    int fitzpatrick_ = 0;
+};
+
+} // namespace punctum::ui

@@ -1,0 +1,82 @@
+#include "session_list_model.h"
+
+#include "display_text.h"
+#include "vault_session.h"
+
+#include <QStringList>
+
+namespace punctum::ui {
+
+SessionListModel::SessionListModel(QObject* parent) : QAbstractListModel(parent) {
+    if (auto* session = VaultSession::instance()) {
+        connect(session, &VaultSession::dataChanged, this, &SessionListModel::reload);
+    }
+}
+
+int SessionListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+QVariant SessionListModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const auto& s = rows_.at(static_cast<std::size_t>(index.row()));
+    switch (role) {
+    case SessionIdRole:
+        return QVariant::fromValue(s.id.value);
+    case Qt::DisplayRole:
+    case TreatedOnRole:
+        return list_date(s.treated_on, VaultSession::today());
+    case DaysAgoRole:
+        return core::days_between(s.treated_on, VaultSession::today());
+    case DeviceRole:
+        return QString::fromStdString(s.device);
+    case AreasRole: {
+        QStringList parts;
+        for (const auto& a : s.areas) {
+            const QString passes = a.passes == 1 ? tr("1 pass") : tr("%1 passes").arg(a.passes);
+            parts << tr("%1 %2 mm \u00d7 %3")
+                         .arg(QString::fromStdString(a.area))
+                         .arg(a.depth_mm, 0, 'f', 1)
+                         .arg(passes);
+        }
+        return parts.join(QStringLiteral(" \u00b7 "));
+    }
+    case MaxDepthRole:
+        return s.max_depth_mm();
+    case NotesRole:
+        return QString::fromStdString(s.notes);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SessionListModel::roleNames() const {
+    return {{SessionIdRole, "sessionId"}, {TreatedOnRole, "treatedOn"}, {DaysAgoRole, "daysAgo"},
+            {DeviceRole, "device"},       {AreasRole, "areas"},         {MaxDepthRole, "maxDepth"},
+            {NotesRole, "notes"}};
+}
+
+void SessionListModel::setClientId(qint64 id) {
+    if (id == client_id_) {
+        return;
+    }
+    client_id_ = id;
+    emit clientIdChanged();
+    reload();
+}
+
+void SessionListModel::reload() {
+    beginResetModel();
+    rows_.clear();
+    auto* session = VaultSession::instance();
+    if (session != nullptr && session->vault() != nullptr && client_id_ > 0) {
+        if (auto rows = session->vault()->sessions().of_client(core::ClientId{client_id_})) {
+            rows_ = std::move(rows.value());
+        }
+    }
+    endResetModel();
+}
+
+} // namespace punctum::ui

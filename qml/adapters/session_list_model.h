@@ -1,0 +1,48 @@
+#pragma once
+// A client's treatment sessions, newest first: the timeline on the client page.
+
+#include "punctum/core/model/treatment_session.h"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+namespace punctum::ui {
+
+class SessionListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(qint64 clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
+
+public:
+    enum Role {
+        SessionIdRole = Qt::UserRole + 1,
+        TreatedOnRole,
+        DaysAgoRole,
+        DeviceRole,
+        AreasRole,
+        MaxDepthRole,
+        NotesRole,
+    };
+    Q_ENUM(Role)
+
+    explicit SessionListModel(QObject* parent = nullptr);
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] qint64 clientId() const { return client_id_; }
+    void setClientId(qint64 id);
+
+public slots:
+    void reload();
+
+signals:
+    void clientIdChanged();
+
+private:
+    qint64 client_id_ = 0;
+    std::vector<core::TreatmentSession> rows_;
+};
+
+} // namespace punctum::ui

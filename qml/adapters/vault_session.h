@@ -1,0 +1,108 @@
+#pragma once
+// The app's one open vault, as QML sees it: unlock, create, lock, and who is signed in.
+// Secrets pass through here as briefly as possible: a passphrase typed in QML arrives as
+// a QString (Qt offers no other way), is copied into guarded memory at once, and the
+// UTF-8 copy is wiped. Keys never enter a QString.
+
+#include "punctum/core/clock.h"
+#include "punctum/storage/vault.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace punctum::ui {
+
+class VaultSession : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(bool unlocked READ unlocked NOTIFY unlockedChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool vaultExists READ vaultExists NOTIFY vaultPathChanged)
+    Q_PROPERTY(QString vaultPath READ vaultPath WRITE setVaultPath NOTIFY vaultPathChanged)
+    Q_PROPERTY(QString vaultKind READ vaultKind NOTIFY vaultPathChanged)
+    Q_PROPERTY(QStringList accounts READ accounts NOTIFY vaultPathChanged)
+    Q_PROPERTY(QString accountName READ accountName NOTIFY unlockedChanged)
+    Q_PROPERTY(QString accountDisplayName READ accountDisplayName NOTIFY unlockedChanged)
+    Q_PROPERTY(QString role READ role NOTIFY unlockedChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
+
+public:
+    explicit VaultSession(const core::Clock& clock, QObject* parent = nullptr);
+    ~VaultSession() override;
+
+    /// The instance QML gets; main() and tests create it before the engine loads.
+    static VaultSession* create(QQmlEngine* engine, QJSEngine* js);
+    static VaultSession* instance();
+    static void setInstance(VaultSession* session);
+    /// Today by the session's clock (UTC calendar day); the system clock without a session.
+    [[nodiscard]] static core::Date today();
+
+    [[nodiscard]] bool unlocked() const { return vault_ != nullptr; }
+    [[nodiscard]] bool busy() const { return busy_; }
+    [[nodiscard]] bool vaultExists() const;
+    [[nodiscard]] QString vaultPath() const { return path_; }
+    void setVaultPath(const QString& path);
+    [[nodiscard]] QString vaultKind() const;
+    [[nodiscard]] QStringList accounts() const;
+    [[nodiscard]] QString accountName() const;
+    [[nodiscard]] QString accountDisplayName() const;
+    [[nodiscard]] QString role() const;
+    [[nodiscard]] QString error() const { return error_; }
+    [[nodiscard]] int revision() const { return revision_; }
+
+    /// Starts unlocking off the UI thread (Argon2id takes most of a second); emits
+    /// unlockedChanged or errorChanged when done. The field's text is wiped by QML after.
+    Q_INVOKABLE void unlock(const QString& account, const QString& passphrase);
+    /// Creates a vault at vaultPath off the UI thread; `demoClients` > 0 fills it with a
+    /// synthetic clinic. Emits created(recoveryKey) and opens it.
+    Q_INVOKABLE void createVault(const QString& kind, const QString& account,
+                                 const QString& displayName, const QString& passphrase,
+                                 int demoClients);
+    /// Closes the vault and wipes its keys.
+    Q_INVOKABLE void lock();
+    Q_INVOKABLE void clearError();
+
+    /// The open vault for adapters; nullptr while locked.
+    [[nodiscard]] storage::Vault* vault() { return vault_.get(); }
+    /// Adapters call this after a write so every model refreshes.
+    void notifyDataChanged();
+    /// For tests and --self-test: a cheaper key derivation than the default.
+    void setKdf(const storage::KdfParams& kdf) { kdf_ = kdf; }
+    /// Blocks the caller until a pending unlock/create finishes (tests, self-test).
+    bool waitUntilIdle(int timeoutMs);
+
+signals:
+    void unlockedChanged();
+    void busyChanged();
+    void vaultPathChanged();
+    void errorChanged();
+    void dataChanged();
+    /// The recovery key of a new vault: show it once.
+    void created(const QString& recoveryKey);
+    /// Emitted when an unlock attempt is refused, so the field can shake.
+    void unlockFailed();
+
+private:
+    void setBusy(bool busy);
+    void setError(const QString& message);
+    void adopt(std::unique_ptr<storage::Vault> vault);
+
+    const core::Clock& clock_;
+    QString path_;
+    std::unique_ptr<storage::Vault> vault_;
+    storage::KdfParams kdf_ = storage::KdfParams::moderate();
+    QString error_;
+    bool busy_ = false;
+    int revision_ = 0;
+};
+
+} // namespace punctum::ui
