@@ -13,3 +13,8 @@ if(PUNCTUM_BUILD_TESTS)
     find_package(Catch2 2.13 REQUIRED)
     include(Catch)
 endif()
+
+# Qt only for the desktop app and its tests; found here so every directory sees its targets.
+if(PUNCTUM_BUILD_UI)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Qml Quick QuickControls2 Test)
+endif()

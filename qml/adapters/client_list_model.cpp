@@ -3,6 +3,8 @@
 #include "display_text.h"
 #include "vault_session.h"
 
+#include <iterator>
+
 namespace punctum::ui {
 
 ClientListModel::ClientListModel(QObject* parent) : QAbstractListModel(parent) {
@@ -51,25 +53,31 @@ QHash<int, QByteArray> ClientListModel::roleNames() const {
 }
 
 bool ClientListModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && static_cast<int>(rows_.size()) < total_;
+    return !parent.isValid() && !resetting_ && static_cast<int>(rows_.size()) < total_;
 }
 
 void ClientListModel::fetchMore(const QModelIndex& parent) {
-    auto* session = VaultSession::instance();
-    if (parent.isValid() || session == nullptr || session->vault() == nullptr) {
+    if (parent.isValid() || resetting_) {
         return;
     }
-    auto page = session->vault()->clients().list(search_.toStdString(),
-                                                  static_cast<int>(rows_.size()), page_size);
-    if (!page || page->empty()) {
+    auto page = next_page();
+    if (page.empty()) {
         return;
     }
     const int first = static_cast<int>(rows_.size());
-    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
-    for (auto& row : *page) {
-        rows_.push_back(std::move(row));
-    }
+    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
+    std::move(page.begin(), page.end(), std::back_inserter(rows_));
     endInsertRows();
+}
+
+std::vector<storage::ClientSummary> ClientListModel::next_page() const {
+    auto* session = VaultSession::instance();
+    if (session == nullptr || session->vault() == nullptr) {
+        return {};
+    }
+    auto page = session->vault()->clients().list(search_.toStdString(),
+                                                  static_cast<int>(rows_.size()), page_size);
+    return page ? std::move(page.value()) : std::vector<storage::ClientSummary>{};
 }
 
 void ClientListModel::setSearch(const QString& search) {
@@ -82,6 +90,7 @@ void ClientListModel::setSearch(const QString& search) {
 }
 
 void ClientListModel::reload() {
+    // The first page is read inside the reset, so views never see a half-filled model.
     beginResetModel();
     rows_.clear();
     int total = 0;
@@ -91,13 +100,16 @@ void ClientListModel::reload() {
             total = *count;
         }
     }
+    rows_ = next_page();
     const bool changed = total != total_;
     total_ = total;
+    // Views react to the reset by asking for more rows; let them ask once it is over.
+    resetting_ = true;
     endResetModel();
+    resetting_ = false;
     if (changed) {
         emit totalCountChanged();
     }
-    fetchMore({});
 }
 
 } // namespace punctum::ui

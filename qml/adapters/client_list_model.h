@@ -49,9 +49,13 @@ signals:
     void totalCountChanged();
 
 private:
+    /// The page after the rows already loaded; empty when locked or at the end.
+    [[nodiscard]] std::vector<storage::ClientSummary> next_page() const;
+
     std::vector<storage::ClientSummary> rows_;
     QString search_;
     int total_ = 0;
+    bool resetting_ = false;
 };
 
 } // namespace punctum::ui

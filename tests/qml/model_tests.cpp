@@ -1,0 +1,154 @@
+// The QML adapters' list models over a real vault, each under QAbstractItemModelTester.
+
+#include "client_list_model.h"
+#include "entry_list_model.h"
+#include "session_list_model.h"
+#include "vault_session.h"
+
+#include "punctum/core/demo/demo_clinic.h"
+#include "punctum/storage/demo_writer.h"
+#include "punctum/storage/vault.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace punctum;
+
+class ModelTests : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    core::FixedClock clock_{std::chrono::sys_days{core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
+    std::unique_ptr<ui::VaultSession> session_;
+    int clients_ = 0;
+
+    static constexpr const char* passphrase = "model tests passphrase";
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        const auto path = dir_.filePath("vault").toStdString();
+        storage::NewVault options;
+        options.kdf = storage::KdfParams::minimum_for_tests();
+        auto created = storage::Vault::create(path, storage::SecureBytes::from(passphrase), options, clock_);
+        QVERIFY2(created, created ? "" : created.error().message.c_str());
+        // 250 clients: more than two pages of the lazy client list.
+        clients_ = 250;
+        const auto today = core::date_of(clock_.now());
+        for (int i = 0; i < clients_; ++i) {
+            QVERIFY(storage::add_demo_client(*created->vault, core::demo_client(7, i, today)));
+        }
+        created->vault.reset();
+
+        session_ = std::make_unique<ui::VaultSession>(clock_);
+        ui::VaultSession::setInstance(session_.get());
+        session_->setVaultPath(dir_.filePath("vault"));
+        session_->unlock("admin", passphrase);
+        QVERIFY(session_->waitUntilIdle(30000));
+        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+    }
+
+    void cleanupTestCase() {
+        session_->lock();
+        ui::VaultSession::setInstance(nullptr);
+    }
+
+    void clientListPagesInLazily() {
+        ui::ClientListModel model;
+        // Only the first page is read until the view asks for more.
+        QCOMPARE(model.totalCount(), clients_);
+        QCOMPARE(model.rowCount(), ui::ClientListModel::page_size);
+        QVERIFY(model.canFetchMore({}));
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+        }
+        QCOMPARE(model.rowCount(), clients_);
+        // Sorted by name, case-insensitively.
+        for (int r = 1; r < model.rowCount(); ++r) {
+            const auto a = model.data(model.index(r - 1), ui::ClientListModel::NameRole).toString();
+            const auto b = model.data(model.index(r), ui::ClientListModel::NameRole).toString();
+            QVERIFY2(a.compare(b, Qt::CaseInsensitive) <= 0, qPrintable(a + " > " + b));
+        }
+    }
+
+    void clientSearchFilters() {
+        ui::ClientListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString first = model.data(model.index(0), ui::ClientListModel::NameRole).toString();
+        const QString family = first.section(' ', 1);
+        model.setSearch(family.toLower());
+        QVERIFY(model.totalCount() > 0);
+        QVERIFY(model.totalCount() < clients_);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            QVERIFY(model.data(model.index(r), ui::ClientListModel::NameRole)
+                        .toString()
+                        .contains(family, Qt::CaseInsensitive));
+        }
+        model.setSearch("no such client");
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.totalCount(), 0);
+    }
+
+    void sessionsAndEntriesOfAClient() {
+        ui::ClientListModel clients;
+        const auto id = clients.data(clients.index(0), ui::ClientListModel::ClientIdRole).toLongLong();
+        const int expected = clients.data(clients.index(0), ui::ClientListModel::SessionCountRole).toInt();
+        ui::SessionListModel sessions;
+        QAbstractItemModelTester tester(&sessions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        sessions.setClientId(id);
+        QCOMPARE(sessions.rowCount(), expected);
+        QVERIFY(expected > 0);
+        // Newest first.
+        for (int r = 1; r < sessions.rowCount(); ++r) {
+            QVERIFY(sessions.data(sessions.index(r - 1), ui::SessionListModel::DaysAgoRole).toInt() <=
+                    sessions.data(sessions.index(r), ui::SessionListModel::DaysAgoRole).toInt());
+        }
+        const auto session_id = sessions.data(sessions.index(sessions.rowCount() - 1), ui::SessionListModel::SessionIdRole).toLongLong();
+        ui::EntryListModel entries;
+        QAbstractItemModelTester entry_tester(&entries, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        entries.setSessionId(session_id);
+        QVERIFY(entries.rowCount() > 0);
+        int previous_day = -1;
+        for (int r = 0; r < entries.rowCount(); ++r) {
+            const int day = entries.data(entries.index(r), ui::EntryListModel::DayRole).toInt();
+            QVERIFY(day >= previous_day);
+            QVERIFY(day >= 0);
+            previous_day = day;
+            QVERIFY(!entries.data(entries.index(r), ui::EntryListModel::SummaryRole).toString().isEmpty());
+        }
+    }
+
+    void lockingEmptiesEveryModel() {
+        ui::ClientListModel clients;
+        QAbstractItemModelTester tester(&clients, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(clients.rowCount() > 0);
+        session_->lock();
+        QCOMPARE(clients.rowCount(), 0);
+        QCOMPARE(clients.totalCount(), 0);
+        session_->unlock("admin", passphrase);
+        QVERIFY(session_->waitUntilIdle(30000));
+        QVERIFY(session_->unlocked());
+        QVERIFY(clients.rowCount() >= ui::ClientListModel::page_size);
+        QCOMPARE(clients.totalCount(), clients_);
+    }
+
+    void wrongPassphraseIsRefusedWithAMessage() {
+        session_->lock();
+        QSignalSpy failed(session_.get(), &ui::VaultSession::unlockFailed);
+        session_->unlock("admin", "not it");
+        QVERIFY(session_->waitUntilIdle(30000));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!session_->unlocked());
+        QVERIFY(session_->error().contains("passphrase"));
+        session_->unlock("admin", passphrase);
+        QVERIFY(session_->waitUntilIdle(30000));
+        QVERIFY(session_->unlocked());
+    }
+};
+
+QTEST_MAIN(ModelTests)
+#include "model_tests.moc"
