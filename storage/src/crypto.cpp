@@ -82,6 +82,33 @@ std::optional<SecureBytes> unseal(const SecureBytes& key, std::span<const unsign
     return plain;
 }
 
+BoxKeyPair box_keypair() {
+    BoxKeyPair pair{Bytes(crypto_box_PUBLICKEYBYTES), SecureBytes(crypto_box_SECRETKEYBYTES)};
+    crypto_box_keypair(pair.public_key.data(), pair.secret_key.data());
+    return pair;
+}
+
+Bytes seal_to(std::span<const unsigned char> public_key, std::span<const unsigned char> plain) {
+    Bytes out(plain.size() + crypto_box_SEALBYTES);
+    crypto_box_seal(out.data(), plain.data(), plain.size(), public_key.data());
+    return out;
+}
+
+std::optional<SecureBytes> open_sealed(std::span<const unsigned char> public_key,
+                                       const SecureBytes& secret_key,
+                                       std::span<const unsigned char> sealed) {
+    if (sealed.size() < crypto_box_SEALBYTES || public_key.size() != crypto_box_PUBLICKEYBYTES ||
+        secret_key.size() != crypto_box_SECRETKEYBYTES) {
+        return std::nullopt;
+    }
+    SecureBytes plain(sealed.size() - crypto_box_SEALBYTES);
+    if (crypto_box_seal_open(plain.data(), sealed.data(), sealed.size(), public_key.data(),
+                             secret_key.data()) != 0) {
+        return std::nullopt;
+    }
+    return plain;
+}
+
 Bytes mac(const SecureBytes& key, std::span<const unsigned char> message) {
     Bytes out(crypto_auth_BYTES);
     crypto_auth(out.data(), message.data(), message.size(), key.data());

@@ -41,6 +41,19 @@ constexpr std::size_t salt_size = 16; // crypto_pwhash_argon2id_SALTBYTES
                                                 std::span<const unsigned char> sealed,
                                                 std::string_view associated);
 
+/// An X25519 key pair for sealed boxes: the secret half in guarded memory.
+struct BoxKeyPair {
+    Bytes public_key;
+    SecureBytes secret_key;
+};
+[[nodiscard]] BoxKeyPair box_keypair();
+/// crypto_box_seal: anyone with the public key can seal; only the secret key opens.
+[[nodiscard]] Bytes seal_to(std::span<const unsigned char> public_key,
+                            std::span<const unsigned char> plain);
+[[nodiscard]] std::optional<SecureBytes> open_sealed(std::span<const unsigned char> public_key,
+                                                     const SecureBytes& secret_key,
+                                                     std::span<const unsigned char> sealed);
+
 /// HMAC-SHA-512/256 (crypto_auth) of a message.
 [[nodiscard]] Bytes mac(const SecureBytes& key, std::span<const unsigned char> message);
 /// BLAKE2b-256 digest of a message, unkeyed.

@@ -97,12 +97,16 @@ StorageResult<KeySlotFile> read_key_slots(const std::filesystem::path& path) {
                 return Failure<StorageError>{not_a_vault("unknown key derivation")};
             }
             auto salt = crypto::from_hex(js.at("salt").get<std::string>());
-            auto wrapped = crypto::from_hex(js.at("wrapped_key").get<std::string>());
-            if (!salt || !wrapped) {
+            auto public_key = crypto::from_hex(js.at("public_key").get<std::string>());
+            auto wrapped = crypto::from_hex(js.at("wrapped_secret").get<std::string>());
+            auto sealed = crypto::from_hex(js.at("sealed_data_key").get<std::string>());
+            if (!salt || !public_key || !wrapped || !sealed) {
                 return Failure<StorageError>{not_a_vault("damaged key slot")};
             }
             slot.salt = std::move(*salt);
-            slot.wrapped = std::move(*wrapped);
+            slot.public_key = std::move(*public_key);
+            slot.wrapped_secret = std::move(*wrapped);
+            slot.sealed_key = std::move(*sealed);
             file.slots.push_back(std::move(slot));
         }
         return file;
@@ -129,7 +133,9 @@ StorageResult<void> write_key_slots(const std::filesystem::path& path, const Key
                            {"opslimit", s.kdf.opslimit},
                            {"memlimit", s.kdf.memlimit}}},
                          {"salt", crypto::to_hex(s.salt)},
-                         {"wrapped_key", crypto::to_hex(s.wrapped)}});
+                         {"public_key", crypto::to_hex(s.public_key)},
+                         {"wrapped_secret", crypto::to_hex(s.wrapped_secret)},
+                         {"sealed_data_key", crypto::to_hex(s.sealed_key)}});
     }
     return write_file_atomically(path, json.dump(2) + "\n");
 }

@@ -1,7 +1,9 @@
 #pragma once
-// keys.json: the vault's key slots. Each slot wraps the one data key under a key derived
-// from one account's passphrase (or the recovery key), so changing a passphrase rewrites
-// one slot and no data.
+// keys.json: the vault's key slots. Each slot holds an X25519 key pair: the secret half
+// wrapped under a key derived from one account's passphrase (or the recovery key), and the
+// data key sealed to the public half. A passphrase change rewraps one secret key and
+// rewrites no data; rotating the data key reseals it to every public key, so an admin can
+// rotate without knowing anyone's passphrase.
 
 #include "crypto.h"
 #include "punctum/storage/storage_error.h"
@@ -20,7 +22,9 @@ struct KeySlot {
     std::string account; ///< account name for passphrase slots; empty for recovery
     KdfParams kdf;       ///< Argon2id cost (passphrase slots)
     crypto::Bytes salt;
-    crypto::Bytes wrapped; ///< nonce || XChaCha20-Poly1305(data key)
+    crypto::Bytes public_key;     ///< X25519
+    crypto::Bytes wrapped_secret; ///< nonce || XChaCha20-Poly1305(KEK, X25519 secret key)
+    crypto::Bytes sealed_key;     ///< crypto_box_seal(public_key, data key)
 };
 
 /// The whole file.

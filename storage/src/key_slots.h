@@ -1,5 +1,5 @@
 #pragma once
-// Making and opening key slots: a slot wraps the data key under a key-encryption key.
+// Making and opening key slots (see key_slot_file.h for the scheme).
 
 #include "key_slot_file.h"
 #include "punctum/storage/secure_bytes.h"
@@ -9,12 +9,15 @@
 
 namespace punctum::storage {
 
-/// A passphrase slot for `account`: Argon2id(passphrase, fresh salt) wraps `data_key`.
+/// A passphrase slot for `account`: a fresh key pair, its secret wrapped under
+/// Argon2id(passphrase, fresh salt), `data_key` sealed to its public key.
+/// nullopt when the KDF's memory cannot be had.
 [[nodiscard]] std::optional<KeySlot> make_passphrase_slot(const KeySlotFile& file,
                                                           std::string_view account,
                                                           const SecureBytes& passphrase,
                                                           const KdfParams& kdf,
                                                           const SecureBytes& data_key);
+
 /// A recovery slot and its printable key ("ABCD-EFGH-..."), shown once.
 struct RecoverySlot {
     KeySlot slot;
@@ -22,14 +25,25 @@ struct RecoverySlot {
 };
 [[nodiscard]] RecoverySlot make_recovery_slot(const KeySlotFile& file, const SecureBytes& data_key);
 
-/// The data key from a passphrase slot; nullopt on a wrong passphrase.
-[[nodiscard]] std::optional<SecureBytes> open_passphrase_slot(const KeySlotFile& file,
-                                                              const KeySlot& slot,
-                                                              const SecureBytes& passphrase);
-/// The data key from the recovery slot and a typed recovery key (dashes, spaces and
-/// case do not matter); nullopt when it does not fit.
-[[nodiscard]] std::optional<SecureBytes> open_recovery_slot(const KeySlotFile& file,
-                                                            const KeySlot& slot,
-                                                            std::string_view typed_key);
+/// The slot's X25519 secret key from a passphrase; nullopt on a wrong passphrase.
+[[nodiscard]] std::optional<SecureBytes> unwrap_with_passphrase(const KeySlotFile& file,
+                                                                const KeySlot& slot,
+                                                                const SecureBytes& passphrase);
+/// The recovery slot's secret key from a typed recovery key (dashes, spaces and case do
+/// not matter); nullopt when it does not fit.
+[[nodiscard]] std::optional<SecureBytes> unwrap_with_recovery_key(const KeySlotFile& file,
+                                                                  const KeySlot& slot,
+                                                                  std::string_view typed_key);
+/// The data key sealed in a slot, given the slot's secret key.
+[[nodiscard]] std::optional<SecureBytes> open_data_key(const KeySlot& slot,
+                                                       const SecureBytes& secret_key);
+
+/// Re-wraps a slot's secret key under a new passphrase (new salt, `kdf` cost). The data key
+/// and every other slot stay as they are. false when the KDF's memory cannot be had.
+[[nodiscard]] bool rewrap_passphrase_slot(const KeySlotFile& file, KeySlot& slot,
+                                          const SecureBytes& secret_key,
+                                          const SecureBytes& new_passphrase, const KdfParams& kdf);
+/// Seals a new data key to the slot's public key (data key rotation).
+void reseal_data_key(KeySlot& slot, const SecureBytes& data_key);
 
 } // namespace punctum::storage

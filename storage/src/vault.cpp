@@ -197,7 +197,8 @@ StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder,
     if (!lock) {
         return lock.failure();
     }
-    auto data_key = open_passphrase_slot(keys.value(), *slot, passphrase);
+    auto secret = unwrap_with_passphrase(keys.value(), *slot, passphrase);
+    auto data_key = secret ? open_data_key(*slot, *secret) : std::nullopt;
     if (!data_key) {
         return fail(StorageErrc::auth_failed,
                     "The account name or passphrase is not right. Check both and try again.");
