@@ -31,19 +31,21 @@ int main(int argc, char* argv[]) {
         QStringLiteral("Punctum: microneedling treatment log and recovery tracker"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption vault_option(
-        QStringLiteral("vault"), QStringLiteral("The vault folder to open (default: %1)")
-                                     .arg(QStringLiteral("~/.local/share/Punctum/vault")),
-        QStringLiteral("PATH"));
+    const QCommandLineOption vault_option(QStringLiteral("vault"),
+                                          QStringLiteral("The vault folder to open (default: %1)")
+                                              .arg(QStringLiteral("~/.local/share/Punctum/vault")),
+                                          QStringLiteral("PATH"));
     const QCommandLineOption self_test(QStringLiteral("self-test"),
                                        QStringLiteral("Load every page against a temporary demo "
                                                       "vault; exit 0 only if none warns"));
     const QCommandLineOption screenshots(
         QStringLiteral("screenshots"),
-        QStringLiteral("Like --self-test, and save one PNG per page in DIR"), QStringLiteral("DIR"));
+        QStringLiteral("Like --self-test, and save one PNG per page in DIR"),
+        QStringLiteral("DIR"));
     const QCommandLineOption first_screen(
         QStringLiteral("render-first-screen"),
-        QStringLiteral("Render the first screen to FILE (PNG) and exit; for machines without a display"),
+        QStringLiteral(
+            "Render the first screen to FILE (PNG) and exit; for machines without a display"),
         QStringLiteral("FILE"));
     parser.addOptions({vault_option, self_test, screenshots, first_screen});
     parser.process(app);

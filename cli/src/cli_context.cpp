@@ -44,60 +44,75 @@ std::optional<storage::SecureBytes> prompt_no_echo(const std::string& prompt) {
 } // namespace
 
 std::optional<storage::SecureBytes> CliContext::passphrase(const std::string& prompt,
-                                                            bool confirm) {
-    if (!passphrase_file.empty()) {
-        std::ifstream in(passphrase_file, std::ios::binary);
+                                                           bool confirm) {
+    return secret(passphrase_file, "PUNCTUM_PASSPHRASE", prompt, confirm);
+}
+
+std::optional<storage::SecureBytes> CliContext::secret(const std::string& file, const char* env,
+                                                       const std::string& prompt, bool confirm) {
+    if (!file.empty()) {
+        std::ifstream in(file, std::ios::binary);
         if (!in) {
-            fail(exit_usage, "Cannot read the passphrase file " + passphrase_file + ".");
+            fail(exit_usage, "Cannot read " + file + ".");
             return std::nullopt;
         }
         std::string line;
         std::getline(in, line);
-        auto secret = storage::SecureBytes::from(line);
+        auto out = storage::SecureBytes::from(line);
         storage::wipe(line.data(), line.size());
-        return secret;
+        return out;
     }
-    if (const char* env = std::getenv("PUNCTUM_PASSPHRASE"); env != nullptr) {
-        return storage::SecureBytes::from(env);
+    if (const char* value = std::getenv(env); value != nullptr) {
+        return storage::SecureBytes::from(value);
     }
     auto first = prompt_no_echo(prompt + ": ");
     if (!first) {
-        fail(exit_usage, "No passphrase given. Set PUNCTUM_PASSPHRASE, pass --passphrase-file, "
-                         "or run in a terminal to be asked.");
+        fail(exit_usage, std::string("No secret given for '") + prompt + "'. Set " + env +
+                             ", pass it in a file, or run in a terminal to be asked.");
         return std::nullopt;
     }
     if (confirm) {
-        auto again = prompt_no_echo("Repeat the passphrase: ");
+        auto again = prompt_no_echo("Repeat it: ");
         if (!again || again->view() != first->view()) {
-            fail(exit_usage, "The two passphrases differ. Nothing was created; try again.");
+            fail(exit_usage, "The two entries differ. Nothing was changed; try again.");
             return std::nullopt;
         }
     }
     return first;
 }
 
-std::unique_ptr<storage::Vault> CliContext::open_vault() {
+std::optional<std::string> CliContext::account_name() {
+    if (!account.empty()) {
+        return account;
+    }
     auto summary = storage::Vault::inspect(vault_path);
     if (!summary) {
         fail(summary.error());
+        return std::nullopt;
+    }
+    if (summary->accounts.size() != 1) {
+        fail(exit_usage, "This vault has several accounts; say which with --account NAME.");
+        return std::nullopt;
+    }
+    return summary->accounts.front();
+}
+
+std::unique_ptr<storage::Vault> CliContext::open_vault() {
+    const auto who = account_name();
+    if (!who) {
         return nullptr;
     }
-    std::string who = account;
-    if (who.empty()) {
-        if (summary->accounts.size() != 1) {
-            fail(exit_usage, "This vault has several accounts; say which with --account NAME.");
-            return nullptr;
-        }
-        who = summary->accounts.front();
-    }
-    auto secret = passphrase("Passphrase for " + who);
-    if (!secret) {
+    auto typed = passphrase("Passphrase for " + *who);
+    if (!typed) {
         return nullptr;
     }
-    auto vault = storage::Vault::open(vault_path, who, *secret, clock);
+    auto vault = storage::Vault::open(vault_path, *who, *typed, clock);
     if (!vault) {
         fail(vault.error());
         return nullptr;
+    }
+    if (!vault.value()->audit_warning().empty()) {
+        std::cerr << "punctum-cli: warning: " << vault.value()->audit_warning() << "\n";
     }
     return std::move(vault.value());
 }

@@ -29,6 +29,12 @@ struct CliContext {
     /// prompt (asked twice when `confirm`). nullopt after reporting why.
     [[nodiscard]] std::optional<storage::SecureBytes> passphrase(const std::string& prompt,
                                                                  bool confirm = false);
+    /// A second secret (a new passphrase, a recovery key): `file`, then the environment
+    /// variable `env`, then a no-echo prompt. nullopt after reporting why.
+    [[nodiscard]] std::optional<storage::SecureBytes>
+    secret(const std::string& file, const char* env, const std::string& prompt, bool confirm);
+    /// The account to sign in as: --account, or the vault's only account.
+    [[nodiscard]] std::optional<std::string> account_name();
     /// Opens the vault at vault_path as `account`; nullptr after reporting why.
     [[nodiscard]] std::unique_ptr<storage::Vault> open_vault();
 };

@@ -11,8 +11,9 @@ template <typename T> nlohmann::json optional_json(const std::optional<T>& v) {
 nlohmann::json to_json(const core::Client& client) {
     return {{"id", client.id.value},
             {"name", client.display_name},
-            {"date_of_birth", client.date_of_birth ? nlohmann::json(core::format_date(*client.date_of_birth))
-                                                   : nlohmann::json(nullptr)},
+            {"date_of_birth", client.date_of_birth
+                                  ? nlohmann::json(core::format_date(*client.date_of_birth))
+                                  : nlohmann::json(nullptr)},
             {"fitzpatrick", optional_json(client.fitzpatrick)},
             {"notes", client.notes}};
 }

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     punctum::cli::add_vault_commands(app, ctx);
     punctum::cli::add_record_commands(app, ctx);
     punctum::cli::add_demo_command(app, ctx);
+    punctum::cli::add_account_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -87,7 +87,8 @@ void run_client_list(CliContext& ctx, const ClientOptions& o) {
         return;
     }
     if (rows->empty()) {
-        std::cout << "No clients yet. Add one with: punctum-cli client add --vault PATH --name NAME\n";
+        std::cout
+            << "No clients yet. Add one with: punctum-cli client add --vault PATH --name NAME\n";
     }
     for (const auto& r : *rows) {
         std::cout << r.id.value << "\t" << r.display_name << "\t" << r.session_count
@@ -202,10 +203,11 @@ void run_entry_add(CliContext& ctx, const EntryOptions& o) {
             }
         }
         if (value < 0 || value > scale.max) {
-            ctx.fail(exit_usage, "--" + key + " must be " +
-                                     (scale.yes_no ? std::string("yes or no")
-                                                   : "a score from 0 to " + std::to_string(scale.max)) +
-                                     ".");
+            ctx.fail(exit_usage,
+                     "--" + key + " must be " +
+                         (scale.yes_no ? std::string("yes or no")
+                                       : "a score from 0 to " + std::to_string(scale.max)) +
+                         ".");
             return;
         }
         e.set(*symptom, value);
@@ -270,8 +272,9 @@ void add_record_commands(CLI::App& app, CliContext& ctx) {
         ->check(CLI::IsMember({"patient", "clinician"}));
     for (const auto& scale : core::all_scales()) {
         const std::string key(scale.key);
-        const std::string help = std::string(scale.name) +
-                                 (scale.yes_no ? " (yes/no)" : " (0-" + std::to_string(scale.max) + ")");
+        const std::string help =
+            std::string(scale.name) +
+            (scale.yes_no ? " (yes/no)" : " (0-" + std::to_string(scale.max) + ")");
         eadd->add_option("--" + key, entry.scores[key], help);
     }
     eadd->add_option("--note", entry.note, "Free text");

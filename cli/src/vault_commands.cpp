@@ -24,9 +24,9 @@ struct InitOptions {
 void run_init(CliContext& ctx, const InitOptions& opts) {
     storage::NewVault options;
     options.kind = storage::vault_kind_from_string(opts.kind).value_or(storage::VaultKind::clinic);
-    options.account_name =
-        !opts.name.empty() ? opts.name
-                           : (options.kind == storage::VaultKind::clinic ? "admin" : "patient");
+    options.account_name = !opts.name.empty()
+                               ? opts.name
+                               : (options.kind == storage::VaultKind::clinic ? "admin" : "patient");
     options.display_name = opts.display_name.empty() ? options.account_name : opts.display_name;
     options.kdf = storage::KdfParams::named(opts.kdf).value_or(storage::KdfParams::moderate());
     auto secret = ctx.passphrase("Choose a passphrase for " + options.account_name, true);
@@ -47,8 +47,8 @@ void run_init(CliContext& ctx, const InitOptions& opts) {
                   << "\n";
         return;
     }
-    std::cout << "Created a " << storage::to_string(options.kind) << " vault at "
-              << ctx.vault_path << " with the account '" << options.account_name << "'.\n\n"
+    std::cout << "Created a " << storage::to_string(options.kind) << " vault at " << ctx.vault_path
+              << " with the account '" << options.account_name << "'.\n\n"
               << "Recovery key (shown once; write it down and keep it somewhere safe, apart\n"
               << "from this computer; it opens the vault if every passphrase is forgotten):\n\n"
               << "    " << created->recovery_key.view() << "\n";
@@ -64,9 +64,12 @@ void run_stats(CliContext& ctx) {
         ctx.fail(stats.error());
         return;
     }
-    const nlohmann::json j{{"clients", stats->clients},   {"sessions", stats->sessions},
-                           {"entries", stats->entries},   {"photos", 0},
-                           {"flags", 0},                  {"audit_events", stats->audit_events},
+    const nlohmann::json j{{"clients", stats->clients},
+                           {"sessions", stats->sessions},
+                           {"entries", stats->entries},
+                           {"photos", 0},
+                           {"flags", 0},
+                           {"audit_events", stats->audit_events},
                            {"accounts", stats->accounts}};
     if (ctx.json) {
         std::cout << j.dump(2) << "\n";
@@ -90,7 +93,8 @@ void add_vault_commands(CLI::App& app, CliContext& ctx) {
         ->check(CLI::IsMember({"clinic", "personal"}));
     init_cmd->add_option("--name", init.name, "Name of the first account (admin or patient)");
     init_cmd->add_option("--display-name", init.display_name, "How the first account is shown");
-    init_cmd->add_option("--kdf", init.kdf, "Passphrase hardening: interactive, moderate, sensitive")
+    init_cmd
+        ->add_option("--kdf", init.kdf, "Passphrase hardening: interactive, moderate, sensitive")
         ->check(CLI::IsMember({"interactive", "moderate", "sensitive"}));
     init_cmd->add_flag("--json", ctx.json, "Print the result as JSON");
     init_cmd->callback([&ctx] { run_init(ctx, init); });
@@ -99,6 +103,8 @@ void add_vault_commands(CLI::App& app, CliContext& ctx) {
     add_vault_options(*stats, ctx);
     stats->add_flag("--json", ctx.json, "Print JSON");
     stats->callback([&ctx] { run_stats(ctx); });
+
+    add_maintenance_commands(*vault, ctx);
 }
 
 } // namespace punctum::cli

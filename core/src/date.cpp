@@ -74,7 +74,9 @@ std::optional<TimePoint> parse_timestamp(std::string_view text) {
            std::chrono::seconds{ss};
 }
 
-Date date_of(TimePoint t) { return Date{std::chrono::floor<std::chrono::days>(t)}; }
+Date date_of(TimePoint t) {
+    return Date{std::chrono::floor<std::chrono::days>(t)};
+}
 
 int days_between(Date from, Date to) {
     return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());

@@ -76,7 +76,7 @@ std::vector<storage::ClientSummary> ClientListModel::next_page() const {
         return {};
     }
     auto page = session->vault()->clients().list(search_.toStdString(),
-                                                  static_cast<int>(rows_.size()), page_size);
+                                                 static_cast<int>(rows_.size()), page_size);
     return page ? std::move(page.value()) : std::vector<storage::ClientSummary>{};
 }
 

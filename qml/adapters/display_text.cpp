@@ -13,7 +13,7 @@ QDate to_qdate(core::Date date) {
 
 QString list_date(core::Date date, core::Date today) {
     const QString format = date.year() == today.year() ? QStringLiteral("ddd d MMM")
-                                                        : QStringLiteral("ddd d MMM yyyy");
+                                                       : QStringLiteral("ddd d MMM yyyy");
     return QLocale().toString(to_qdate(date), format);
 }
 

@@ -22,7 +22,7 @@ public:
         ReporterRole,   ///< "patient" | "clinician"
         SummaryRole,    ///< "Redness 2, Swelling 1"
         NoteRole,
-        ErythemaRole,   ///< -1 when not reported
+        ErythemaRole, ///< -1 when not reported
     };
     Q_ENUM(Role)
 

@@ -19,7 +19,8 @@ VaultSession* g_instance = nullptr;
 // QString -> guarded bytes; the temporary UTF-8 copy is wiped before it is freed.
 storage::SecureBytes secret_from(const QString& text) {
     QByteArray utf8 = text.toUtf8();
-    auto secret = storage::SecureBytes::from(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+    auto secret = storage::SecureBytes::from(
+        std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
     storage::wipe(utf8.data(), static_cast<std::size_t>(utf8.size()));
     return secret;
 }
@@ -41,11 +42,16 @@ VaultSession* VaultSession::create(QQmlEngine* /*engine*/, QJSEngine* /*js*/) {
     return g_instance;
 }
 
-VaultSession* VaultSession::instance() { return g_instance; }
-void VaultSession::setInstance(VaultSession* session) { g_instance = session; }
+VaultSession* VaultSession::instance() {
+    return g_instance;
+}
+void VaultSession::setInstance(VaultSession* session) {
+    g_instance = session;
+}
 
 core::Date VaultSession::today() {
-    return core::date_of(g_instance != nullptr ? g_instance->clock_.now() : core::SystemClock{}.now());
+    return core::date_of(g_instance != nullptr ? g_instance->clock_.now()
+                                               : core::SystemClock{}.now());
 }
 
 bool VaultSession::vaultExists() const {
@@ -98,7 +104,9 @@ void VaultSession::setError(const QString& message) {
     emit errorChanged();
 }
 
-void VaultSession::clearError() { setError({}); }
+void VaultSession::clearError() {
+    setError({});
+}
 
 void VaultSession::adopt(std::unique_ptr<storage::Vault> vault) {
     vault_ = std::move(vault);
@@ -148,7 +156,8 @@ void VaultSession::createVault(const QString& kind, const QString& account,
     setBusy(true);
     auto secret = std::make_shared<storage::SecureBytes>(secret_from(passphrase));
     storage::NewVault options;
-    options.kind = storage::vault_kind_from_string(kind.toStdString()).value_or(storage::VaultKind::clinic);
+    options.kind =
+        storage::vault_kind_from_string(kind.toStdString()).value_or(storage::VaultKind::clinic);
     options.account_name = account.trimmed().toStdString();
     options.display_name = displayName.trimmed().toStdString();
     options.kdf = kdf_;
@@ -159,7 +168,8 @@ void VaultSession::createVault(const QString& kind, const QString& account,
         if (created && demoClients > 0) {
             const auto today = core::date_of(clock.now());
             for (int i = 0; i < demoClients && created; ++i) {
-                auto added = storage::add_demo_client(*created->vault, core::demo_client(1, i, today));
+                auto added =
+                    storage::add_demo_client(*created->vault, core::demo_client(1, i, today));
                 if (!added) {
                     break; // the vault is usable; demo data is a convenience
                 }

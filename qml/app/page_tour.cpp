@@ -41,8 +41,9 @@ QString current_page(QQuickWindow* window) {
 } // namespace
 
 QStringList tour_pages() {
-    return {QStringLiteral("create"), QStringLiteral("recovery-key"), QStringLiteral("clients"),
-            QStringLiteral("client"), QStringLiteral("unlock"), QStringLiteral("unlock-error")};
+    return {QStringLiteral("create"),  QStringLiteral("recovery-key"),
+            QStringLiteral("clients"), QStringLiteral("client"),
+            QStringLiteral("unlock"),  QStringLiteral("unlock-error")};
 }
 
 TourResult run_page_tour(const QString& screenshot_dir) {
@@ -65,11 +66,12 @@ TourResult run_page_tour(const QString& screenshot_dir) {
 
     QmlMessageLog log;
     QQmlApplicationEngine engine;
-    QObject::connect(&engine, &QQmlEngine::warnings, &engine, [&result](const QList<QQmlError>& errors) {
-        for (const auto& e : errors) {
-            result.problems << e.toString();
-        }
-    });
+    QObject::connect(&engine, &QQmlEngine::warnings, &engine,
+                     [&result](const QList<QQmlError>& errors) {
+                         for (const auto& e : errors) {
+                             result.problems << e.toString();
+                         }
+                     });
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Punctum/Main.qml")));
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr
@@ -113,7 +115,8 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     session.createVault(QStringLiteral("clinic"), QStringLiteral("admin"),
                         QStringLiteral("Dr Sam Okafor"), QString::fromUtf8(tour_passphrase), 24);
     if (!session.waitUntilIdle(120000) || !session.unlocked()) {
-        result.problems << QStringLiteral("creating the demo vault failed: %1").arg(session.error());
+        result.problems
+            << QStringLiteral("creating the demo vault failed: %1").arg(session.error());
     }
     visit(QStringLiteral("recovery-key"), QStringLiteral("recoveryKeyPage"));
 
@@ -143,7 +146,8 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     session.waitUntilIdle(30000);
     settle();
     if (!session.unlocked() || current_page(window) != QStringLiteral("clientsPage")) {
-        result.problems << QStringLiteral("unlock: the right passphrase did not open the clients page");
+        result.problems << QStringLiteral(
+            "unlock: the right passphrase did not open the clients page");
     }
     result.problems << log.take();
 

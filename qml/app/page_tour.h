@@ -12,9 +12,9 @@ namespace punctum::ui {
 
 struct TourResult {
     bool ok = false;
-    QStringList pages;     ///< pages visited, in order
-    QStringList problems;  ///< QML warnings and errors, and pages that failed to load
-    QStringList pngs;      ///< files written
+    QStringList pages;    ///< pages visited, in order
+    QStringList problems; ///< QML warnings and errors, and pages that failed to load
+    QStringList pngs;     ///< files written
 };
 
 /// Runs the tour. `screenshot_dir` empty: only check. Needs a QGuiApplication.

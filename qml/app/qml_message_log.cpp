@@ -16,7 +16,8 @@ bool from_qml(const QMessageLogContext& context, const QString& message) {
     const QString file = QString::fromUtf8(context.file != nullptr ? context.file : "");
     const QString category = QString::fromUtf8(context.category != nullptr ? context.category : "");
     return file.endsWith(QStringLiteral(".qml")) || category.startsWith(QStringLiteral("qml")) ||
-           category.startsWith(QStringLiteral("js")) || category.startsWith(QStringLiteral("qt.qml")) ||
+           category.startsWith(QStringLiteral("js")) ||
+           category.startsWith(QStringLiteral("qt.qml")) ||
            message.contains(QStringLiteral(".qml")) || message.contains(QStringLiteral("QML"));
 }
 
@@ -31,9 +32,13 @@ void collect(QtMsgType type, const QMessageLogContext& context, const QString& m
 }
 } // namespace
 
-QmlMessageLog::QmlMessageLog() { g_previous = qInstallMessageHandler(collect); }
+QmlMessageLog::QmlMessageLog() {
+    g_previous = qInstallMessageHandler(collect);
+}
 
-QmlMessageLog::~QmlMessageLog() { qInstallMessageHandler(g_previous); }
+QmlMessageLog::~QmlMessageLog() {
+    qInstallMessageHandler(g_previous);
+}
 
 QStringList QmlMessageLog::take() {
     QMutexLocker lock(&g_mutex);

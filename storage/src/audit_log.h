@@ -1,25 +1,52 @@
 #pragma once
 // The tamper-evident audit chain: every write appends an event whose MAC covers the
-// previous event's MAC, keyed by a subkey of the data key. Triggers refuse UPDATE and
-// DELETE on audit rows, so changing history means forging MACs without the key.
+// previous event's MAC. Triggers refuse UPDATE and DELETE on audit rows, so changing
+// history means forging MACs without the key.
+//
+// The MAC key is derived from the vault's first data key when the vault is created and
+// kept inside the encrypted database (vault_meta), so rotating the data key does not
+// orphan the history it must still verify.
 
 #include "punctum/core/clock.h"
 #include "punctum/core/model/ids.h"
+#include "punctum/storage/audit_report.h"
 #include "punctum/storage/secure_bytes.h"
 #include "sqlite/connection.h"
 
+#include <cstdint>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace punctum::storage {
 
+/// The newest event of the chain: its sequence number and MAC.
+struct AuditHead {
+    std::int64_t seq = 0;
+    std::vector<unsigned char> mac;
+};
+
 class AuditLog {
 public:
-    AuditLog(Connection& db, const SecureBytes& data_key);
+    AuditLog(Connection& db, SecureBytes key) : db_(db), key_(std::move(key)) {}
+
+    /// Derives the audit key from a new vault's data key and stores it in vault_meta.
+    static void install_key(Connection& db, const SecureBytes& data_key);
+    /// Reads the audit key back from vault_meta (throws SqlError if it is missing).
+    [[nodiscard]] static SecureBytes load_key(Connection& db);
 
     /// Appends one event inside the caller's transaction. `change` is a canonical text of
     /// what changed; only its digest is stored, so the log itself holds no clinical text.
     void append(core::TimePoint at, core::AccountId account, std::string_view action,
                 std::string_view object, std::string_view change);
+
+    /// The newest event (seq 0 when the chain is empty).
+    [[nodiscard]] AuditHead head();
+    /// Recomputes every MAC in order; names the first event that does not verify. With
+    /// `expected`, also checks the chain still reaches the head recorded outside the file.
+    [[nodiscard]] AuditReport verify(const std::optional<AuditHead>& expected);
+    /// A MAC over a head, so the copy kept outside the database cannot be forged.
+    [[nodiscard]] std::vector<unsigned char> tag(const AuditHead& head) const;
 
 private:
     Connection& db_;

@@ -50,6 +50,7 @@ StorageResult<core::ClientId> ClientStore::add(core::Client client) {
                         (client.date_of_birth ? core::format_date(*client.date_of_birth) : "") +
                         "|" + std::to_string(client.fitzpatrick.value_or(0)) + "|" + client.notes);
         tx.commit();
+        ctx_.committed();
         return id;
     });
 }
@@ -103,7 +104,8 @@ StorageResult<std::vector<ClientSummary>> ClientStore::list(std::string_view sea
 
 StorageResult<int> ClientStore::count(std::string_view search) {
     return guard([&]() -> StorageResult<int> {
-        Statement st(*ctx_.db, "SELECT count(*) FROM clients WHERE display_name LIKE ? ESCAPE '\\'");
+        Statement st(*ctx_.db,
+                     "SELECT count(*) FROM clients WHERE display_name LIKE ? ESCAPE '\\'");
         st.bind(1, like_pattern(search));
         st.step();
         return st.integer(0);

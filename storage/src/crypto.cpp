@@ -37,8 +37,9 @@ std::optional<SecureBytes> derive_from_passphrase(std::string_view passphrase,
 
 SecureBytes derive_from_secret(std::span<const unsigned char> secret, std::string_view context) {
     SecureBytes key(data_key_size);
-    crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char*>(context.data()),
-                       context.size(), secret.data(), secret.size());
+    crypto_generichash(key.data(), key.size(),
+                       reinterpret_cast<const unsigned char*>(context.data()), context.size(),
+                       secret.data(), secret.size());
     return key;
 }
 
@@ -117,8 +118,9 @@ Bytes mac(const SecureBytes& key, std::span<const unsigned char> message) {
 
 Bytes digest(std::string_view message) {
     Bytes out(32);
-    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(message.data()),
-                       message.size(), nullptr, 0);
+    crypto_generichash(out.data(), out.size(),
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       nullptr, 0);
     return out;
 }
 
@@ -136,7 +138,8 @@ std::optional<Bytes> from_hex(std::string_view hex) {
     Bytes out(hex.size() / 2);
     std::size_t written = 0;
     const char* end = nullptr;
-    if (sodium_hex2bin(out.data(), out.size(), hex.data(), hex.size(), nullptr, &written, &end) != 0 ||
+    if (sodium_hex2bin(out.data(), out.size(), hex.data(), hex.size(), nullptr, &written, &end) !=
+            0 ||
         written != out.size() || end != hex.data() + hex.size()) {
         return std::nullopt;
     }

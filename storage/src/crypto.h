@@ -31,15 +31,15 @@ constexpr std::size_t salt_size = 16; // crypto_pwhash_argon2id_SALTBYTES
 [[nodiscard]] SecureBytes derive_from_secret(std::span<const unsigned char> secret,
                                              std::string_view context);
 /// A subkey of the data key for one purpose (audit MACs, ...), crypto_kdf.
-[[nodiscard]] SecureBytes subkey(const SecureBytes& key, std::uint64_t id, const char (&context)[9]);
+[[nodiscard]] SecureBytes subkey(const SecureBytes& key, std::uint64_t id,
+                                 const char (&context)[9]);
 
 /// XChaCha20-Poly1305 with associated data; nonce is prepended to the result.
 [[nodiscard]] Bytes seal(const SecureBytes& key, std::span<const unsigned char> plain,
                          std::string_view associated);
 /// Reverses seal(); nullopt when the key is wrong or anything was altered.
-[[nodiscard]] std::optional<SecureBytes> unseal(const SecureBytes& key,
-                                                std::span<const unsigned char> sealed,
-                                                std::string_view associated);
+[[nodiscard]] std::optional<SecureBytes>
+unseal(const SecureBytes& key, std::span<const unsigned char> sealed, std::string_view associated);
 
 /// An X25519 key pair for sealed boxes: the secret half in guarded memory.
 struct BoxKeyPair {

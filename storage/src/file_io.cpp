@@ -14,8 +14,8 @@ StorageError from_errno(int err, const std::string& doing) {
     switch (err) {
     case ENOSPC:
     case EDQUOT:
-        return {StorageErrc::disk_full,
-                "The disk is full, so " + doing + " did not happen. Free some space and try again."};
+        return {StorageErrc::disk_full, "The disk is full, so " + doing +
+                                            " did not happen. Free some space and try again."};
     case EROFS:
     case EACCES:
     case EPERM:
@@ -69,6 +69,16 @@ StorageResult<void> write_file_atomically(const std::filesystem::path& path,
         ::close(dir);
     }
     return {};
+}
+
+bool sync_path(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return false;
+    }
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
 }
 
 StorageResult<std::string> read_small_file(const std::filesystem::path& path,

@@ -13,6 +13,9 @@ namespace punctum::storage {
 /// over `path` and fsyncs the folder: after a crash there is the old file or the new one.
 [[nodiscard]] StorageResult<void> write_file_atomically(const std::filesystem::path& path,
                                                         std::string_view contents);
+/// fsyncs a file, or a folder's entries after a rename. false with errno on failure.
+bool sync_path(const std::filesystem::path& path);
+
 /// Reads a whole small file.
 [[nodiscard]] StorageResult<std::string> read_small_file(const std::filesystem::path& path,
                                                          std::size_t max_bytes);

@@ -62,7 +62,11 @@ StorageResult<KeySlotFile> read_key_slots(const std::filesystem::path& path) {
         }
         return text.failure();
     }
-    const auto json = nlohmann::json::parse(text.value(), nullptr, /*allow_exceptions=*/false);
+    return parse_key_slots(text.value());
+}
+
+StorageResult<KeySlotFile> parse_key_slots(std::string_view text) {
+    const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded() || !json.is_object()) {
         return Failure<StorageError>{not_a_vault("not JSON")};
     }
@@ -111,11 +115,16 @@ StorageResult<KeySlotFile> read_key_slots(const std::filesystem::path& path) {
         }
         return file;
     } catch (const nlohmann::json::exception& e) {
-        return Failure<StorageError>{not_a_vault(std::string("missing or wrong field: ") + e.what())};
+        return Failure<StorageError>{
+            not_a_vault(std::string("missing or wrong field: ") + e.what())};
     }
 }
 
 StorageResult<void> write_key_slots(const std::filesystem::path& path, const KeySlotFile& file) {
+    return write_file_atomically(path, serialize_key_slots(file));
+}
+
+std::string serialize_key_slots(const KeySlotFile& file) {
     nlohmann::json json;
     json["magic"] = "punctum-vault";
     json["format"] = file.format;
@@ -137,7 +146,7 @@ StorageResult<void> write_key_slots(const std::filesystem::path& path, const Key
                          {"wrapped_secret", crypto::to_hex(s.wrapped_secret)},
                          {"sealed_data_key", crypto::to_hex(s.sealed_key)}});
     }
-    return write_file_atomically(path, json.dump(2) + "\n");
+    return json.dump(2) + "\n";
 }
 
 } // namespace punctum::storage

@@ -43,6 +43,9 @@ struct KeySlotFile {
 };
 
 [[nodiscard]] StorageResult<KeySlotFile> read_key_slots(const std::filesystem::path& path);
+/// The file's JSON text, and back (backups carry the key slots inside them).
+[[nodiscard]] std::string serialize_key_slots(const KeySlotFile& file);
+[[nodiscard]] StorageResult<KeySlotFile> parse_key_slots(std::string_view text);
 [[nodiscard]] StorageResult<void> write_key_slots(const std::filesystem::path& path,
                                                   const KeySlotFile& file);
 

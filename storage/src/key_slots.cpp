@@ -8,7 +8,9 @@ namespace {
 constexpr std::string_view base32_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 constexpr std::size_t recovery_bytes = 20; // 160 bits: 32 base32 characters
 
-std::string new_slot_id() { return crypto::to_hex(crypto::random_bytes(8)); }
+std::string new_slot_id() {
+    return crypto::to_hex(crypto::random_bytes(8));
+}
 
 SecureBytes recovery_kek(const KeySlotFile& file, const SecureBytes& raw) {
     // The recovery key is 160 random bits, so a fast keyed hash is as strong as Argon2id.
@@ -117,7 +119,8 @@ std::optional<SecureBytes> unwrap_with_recovery_key(const KeySlotFile& file, con
     if (!raw) {
         return std::nullopt;
     }
-    return crypto::unseal(recovery_kek(file, *raw), slot.wrapped_secret, file.associated_data(slot));
+    return crypto::unseal(recovery_kek(file, *raw), slot.wrapped_secret,
+                          file.associated_data(slot));
 }
 
 std::optional<SecureBytes> open_data_key(const KeySlot& slot, const SecureBytes& secret_key) {

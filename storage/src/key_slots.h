@@ -26,14 +26,12 @@ struct RecoverySlot {
 [[nodiscard]] RecoverySlot make_recovery_slot(const KeySlotFile& file, const SecureBytes& data_key);
 
 /// The slot's X25519 secret key from a passphrase; nullopt on a wrong passphrase.
-[[nodiscard]] std::optional<SecureBytes> unwrap_with_passphrase(const KeySlotFile& file,
-                                                                const KeySlot& slot,
-                                                                const SecureBytes& passphrase);
+[[nodiscard]] std::optional<SecureBytes>
+unwrap_with_passphrase(const KeySlotFile& file, const KeySlot& slot, const SecureBytes& passphrase);
 /// The recovery slot's secret key from a typed recovery key (dashes, spaces and case do
 /// not matter); nullopt when it does not fit.
-[[nodiscard]] std::optional<SecureBytes> unwrap_with_recovery_key(const KeySlotFile& file,
-                                                                  const KeySlot& slot,
-                                                                  std::string_view typed_key);
+[[nodiscard]] std::optional<SecureBytes>
+unwrap_with_recovery_key(const KeySlotFile& file, const KeySlot& slot, std::string_view typed_key);
 /// The data key sealed in a slot, given the slot's secret key.
 [[nodiscard]] std::optional<SecureBytes> open_data_key(const KeySlot& slot,
                                                        const SecureBytes& secret_key);

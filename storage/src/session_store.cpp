@@ -75,11 +75,17 @@ StorageResult<core::SessionId> SessionStore::add(core::TreatmentSession session)
                            "passes) VALUES (?, ?, ?, ?, ?)");
         int position = 0;
         for (const auto& a : session.areas) {
-            area.bind(1, id.value).bind(2, position++).bind(3, a.area).bind(4, a.depth_mm).bind(5, a.passes).run();
+            area.bind(1, id.value)
+                .bind(2, position++)
+                .bind(3, a.area)
+                .bind(4, a.depth_mm)
+                .bind(5, a.passes)
+                .run();
             change << '|' << a.area << ':' << a.depth_mm << ':' << a.passes;
         }
         ctx_.record("session.add", "session:" + std::to_string(id.value), change.str());
         tx.commit();
+        ctx_.committed();
         return id;
     });
 }
@@ -97,8 +103,8 @@ StorageResult<core::TreatmentSession> SessionStore::get(core::SessionId id) {
 
 StorageResult<std::vector<core::TreatmentSession>> SessionStore::of_client(core::ClientId id) {
     return guard([&]() -> StorageResult<std::vector<core::TreatmentSession>> {
-        Statement st(*ctx_.db,
-                     std::string(session_columns) + "WHERE client_id = ? ORDER BY treated_on DESC, id DESC");
+        Statement st(*ctx_.db, std::string(session_columns) +
+                                   "WHERE client_id = ? ORDER BY treated_on DESC, id DESC");
         st.bind(1, id.value);
         std::vector<core::TreatmentSession> out;
         while (st.step()) {
@@ -124,7 +130,8 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry) 
         Transaction tx(db);
         entry.created_at = ctx_.clock.now();
         std::string sql = "INSERT INTO recovery_entries (session_id, observed_on, reporter, note, "
-                          "recorded_by, created_at" + score_columns() + ") VALUES (?, ?, ?, ?, ?, ?";
+                          "recorded_by, created_at" +
+                          score_columns() + ") VALUES (?, ?, ?, ?, ?, ?";
         for (int i = 0; i < core::symptom_count; ++i) {
             sql += ", ?";
         }
@@ -146,6 +153,7 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry) 
         const core::EntryId id{db.last_insert_id()};
         ctx_.record("entry.add", "entry:" + std::to_string(id.value), change + "|" + entry.note);
         tx.commit();
+        ctx_.committed();
         return id;
     });
 }
@@ -153,7 +161,8 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry) 
 StorageResult<std::vector<core::RecoveryEntry>> SessionStore::entries(core::SessionId id) {
     return guard([&]() -> StorageResult<std::vector<core::RecoveryEntry>> {
         Statement st(*ctx_.db, "SELECT id, session_id, observed_on, reporter, note, recorded_by, "
-                               "created_at" + score_columns() +
+                               "created_at" +
+                                   score_columns() +
                                    " FROM recovery_entries WHERE session_id = ? "
                                    "ORDER BY observed_on, id");
         st.bind(1, id.value);
@@ -163,7 +172,8 @@ StorageResult<std::vector<core::RecoveryEntry>> SessionStore::entries(core::Sess
             e.id = core::EntryId{st.int64(0)};
             e.session_id = core::SessionId{st.int64(1)};
             e.observed_on = core::parse_date(st.text(2)).value_or(core::Date{});
-            e.reporter = st.text(3) == "clinician" ? core::Reporter::clinician : core::Reporter::patient;
+            e.reporter =
+                st.text(3) == "clinician" ? core::Reporter::clinician : core::Reporter::patient;
             e.note = st.text(4);
             e.recorded_by = core::AccountId{st.int64(5)};
             e.created_at = core::parse_timestamp(st.text(6)).value_or(core::TimePoint{});

@@ -1,5 +1,6 @@
 #include "punctum/storage/vault.h"
 
+#include "audit_head_file.h"
 #include "crypto.h"
 #include "guard.h"
 #include "key_slots.h"
@@ -9,8 +10,8 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace punctum::storage {
 
@@ -29,6 +30,14 @@ void detail::VaultContext::record(std::string_view action, std::string_view obje
                                   std::string_view change) {
     audit->append(clock.now(), account.id, action, object, change);
 }
+
+void detail::VaultContext::committed() {
+    if (!db->in_transaction()) {
+        (void)write_audit_head(folder, *audit, audit->head());
+    }
+}
+
+void finish_interrupted_rotation(const fs::path& folder); // vault_keys.cpp
 
 namespace {
 
@@ -65,13 +74,22 @@ StorageResult<void> check_folder_is_free(const fs::path& folder) {
 } // namespace
 
 Vault::Vault(std::unique_ptr<detail::VaultContext> ctx)
-    : ctx_(std::move(ctx)), clients_(*ctx_), sessions_(*ctx_) {}
+    : ctx_(std::move(ctx)), accounts_(*ctx_), clients_(*ctx_), sessions_(*ctx_) {}
 
 Vault::~Vault() = default;
 
-const Account& Vault::account() const { return ctx_->account; }
-VaultKind Vault::kind() const { return ctx_->keys.kind; }
-const fs::path& Vault::folder() const { return ctx_->folder; }
+const Account& Vault::account() const {
+    return ctx_->account;
+}
+VaultKind Vault::kind() const {
+    return ctx_->keys.kind;
+}
+const fs::path& Vault::folder() const {
+    return ctx_->folder;
+}
+const std::string& Vault::audit_warning() const {
+    return ctx_->audit_warning;
+}
 
 StorageResult<CreatedVault> Vault::create(const fs::path& folder, const SecureBytes& passphrase,
                                           const NewVault& options, const core::Clock& clock) {
@@ -117,15 +135,18 @@ StorageResult<CreatedVault> Vault::create(const fs::path& folder, const SecureBy
     keys.slots.push_back(std::move(recovery.slot));
 
     // SQLite gives the -wal and -shm files the database file's mode: make it 0600 first.
-    if (const int fd = ::open((staging / database_file).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); fd >= 0) {
+    if (const int fd = ::open((staging / database_file).c_str(),
+                              O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        fd >= 0) {
         ::close(fd);
     }
     auto built = guard([&]() -> StorageResult<void> {
         auto db = open_vault_database(staging / database_file, data_key, keys.cipher_page_size,
                                       /*create=*/true);
         migrate(*db, current_schema_version());
-        AuditLog audit(*db, data_key);
         Transaction tx(*db);
+        AuditLog::install_key(*db, data_key);
+        AuditLog audit(*db, AuditLog::load_key(*db));
         const std::string now = core::format_timestamp(clock.now());
         Statement meta(*db, "INSERT INTO vault_meta (key, value) VALUES (?, ?)");
         meta.bind(1, "vault_id").bind(2, keys.vault_id).run();
@@ -147,7 +168,7 @@ StorageResult<CreatedVault> Vault::create(const fs::path& folder, const SecureBy
                      options.account_name + "|" + std::string(core::to_string(role)));
         tx.commit();
         db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        return {};
+        return write_audit_head(staging, audit, audit.head());
     });
     if (!built) {
         cleanup();
@@ -176,13 +197,18 @@ StorageResult<CreatedVault> Vault::create(const fs::path& folder, const SecureBy
     return CreatedVault{std::move(opened.value()), std::move(recovery.printable_key)};
 }
 
-StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder,
-                                                  std::string_view account,
+StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder, std::string_view account,
                                                   const SecureBytes& passphrase,
                                                   const core::Clock& clock) {
     if (!crypto::ready()) {
         return fail(StorageErrc::internal, "The system's random number source is unavailable.");
     }
+    // Lock first: only the process holding the lock may finish another's interrupted work.
+    auto lock = VaultLock::acquire(folder / lock_file);
+    if (!lock) {
+        return lock.failure();
+    }
+    finish_interrupted_rotation(folder);
     auto keys = read_key_slots(folder / key_file);
     if (!keys) {
         return keys.failure();
@@ -193,10 +219,6 @@ StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder,
         return fail(StorageErrc::auth_failed,
                     "The account name or passphrase is not right. Check both and try again.");
     }
-    auto lock = VaultLock::acquire(folder / lock_file);
-    if (!lock) {
-        return lock.failure();
-    }
     auto secret = unwrap_with_passphrase(keys.value(), *slot, passphrase);
     auto data_key = secret ? open_data_key(*slot, *secret) : std::nullopt;
     if (!data_key) {
@@ -204,8 +226,8 @@ StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder,
                     "The account name or passphrase is not right. Check both and try again.");
     }
     return guard([&]() -> StorageResult<std::unique_ptr<Vault>> {
-        auto db = open_vault_database(folder / database_file, *data_key,
-                                      keys->cipher_page_size, /*create=*/false);
+        auto db = open_vault_database(folder / database_file, *data_key, keys->cipher_page_size,
+                                      /*create=*/false);
         const int version = schema_version(*db);
         if (version > current_schema_version()) {
             return fail(StorageErrc::newer_version,
@@ -213,11 +235,24 @@ StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder,
                             std::to_string(version) + "). Update Punctum to open it.");
         }
         migrate(*db, current_schema_version());
-        auto audit = std::make_unique<AuditLog>(*db, *data_key);
+        auto audit = std::make_unique<AuditLog>(*db, AuditLog::load_key(*db));
         Account who = load_account(*db, account);
+        std::string warning;
+        auto head = read_audit_head(folder, *audit);
+        if (!head) {
+            warning = head.error().message;
+        } else if (head.value()) {
+            const auto now = audit->head();
+            const auto& kept = *head.value();
+            if (now.seq < kept.seq) {
+                warning = "This vault's history is shorter than the audit head kept beside it: it "
+                          "may have been replaced by an older copy. Run 'punctum-cli vault check'.";
+            }
+        }
         auto ctx = std::unique_ptr<detail::VaultContext>(new detail::VaultContext{
             folder, std::move(keys.value()), std::move(lock.value()), std::move(*data_key),
-            std::move(db), std::move(audit), std::move(who), clock});
+            std::move(db), std::move(audit), std::move(who), clock, std::move(*secret),
+            std::move(warning)});
         return std::unique_ptr<Vault>(new Vault(std::move(ctx)));
     });
 }
@@ -243,6 +278,7 @@ StorageResult<void> Vault::batch(const std::function<StorageResult<void>()>& bod
         auto result = body();
         if (result) {
             tx.commit();
+            ctx_->committed();
         }
         return result;
     });

@@ -24,11 +24,17 @@ struct VaultContext {
     std::unique_ptr<AuditLog> audit;
     Account account;
     const core::Clock& clock;
+    SecureBytes slot_secret;   ///< the signed-in account's slot key, for a passphrase change
+    std::string audit_warning; ///< set at open when the chain does not reach its head
 
     /// Refuses an action the signed-in account's role does not allow.
     [[nodiscard]] StorageResult<void> require(core::Action action) const;
     /// Appends an audit event attributed to the signed-in account, inside a transaction.
     void record(std::string_view action, std::string_view object, std::string_view change);
+    /// Call after a commit: once the outermost transaction is done, the audit head kept
+    /// beside the database moves on. A failure there is not an error of the write, which is
+    /// safe; the next write or `vault check` repairs or reports it.
+    void committed();
 };
 
 } // namespace punctum::storage::detail

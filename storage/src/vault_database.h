@@ -15,6 +15,16 @@ namespace punctum::storage {
                                                               const SecureBytes& key,
                                                               int cipher_page_size, bool create);
 
+/// Copies the whole database into a new file with `sqlcipher_export` (never the backup API,
+/// which writes plaintext in SQLCipher 3.4.1): encrypted with `key`, or, when `key` is
+/// null, as a plaintext SQLite file (only for an explicit plaintext export). The schema
+/// version is carried over. Throws SqlError.
+void export_database(Connection& db, const std::filesystem::path& target, const SecureBytes* key,
+                     int cipher_page_size);
+
+/// "x'<64 hex>'" in guarded memory, NUL-terminated: SQLCipher's raw-key syntax.
+[[nodiscard]] SecureBytes raw_key_literal(const SecureBytes& key);
+
 /// True when the file begins with SQLite's plaintext header: an unencrypted database.
 [[nodiscard]] bool has_plaintext_header(const std::filesystem::path& file);
 

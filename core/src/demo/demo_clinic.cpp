@@ -12,10 +12,10 @@ constexpr std::array given_names{"Amara"sv, "Ben"sv,   "Chloe"sv, "Dev"sv,    "E
                                  "Farah"sv, "Grace"sv, "Hugo"sv,  "Ines"sv,   "Jonas"sv,
                                  "Kemi"sv,  "Lena"sv,  "Mateo"sv, "Nadia"sv,  "Omar"sv,
                                  "Priya"sv, "Rosa"sv,  "Sami"sv,  "Tomasz"sv, "Yuki"sv};
-constexpr std::array family_names{"Adeyemi"sv, "Brennan"sv, "Castillo"sv, "Dubois"sv,
-                                  "Eriksen"sv, "Fischer"sv, "Gallagher"sv, "Haddad"sv,
-                                  "Ivanova"sv, "Jensen"sv,  "Kowalski"sv, "Lindqvist"sv,
-                                  "Moreau"sv,  "Nakamura"sv, "Okafor"sv,  "Patel"sv};
+constexpr std::array family_names{"Adeyemi"sv, "Brennan"sv,  "Castillo"sv,  "Dubois"sv,
+                                  "Eriksen"sv, "Fischer"sv,  "Gallagher"sv, "Haddad"sv,
+                                  "Ivanova"sv, "Jensen"sv,   "Kowalski"sv,  "Lindqvist"sv,
+                                  "Moreau"sv,  "Nakamura"sv, "Okafor"sv,    "Patel"sv};
 constexpr std::array areas{"forehead"sv, "cheeks"sv, "chin"sv, "nose"sv, "neck"sv};
 constexpr std::array devices{"SkinPen Precision"sv, "Dermapen 4"sv, "Dr.Pen M8"sv};
 constexpr std::array depths{0.5, 1.0, 1.5, 2.0};
@@ -88,15 +88,16 @@ DemoClient demo_client(std::uint64_t seed, int index, Date today) {
     stream += static_cast<std::uint64_t>(index);
     Rng rng(stream);
     DemoClient out;
-    out.client.display_name = std::string(given_names.at(static_cast<std::size_t>(
-                                  rng.below(static_cast<int>(given_names.size()))))) +
-                              " " +
-                              std::string(family_names.at(static_cast<std::size_t>(
-                                  rng.below(static_cast<int>(family_names.size())))));
+    out.client.display_name =
+        std::string(given_names.at(
+            static_cast<std::size_t>(rng.below(static_cast<int>(given_names.size()))))) +
+        " " +
+        std::string(family_names.at(
+            static_cast<std::size_t>(rng.below(static_cast<int>(family_names.size())))));
     out.client.fitzpatrick = 1 + rng.below(6);
-    out.client.date_of_birth =
-        Date{std::chrono::year{1960 + rng.below(40)}, std::chrono::month{1U + static_cast<unsigned>(rng.below(12))},
-             std::chrono::day{1U + static_cast<unsigned>(rng.below(28))}};
+    out.client.date_of_birth = Date{std::chrono::year{1960 + rng.below(40)},
+                                    std::chrono::month{1U + static_cast<unsigned>(rng.below(12))},
+                                    std::chrono::day{1U + static_cast<unsigned>(rng.below(28))}};
 
     const int sessions = 1 + rng.below(3);
     // Sessions four to six weeks apart, the last one within the past fortnight.

@@ -4,7 +4,8 @@ namespace punctum::core {
 
 Result<void, ModelError> validate(const Client& client) {
     if (client.display_name.find_first_not_of(" \t") == std::string::npos) {
-        return fail(ModelErrc::missing_field, "The client needs a name. Enter a name and try again.");
+        return fail(ModelErrc::missing_field,
+                    "The client needs a name. Enter a name and try again.");
     }
     if (client.fitzpatrick && (*client.fitzpatrick < 1 || *client.fitzpatrick > 6)) {
         return fail(ModelErrc::out_of_range,

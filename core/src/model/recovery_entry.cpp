@@ -14,15 +14,15 @@ Result<void, ModelError> validate(const RecoveryEntry& entry, Date treated_on) {
         return fail(ModelErrc::bad_date, "The day of this entry is not a valid date.");
     }
     if (days_between(treated_on, entry.observed_on) < 0) {
-        return fail(ModelErrc::bad_date,
-                    "A recovery entry cannot be dated before its treatment (" +
-                        format_date(treated_on) + ").");
+        return fail(ModelErrc::bad_date, "A recovery entry cannot be dated before its treatment (" +
+                                             format_date(treated_on) + ").");
     }
     for (const auto& scale : all_scales()) {
         const auto value = entry.score(scale.symptom);
         if (value && (*value < 0 || *value > scale.max)) {
-            return fail(ModelErrc::out_of_range, std::string(scale.name) + " must be between 0 and " +
-                                                     std::to_string(scale.max) + ", or left blank.");
+            return fail(ModelErrc::out_of_range,
+                        std::string(scale.name) + " must be between 0 and " +
+                            std::to_string(scale.max) + ", or left blank.");
         }
     }
     if (entry.empty()) {

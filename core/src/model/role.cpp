@@ -15,6 +15,7 @@ bool permits(Role role, Action action) {
     case Action::manage_accounts:
         return role == Role::admin;
     case Action::change_settings:
+    case Action::reveal_key:
         return role == Role::admin || role == Role::patient;
     }
     return false;

@@ -14,8 +14,9 @@ constexpr std::array erythema_labels{"clear"sv, "almost clear, slight redness"sv
 constexpr std::array edema_labels{"none"sv, "very slight"sv, "slight, edges raised"sv,
                                   "moderate, raised about 1 mm"sv,
                                   "severe, raised more than 1 mm and beyond the area"sv};
-constexpr std::array pain_labels{"no pain"sv,  "1"sv, "2"sv, "3"sv, "4"sv, "5"sv,
-                                 "6"sv,        "7"sv, "8"sv, "9"sv, "worst imaginable"sv};
+constexpr std::array pain_labels{
+    "no pain"sv,         "1"sv, "2"sv, "3"sv, "4"sv, "5"sv, "6"sv, "7"sv, "8"sv, "9"sv,
+    "worst imaginable"sv};
 constexpr std::array mild_labels{"none"sv, "mild"sv, "moderate"sv, "severe"sv};
 constexpr std::array bleeding_labels{"none"sv, "pinpoint"sv, "oozing"sv, "active bleeding"sv};
 constexpr std::array yes_no_labels{"no"sv, "yes"sv};
@@ -33,15 +34,18 @@ constexpr std::array<SymptomScale, symptom_count> scales{{
     {Symptom::pus, "pus", "Pus", 1, true, "", yes_no_labels},
     {Symptom::fever, "fever", "Fever or chills", 1, true, "", yes_no_labels},
     {Symptom::blisters, "blisters", "Blisters", 1, true, "", yes_no_labels},
-    {Symptom::hyperpigmentation, "hyperpigmentation", "Darker patches", 1, true, "",
-     yes_no_labels},
+    {Symptom::hyperpigmentation, "hyperpigmentation", "Darker patches", 1, true, "", yes_no_labels},
 }};
 
 } // namespace
 
-const SymptomScale& scale_of(Symptom symptom) { return scales.at(static_cast<std::size_t>(symptom)); }
+const SymptomScale& scale_of(Symptom symptom) {
+    return scales.at(static_cast<std::size_t>(symptom));
+}
 
-std::span<const SymptomScale> all_scales() { return scales; }
+std::span<const SymptomScale> all_scales() {
+    return scales;
+}
 
 std::optional<Symptom> symptom_from_key(std::string_view key) {
     for (const auto& s : scales) {

@@ -7,14 +7,16 @@
 namespace punctum::storage {
 
 Statement::Statement(Connection& db, std::string_view sql) : db_(&db) {
-    const int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()),
-                                      &stmt_, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
     if (rc != SQLITE_OK) {
         db.raise(rc, "preparing a query");
     }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
     other.stmt_ = nullptr;
@@ -36,6 +38,11 @@ Statement& Statement::bind_blob(int index, std::span<const unsigned char> blob) 
     sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
     return *this;
 }
+Statement& Statement::bind_secret(int index, const char* text, std::size_t size) {
+    sqlite3_bind_text(stmt_, index, text, static_cast<int>(size), SQLITE_STATIC);
+    return *this;
+}
+
 Statement& Statement::bind_null(int index) {
     sqlite3_bind_null(stmt_, index);
     return *this;
@@ -62,14 +69,24 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
-bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-std::int64_t Statement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
-int Statement::integer(int col) const { return sqlite3_column_int(stmt_, col); }
-double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+bool Statement::is_null(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+std::int64_t Statement::int64(int col) const {
+    return sqlite3_column_int64(stmt_, col);
+}
+int Statement::integer(int col) const {
+    return sqlite3_column_int(stmt_, col);
+}
+double Statement::real(int col) const {
+    return sqlite3_column_double(stmt_, col);
+}
 std::string Statement::text(int col) const {
     const auto* p = sqlite3_column_text(stmt_, col);
     const int n = sqlite3_column_bytes(stmt_, col);
-    return p == nullptr ? std::string{} : std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+    return p == nullptr
+               ? std::string{}
+               : std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
 }
 std::optional<std::string> Statement::optional_text(int col) const {
     return is_null(col) ? std::nullopt : std::optional<std::string>(text(col));
@@ -80,12 +97,12 @@ std::optional<int> Statement::optional_int(int col) const {
 std::vector<unsigned char> Statement::blob(int col) const {
     const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, col));
     const int n = sqlite3_column_bytes(stmt_, col);
-    return p == nullptr ? std::vector<unsigned char>{}
-                        : std::vector<unsigned char>(p, p + n);
+    return p == nullptr ? std::vector<unsigned char>{} : std::vector<unsigned char>(p, p + n);
 }
 
 Connection::Connection(const std::string& path, bool create) {
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    const int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_close(db_);
@@ -96,7 +113,9 @@ Connection::Connection(const std::string& path, bool create) {
     sqlite3_busy_timeout(db_, 2000);
 }
 
-Connection::~Connection() { sqlite3_close(db_); }
+Connection::~Connection() {
+    sqlite3_close(db_);
+}
 
 void Connection::exec(std::string_view sql) {
     const std::string text(sql);
@@ -123,12 +142,20 @@ std::int64_t Connection::query_int(std::string_view sql) {
     return st.step() ? st.int64(0) : 0;
 }
 
-std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
-int Connection::changes() const { return sqlite3_changes(db_); }
+std::int64_t Connection::last_insert_id() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+int Connection::changes() const {
+    return sqlite3_changes(db_);
+}
+bool Connection::in_transaction() const {
+    return sqlite3_get_autocommit(db_) == 0;
+}
 
 void Connection::raise(int code, const std::string& doing) const {
     std::string message = explain_sqlite(code, doing);
-    if (classify_sqlite(code) == StorageErrc::internal || classify_sqlite(code) == StorageErrc::invalid_input) {
+    if (classify_sqlite(code) == StorageErrc::internal ||
+        classify_sqlite(code) == StorageErrc::invalid_input) {
         message += std::string(" (") + sqlite3_errmsg(db_) + ")";
     }
     throw SqlError(classify_sqlite(code), code, message);

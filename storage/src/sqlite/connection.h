@@ -30,9 +30,14 @@ public:
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
-    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text) {
+        return bind(index, std::string_view(text));
+    }
     Statement& bind_blob(int index, std::span<const unsigned char> blob);
     Statement& bind_null(int index);
+    /// Binds text that lives in guarded memory without copying it (the caller keeps it
+    /// alive until the statement is done).
+    Statement& bind_secret(int index, const char* text, std::size_t size);
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind_null(index);
     }
@@ -75,6 +80,8 @@ public:
     [[nodiscard]] std::int64_t query_int(std::string_view sql);
     [[nodiscard]] std::int64_t last_insert_id() const;
     [[nodiscard]] int changes() const;
+    /// True inside BEGIN ... COMMIT.
+    [[nodiscard]] bool in_transaction() const;
 
     [[nodiscard]] sqlite3* handle() { return db_; }
     /// Throws the SqlError for an SQLite result code, naming what we were doing.

@@ -17,9 +17,7 @@ template <typename Code> struct Error {
 };
 
 /// Wraps an error on its way into a Result, as std::unexpected does.
-template <typename E> struct Failure {
-    E error;
-};
+template <typename E> struct Failure { E error; };
 
 template <typename Code> [[nodiscard]] Failure<Error<Code>> fail(Code code, std::string message) {
     return {Error<Code>{code, std::move(message)}};

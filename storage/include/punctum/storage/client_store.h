@@ -31,8 +31,8 @@ public:
     [[nodiscard]] StorageResult<core::Client> get(core::ClientId id);
     /// Clients whose name contains `search` (case-insensitive), by name, one page at a time
     /// so a list of 10k clients never loads whole.
-    [[nodiscard]] StorageResult<std::vector<ClientSummary>> list(std::string_view search, int offset,
-                                                                 int limit);
+    [[nodiscard]] StorageResult<std::vector<ClientSummary>> list(std::string_view search,
+                                                                 int offset, int limit);
     [[nodiscard]] StorageResult<int> count(std::string_view search);
 
 private:

@@ -5,6 +5,8 @@
 
 #include "punctum/core/clock.h"
 #include "punctum/storage/account.h"
+#include "punctum/storage/account_store.h"
+#include "punctum/storage/audit_report.h"
 #include "punctum/storage/client_store.h"
 #include "punctum/storage/kdf_params.h"
 #include "punctum/storage/secure_bytes.h"
@@ -15,6 +17,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +58,13 @@ struct VaultStats {
     std::int64_t accounts = 0;
 };
 
+/// What `check` found: SQLite's integrity check and the audit chain.
+struct VaultCheck {
+    std::vector<std::string> integrity_problems; ///< empty when PRAGMA integrity_check is ok
+    AuditReport audit;
+    [[nodiscard]] bool ok() const { return integrity_problems.empty() && audit.ok; }
+};
+
 /// An unlocked vault. Closing it (destroying it) wipes the keys from memory.
 class Vault {
 public:
@@ -68,6 +78,20 @@ public:
     [[nodiscard]] static StorageResult<std::unique_ptr<Vault>>
     open(const std::filesystem::path& folder, std::string_view account,
          const SecureBytes& passphrase, const core::Clock& clock);
+    /// Opens with the recovery key and gives `account` a new passphrase: a fresh key slot
+    /// replaces the forgotten one. Returns the vault opened as that account.
+    [[nodiscard]] static StorageResult<std::unique_ptr<Vault>>
+    recover(const std::filesystem::path& folder, std::string_view recovery_key,
+            std::string_view account, const SecureBytes& new_passphrase, const KdfParams& kdf,
+            const core::Clock& clock);
+    /// Restores a backup file into `folder`. The backup is verified first (passphrase, every
+    /// page's HMAC, integrity check, audit chain) in a staging folder; only then does it
+    /// replace `folder` (when `replace`) or become it. A failure changes nothing.
+    [[nodiscard]] static StorageResult<void> restore(const std::filesystem::path& backup_file,
+                                                     const std::filesystem::path& folder,
+                                                     std::string_view account,
+                                                     const SecureBytes& passphrase,
+                                                     const core::Clock& clock, bool replace);
     /// Reads the vault's kind and account names from its key file; no passphrase needed.
     [[nodiscard]] static StorageResult<VaultSummary> inspect(const std::filesystem::path& folder);
 
@@ -79,9 +103,33 @@ public:
     [[nodiscard]] VaultKind kind() const;
     [[nodiscard]] const std::filesystem::path& folder() const;
 
+    /// Set at open when the history does not reach the audit head kept beside the vault.
+    [[nodiscard]] const std::string& audit_warning() const;
+
+    [[nodiscard]] AccountStore& accounts() { return accounts_; }
     [[nodiscard]] ClientStore& clients() { return clients_; }
     [[nodiscard]] SessionStore& sessions() { return sessions_; }
     [[nodiscard]] StorageResult<VaultStats> stats();
+
+    /// PRAGMA integrity_check and the audit chain, against the head kept beside the vault.
+    [[nodiscard]] StorageResult<VaultCheck> check();
+    /// Re-wraps the signed-in account's key slot under a new passphrase; no data is rewritten.
+    [[nodiscard]] StorageResult<void> change_passphrase(const SecureBytes& new_passphrase,
+                                                        const KdfParams& kdf);
+    /// Re-encrypts the whole vault under a new random data key (sqlcipher_export) and seals
+    /// it to every remaining slot, so a removed account's old key opens nothing new. Admin.
+    [[nodiscard]] StorageResult<void> rotate_data_key();
+    /// The raw SQLCipher key as 64 hex characters, so the data is always reachable with the
+    /// standard sqlcipher tool. Admin or the patient of a personal vault.
+    [[nodiscard]] StorageResult<SecureBytes> reveal_data_key_hex();
+    /// Writes one encrypted backup file (database copy + key slots): temporary file, fsync,
+    /// rename. It opens with any account's passphrase or the recovery key.
+    [[nodiscard]] StorageResult<void> backup_to(const std::filesystem::path& file);
+    /// Writes an UNENCRYPTED SQLite copy. Only on explicit request; the caller warns.
+    [[nodiscard]] StorageResult<void> export_plaintext(const std::filesystem::path& file);
+    /// A vault setting (auto-lock time, ...); nullopt when never set.
+    [[nodiscard]] StorageResult<std::optional<std::string>> setting(std::string_view key);
+    [[nodiscard]] StorageResult<void> set_setting(std::string_view key, std::string_view value);
 
     /// Runs `body` as one transaction: every write in it lands, or none does.
     [[nodiscard]] StorageResult<void> batch(const std::function<StorageResult<void>()>& body);
@@ -90,10 +138,12 @@ public:
     static constexpr const char* database_file = "vault.db";
     static constexpr const char* key_file = "keys.json";
     static constexpr const char* lock_file = "vault.lock";
+    static constexpr const char* head_file = "audit-head.json";
 
 private:
     explicit Vault(std::unique_ptr<detail::VaultContext> ctx);
     std::unique_ptr<detail::VaultContext> ctx_;
+    AccountStore accounts_;
     ClientStore clients_;
     SessionStore sessions_;
 };

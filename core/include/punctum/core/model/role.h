@@ -12,12 +12,13 @@ enum class Role { admin, practitioner, reviewer, patient };
 
 /// Things an account may be allowed to do.
 enum class Action {
-    read_records,      ///< see clients, sessions, entries, photos
-    write_clinical,    ///< add or change clients, sessions, screenings
-    log_recovery,      ///< add recovery entries (clinician follow-up or patient check-in)
-    annotate,          ///< add review notes, acknowledge flags
-    manage_accounts,   ///< add or remove accounts, rotate the data key
-    change_settings,   ///< auto-lock time, norms profile
+    read_records,    ///< see clients, sessions, entries, photos
+    write_clinical,  ///< add or change clients, sessions, screenings
+    log_recovery,    ///< add recovery entries (clinician follow-up or patient check-in)
+    annotate,        ///< add review notes, acknowledge flags
+    manage_accounts, ///< add or remove accounts, rotate the data key
+    change_settings, ///< auto-lock time, norms profile
+    reveal_key,      ///< see the raw data key, export unencrypted (bypasses permissions)
 };
 
 /// True when `role` may perform `action`.

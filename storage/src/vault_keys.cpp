@@ -1,0 +1,212 @@
+// Vault operations on keys: passphrase change, data key rotation, revealing the raw key,
+// and recovery with the recovery key.
+
+#include "punctum/storage/vault.h"
+
+#include "crypto.h"
+#include "guard.h"
+#include "key_slots.h"
+#include "vault_context.h"
+#include "vault_database.h"
+
+#include <system_error>
+
+namespace punctum::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr const char* rotating_db = "vault.db.rotating";
+constexpr const char* rotating_keys = "keys.json.rotating";
+} // namespace
+
+StorageResult<void> Vault::change_passphrase(const SecureBytes& new_passphrase,
+                                             const KdfParams& kdf) {
+    if (new_passphrase.size() < 8) {
+        return fail(StorageErrc::invalid_input, "The new passphrase needs at least 8 characters.");
+    }
+    auto& c = *ctx_;
+    KeySlotFile updated = c.keys;
+    KeySlot* slot = nullptr;
+    for (auto& s : updated.slots) {
+        if (s.kind == "passphrase" && s.account == c.account.name) {
+            slot = &s;
+        }
+    }
+    if (slot == nullptr) {
+        return fail(StorageErrc::not_found, "Your account has no key slot in this vault.");
+    }
+    if (!rewrap_passphrase_slot(updated, *slot, c.slot_secret, new_passphrase, kdf)) {
+        return fail(StorageErrc::internal, "Not enough memory to derive the key.");
+    }
+    // The slot file is the change; the audit event records that it happened.
+    if (auto w = write_key_slots(c.folder / key_file, updated); !w) {
+        return w.failure();
+    }
+    c.keys = std::move(updated);
+    return guard([&]() -> StorageResult<void> {
+        Transaction tx(*c.db);
+        c.record("account.passphrase", "account:" + std::to_string(c.account.id.value), "");
+        tx.commit();
+        c.committed();
+        return {};
+    });
+}
+
+StorageResult<void> Vault::rotate_data_key() {
+    if (auto allowed = ctx_->require(core::Action::manage_accounts); !allowed) {
+        return allowed.failure();
+    }
+    auto& c = *ctx_;
+    return guard([&]() -> StorageResult<void> {
+        {
+            // Recorded first, so the event is part of the copy that survives.
+            Transaction tx(*c.db);
+            c.record("vault.rotate_key", "vault:" + c.keys.vault_id, "");
+            tx.commit();
+        }
+        std::error_code ec;
+        fs::remove(c.folder / rotating_db, ec);
+        SecureBytes next_key = crypto::random_secret(crypto::data_key_size);
+        export_database(*c.db, c.folder / rotating_db, &next_key, c.keys.cipher_page_size);
+        if (!sync_path(c.folder / rotating_db)) {
+            fs::remove(c.folder / rotating_db, ec);
+            return fail(StorageErrc::io, "Could not save the re-encrypted vault; nothing changed.");
+        }
+        KeySlotFile next = c.keys;
+        for (auto& slot : next.slots) {
+            reseal_data_key(slot, next_key);
+        }
+        if (auto w = write_key_slots(c.folder / rotating_keys, next); !w) {
+            fs::remove(c.folder / rotating_db, ec);
+            return w.failure();
+        }
+        // Switch: database first, then keys. open() finishes a switch a crash interrupted.
+        c.audit.reset();
+        c.db.reset();
+        fs::rename(c.folder / rotating_db, c.folder / database_file, ec);
+        if (!ec) {
+            sync_path(c.folder);
+            fs::rename(c.folder / rotating_keys, c.folder / key_file, ec);
+            sync_path(c.folder);
+        }
+        const bool switched = !ec;
+        const SecureBytes& key = switched ? next_key : c.data_key;
+        c.db = open_vault_database(c.folder / database_file, key, c.keys.cipher_page_size, false);
+        c.audit = std::make_unique<AuditLog>(*c.db, AuditLog::load_key(*c.db));
+        if (!switched) {
+            return fail(StorageErrc::io, "Could not switch to the re-encrypted vault (" +
+                                             ec.message() + "); the old key still opens it.");
+        }
+        c.data_key = std::move(next_key);
+        c.keys = std::move(next);
+        c.committed();
+        return {};
+    });
+}
+
+void finish_interrupted_rotation(const fs::path& folder) {
+    std::error_code ec;
+    if (!fs::exists(folder / rotating_keys, ec)) {
+        return;
+    }
+    if (fs::exists(folder / rotating_db, ec)) {
+        // The switch never started: the old database and keys are intact.
+        fs::remove(folder / rotating_db, ec);
+        fs::remove(folder / rotating_keys, ec);
+    } else {
+        // The database was switched; the keys that open it wait beside it.
+        fs::rename(folder / rotating_keys, folder / Vault::key_file, ec);
+        sync_path(folder);
+    }
+}
+
+StorageResult<SecureBytes> Vault::reveal_data_key_hex() {
+    if (auto allowed = ctx_->require(core::Action::reveal_key); !allowed) {
+        return allowed.failure();
+    }
+    auto& c = *ctx_;
+    auto recorded = guard([&]() -> StorageResult<void> {
+        Transaction tx(*c.db);
+        c.record("vault.reveal_key", "vault:" + c.keys.vault_id, "");
+        tx.commit();
+        c.committed();
+        return {};
+    });
+    if (!recorded) {
+        return recorded.failure();
+    }
+    SecureBytes hex(c.data_key.size() * 2);
+    static constexpr char digits[] = "0123456789abcdef";
+    for (std::size_t i = 0; i < c.data_key.size(); ++i) {
+        hex.data()[2 * i] = static_cast<unsigned char>(digits[c.data_key.data()[i] >> 4U]);
+        hex.data()[2 * i + 1] = static_cast<unsigned char>(digits[c.data_key.data()[i] & 15U]);
+    }
+    return hex;
+}
+
+StorageResult<std::unique_ptr<Vault>>
+Vault::recover(const fs::path& folder, std::string_view recovery_key, std::string_view account,
+               const SecureBytes& new_passphrase, const KdfParams& kdf, const core::Clock& clock) {
+    if (new_passphrase.size() < 8) {
+        return fail(StorageErrc::invalid_input, "The new passphrase needs at least 8 characters.");
+    }
+    auto keys = [&]() -> StorageResult<KeySlotFile> {
+        auto lock = VaultLock::acquire(folder / lock_file);
+        if (!lock) {
+            return lock.failure();
+        }
+        return read_key_slots(folder / key_file);
+    }();
+    if (!keys) {
+        return keys.failure();
+    }
+    const KeySlot* recovery = keys->find_recovery();
+    auto secret = recovery != nullptr ? unwrap_with_recovery_key(*keys, *recovery, recovery_key)
+                                      : std::nullopt;
+    auto data_key = secret ? open_data_key(*recovery, *secret) : std::nullopt;
+    if (!data_key) {
+        return fail(StorageErrc::auth_failed,
+                    "That recovery key does not open this vault. Check it letter by letter.");
+    }
+    if (keys->find_account(account) == nullptr) {
+        return fail(StorageErrc::not_found,
+                    "This vault has no account called '" + std::string(account) + "'.");
+    }
+    auto slot = make_passphrase_slot(*keys, account, new_passphrase, kdf, *data_key);
+    if (!slot) {
+        return fail(StorageErrc::internal, "Not enough memory to derive the key.");
+    }
+    KeySlotFile updated = keys.value();
+    for (auto& s : updated.slots) {
+        if (s.kind == "passphrase" && s.account == account) {
+            s = std::move(*slot);
+        }
+    }
+    {
+        auto lock = VaultLock::acquire(folder / lock_file);
+        if (!lock) {
+            return lock.failure();
+        }
+        if (auto w = write_key_slots(folder / key_file, updated); !w) {
+            return w.failure();
+        }
+    }
+    auto vault = open(folder, account, new_passphrase, clock);
+    if (vault) {
+        auto& c = *vault.value()->ctx_;
+        auto recorded = guard([&]() -> StorageResult<void> {
+            Transaction tx(*c.db);
+            c.record("account.recover", "account:" + std::to_string(c.account.id.value), "");
+            tx.commit();
+            c.committed();
+            return {};
+        });
+        if (!recorded) {
+            return recorded.failure();
+        }
+    }
+    return vault;
+}
+
+} // namespace punctum::storage
