@@ -6,9 +6,11 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QPointer>
 #include <QQmlEngine>
+#include <algorithm>
 #include <thread>
 
 namespace punctum::ui {
@@ -27,7 +29,61 @@ storage::SecureBytes secret_from(const QString& text) {
 } // namespace
 
 VaultSession::VaultSession(const core::Clock& clock, QObject* parent)
-    : QObject(parent), clock_(clock) {}
+    : QObject(parent), clock_(clock) {
+    idle_.setSingleShot(true);
+    connect(&idle_, &QTimer::timeout, this, [this] {
+        if (vault_) {
+            lock();
+            emit autoLocked();
+        }
+    });
+    if (QCoreApplication::instance() != nullptr) {
+        QCoreApplication::instance()->installEventFilter(this);
+    }
+}
+
+bool VaultSession::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+    case QEvent::TouchBegin:
+        if (idle_.isActive()) {
+            idle_.start();
+        }
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void VaultSession::setIdleIntervalForTests(std::chrono::milliseconds interval) {
+    idle_.setInterval(interval);
+    if (vault_) {
+        idle_.start();
+    }
+}
+
+void VaultSession::setAutoLockMinutes(int minutes) {
+    minutes = std::max(0, minutes);
+    if (vault_) {
+        if (auto saved = vault_->set_setting("auto_lock_minutes", std::to_string(minutes));
+            !saved) {
+            setError(QString::fromStdString(saved.error().message));
+            return;
+        }
+    }
+    auto_lock_minutes_ = minutes;
+    idle_.setInterval(std::chrono::minutes(minutes));
+    if (vault_ && minutes > 0) {
+        idle_.start();
+    } else {
+        idle_.stop();
+    }
+    emit autoLockMinutesChanged();
+}
 
 VaultSession::~VaultSession() {
     if (g_instance == this) {
@@ -110,6 +166,15 @@ void VaultSession::clearError() {
 
 void VaultSession::adopt(std::unique_ptr<storage::Vault> vault) {
     vault_ = std::move(vault);
+    int minutes = default_auto_lock_minutes;
+    if (auto stored = vault_->setting("auto_lock_minutes"); stored && stored.value()) {
+        minutes = QString::fromStdString(*stored.value()).toInt();
+    }
+    auto_lock_minutes_ = std::max(0, minutes);
+    emit autoLockMinutesChanged();
+    if (auto_lock_minutes_ > 0) {
+        idle_.start(std::chrono::minutes(auto_lock_minutes_));
+    }
     ++revision_;
     emit unlockedChanged();
     emit dataChanged();
@@ -202,6 +267,7 @@ void VaultSession::lock() {
     if (!vault_) {
         return;
     }
+    idle_.stop();
     vault_.reset(); // closes the database and wipes the keys
     ++revision_;
     emit unlockedChanged();

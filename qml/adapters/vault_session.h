@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
+#include <chrono>
 #include <memory>
 
 class QQmlEngine;
@@ -34,6 +35,8 @@ class VaultSession : public QObject {
     Q_PROPERTY(QString role READ role NOTIFY unlockedChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
+    Q_PROPERTY(int autoLockMinutes READ autoLockMinutes WRITE setAutoLockMinutes NOTIFY
+                   autoLockMinutesChanged)
 
 public:
     explicit VaultSession(const core::Clock& clock, QObject* parent = nullptr);
@@ -58,6 +61,10 @@ public:
     [[nodiscard]] QString role() const;
     [[nodiscard]] QString error() const { return error_; }
     [[nodiscard]] int revision() const { return revision_; }
+    /// Idle minutes before the vault locks itself (default 5; 0 = never). Stored in the vault.
+    [[nodiscard]] int autoLockMinutes() const { return auto_lock_minutes_; }
+    void setAutoLockMinutes(int minutes);
+    static constexpr int default_auto_lock_minutes = 5;
 
     /// Starts unlocking off the UI thread (Argon2id takes most of a second); emits
     /// unlockedChanged or errorChanged when done. The field's text is wiped by QML after.
@@ -79,6 +86,12 @@ public:
     void setKdf(const storage::KdfParams& kdf) { kdf_ = kdf; }
     /// Blocks the caller until a pending unlock/create finishes (tests, self-test).
     bool waitUntilIdle(int timeoutMs);
+    /// The idle timer, for tests that cannot wait minutes.
+    void setIdleIntervalForTests(std::chrono::milliseconds interval);
+
+protected:
+    /// Any key, mouse or touch input in the app restarts the idle timer.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 signals:
     void unlockedChanged();
@@ -90,6 +103,9 @@ signals:
     void created(const QString& recoveryKey);
     /// Emitted when an unlock attempt is refused, so the field can shake.
     void unlockFailed();
+    void autoLockMinutesChanged();
+    /// The vault locked itself after the idle time.
+    void autoLocked();
 
 private:
     void setBusy(bool busy);
@@ -103,6 +119,8 @@ private:
     QString error_;
     bool busy_ = false;
     int revision_ = 0;
+    int auto_lock_minutes_ = default_auto_lock_minutes;
+    QTimer idle_;
 };
 
 } // namespace punctum::ui

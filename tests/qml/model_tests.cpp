@@ -21,7 +21,8 @@ class ModelTests : public QObject {
 
 private:
     QTemporaryDir dir_;
-    core::FixedClock clock_{std::chrono::sys_days{core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
+    core::FixedClock clock_{std::chrono::sys_days{
+        core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
     std::unique_ptr<ui::VaultSession> session_;
     int clients_ = 0;
 
@@ -33,7 +34,8 @@ private slots:
         const auto path = dir_.filePath("vault").toStdString();
         storage::NewVault options;
         options.kdf = storage::KdfParams::minimum_for_tests();
-        auto created = storage::Vault::create(path, storage::SecureBytes::from(passphrase), options, clock_);
+        auto created =
+            storage::Vault::create(path, storage::SecureBytes::from(passphrase), options, clock_);
         QVERIFY2(created, created ? "" : created.error().message.c_str());
         // 250 clients: more than two pages of the lazy client list.
         clients_ = 250;
@@ -62,7 +64,8 @@ private slots:
         QCOMPARE(model.totalCount(), clients_);
         QCOMPARE(model.rowCount(), ui::ClientListModel::page_size);
         QVERIFY(model.canFetchMore({}));
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         while (model.canFetchMore({})) {
             model.fetchMore({});
         }
@@ -77,7 +80,8 @@ private slots:
 
     void clientSearchFilters() {
         ui::ClientListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QString first = model.data(model.index(0), ui::ClientListModel::NameRole).toString();
         const QString family = first.section(' ', 1);
         model.setSearch(family.toLower());
@@ -95,21 +99,29 @@ private slots:
 
     void sessionsAndEntriesOfAClient() {
         ui::ClientListModel clients;
-        const auto id = clients.data(clients.index(0), ui::ClientListModel::ClientIdRole).toLongLong();
-        const int expected = clients.data(clients.index(0), ui::ClientListModel::SessionCountRole).toInt();
+        const auto id =
+            clients.data(clients.index(0), ui::ClientListModel::ClientIdRole).toLongLong();
+        const int expected =
+            clients.data(clients.index(0), ui::ClientListModel::SessionCountRole).toInt();
         ui::SessionListModel sessions;
-        QAbstractItemModelTester tester(&sessions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&sessions,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         sessions.setClientId(id);
         QCOMPARE(sessions.rowCount(), expected);
         QVERIFY(expected > 0);
         // Newest first.
         for (int r = 1; r < sessions.rowCount(); ++r) {
-            QVERIFY(sessions.data(sessions.index(r - 1), ui::SessionListModel::DaysAgoRole).toInt() <=
-                    sessions.data(sessions.index(r), ui::SessionListModel::DaysAgoRole).toInt());
+            QVERIFY(
+                sessions.data(sessions.index(r - 1), ui::SessionListModel::DaysAgoRole).toInt() <=
+                sessions.data(sessions.index(r), ui::SessionListModel::DaysAgoRole).toInt());
         }
-        const auto session_id = sessions.data(sessions.index(sessions.rowCount() - 1), ui::SessionListModel::SessionIdRole).toLongLong();
+        const auto session_id =
+            sessions
+                .data(sessions.index(sessions.rowCount() - 1), ui::SessionListModel::SessionIdRole)
+                .toLongLong();
         ui::EntryListModel entries;
-        QAbstractItemModelTester entry_tester(&entries, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester entry_tester(
+            &entries, QAbstractItemModelTester::FailureReportingMode::QtTest);
         entries.setSessionId(session_id);
         QVERIFY(entries.rowCount() > 0);
         int previous_day = -1;
@@ -118,13 +130,16 @@ private slots:
             QVERIFY(day >= previous_day);
             QVERIFY(day >= 0);
             previous_day = day;
-            QVERIFY(!entries.data(entries.index(r), ui::EntryListModel::SummaryRole).toString().isEmpty());
+            QVERIFY(!entries.data(entries.index(r), ui::EntryListModel::SummaryRole)
+                         .toString()
+                         .isEmpty());
         }
     }
 
     void lockingEmptiesEveryModel() {
         ui::ClientListModel clients;
-        QAbstractItemModelTester tester(&clients, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&clients,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(clients.rowCount() > 0);
         session_->lock();
         QCOMPARE(clients.rowCount(), 0);
@@ -134,6 +149,23 @@ private slots:
         QVERIFY(session_->unlocked());
         QVERIFY(clients.rowCount() >= ui::ClientListModel::page_size);
         QCOMPARE(clients.totalCount(), clients_);
+    }
+
+    void autoLockClosesAnIdleVault() {
+        QVERIFY(session_->unlocked());
+        QCOMPARE(session_->autoLockMinutes(), ui::VaultSession::default_auto_lock_minutes);
+        QSignalSpy locked(session_.get(), &ui::VaultSession::autoLocked);
+        session_->setIdleIntervalForTests(std::chrono::milliseconds(200));
+        QVERIFY(locked.wait(5000));
+        QVERIFY(!session_->unlocked());
+        // The setting lives in the vault: changed, it is there after the next unlock.
+        session_->unlock("admin", passphrase);
+        QVERIFY(session_->waitUntilIdle(30000));
+        session_->setAutoLockMinutes(12);
+        session_->lock();
+        session_->unlock("admin", passphrase);
+        QVERIFY(session_->waitUntilIdle(30000));
+        QCOMPARE(session_->autoLockMinutes(), 12);
     }
 
     void wrongPassphraseIsRefusedWithAMessage() {
