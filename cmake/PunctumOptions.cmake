@@ -23,6 +23,13 @@ if(PUNCTUM_SANITIZE)
     target_link_options(punctum_options INTERFACE -fsanitize=address,undefined)
 endif()
 
+if(PUNCTUM_FUZZ)
+    # Coverage for libFuzzer in every library the fuzz targets link, plus the sanitizers.
+    target_compile_options(punctum_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+    target_link_options(punctum_options INTERFACE -fsanitize=address,undefined)
+endif()
+
 if(PUNCTUM_HARDEN)
     # _FORTIFY_SOURCE needs optimisation; release builds have it.
     target_compile_options(punctum_options INTERFACE

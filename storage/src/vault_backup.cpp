@@ -5,6 +5,7 @@
 #include "punctum/storage/vault.h"
 
 #include "audit_head_file.h"
+#include "backup_file.h"
 #include "crypto.h"
 #include "file_io.h"
 #include "guard.h"
@@ -13,8 +14,6 @@
 #include "vault_database.h"
 
 #include <fstream>
-#include <nlohmann/json.hpp>
-#include <sodium.h>
 #include <sys/stat.h>
 #include <system_error>
 
@@ -24,19 +23,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view backup_magic = "PUNCTUM-BACKUP 1\n";
-constexpr std::size_t max_header = 4096;
-
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string blake2b_hex(std::string_view data) {
-    std::vector<unsigned char> out(32);
-    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()),
-                       data.size(), nullptr, 0);
-    return crypto::to_hex(out);
 }
 
 StorageError bad_backup(const std::string& why) {
@@ -61,15 +50,9 @@ StorageResult<void> Vault::backup_to(const fs::path& file) {
         export_database(*c.db, copy, &c.data_key, c.keys.cipher_page_size);
         const std::string database = read_file(copy);
         fs::remove(copy, ec);
-        const std::string keys = serialize_key_slots(c.keys);
-        const nlohmann::json header{{"vault_id", c.keys.vault_id},
-                                    {"kind", std::string(to_string(c.keys.kind))},
-                                    {"created_at", core::format_timestamp(c.clock.now())},
-                                    {"keys_size", keys.size()},
-                                    {"database_size", database.size()},
-                                    {"database_blake2b", blake2b_hex(database)}};
-        return write_file_atomically(file, std::string(backup_magic) + header.dump() + "\n" + keys +
-                                               database);
+        return write_file_atomically(file, compose_backup(c.keys.vault_id, to_string(c.keys.kind),
+                                                          core::format_timestamp(c.clock.now()),
+                                                          serialize_key_slots(c.keys), database));
     });
 }
 
@@ -115,34 +98,12 @@ StorageResult<void> Vault::restore(const fs::path& backup_file, const fs::path& 
                                              ". Restore somewhere else, or ask to replace it.");
     }
     const std::string bytes = read_file(backup_file);
-    if (bytes.compare(0, backup_magic.size(), backup_magic) != 0) {
-        return Failure<StorageError>{
-            {StorageErrc::not_a_vault, backup_file.string() + " is not a Punctum backup."}};
+    auto parts = parse_backup(bytes);
+    if (!parts) {
+        return parts.failure();
     }
-    const auto header_end = bytes.find('\n', backup_magic.size());
-    if (header_end == std::string::npos || header_end - backup_magic.size() > max_header) {
-        return Failure<StorageError>{bad_backup("its header is damaged")};
-    }
-    const auto header = nlohmann::json::parse(
-        bytes.substr(backup_magic.size(), header_end - backup_magic.size()), nullptr, false);
-    if (header.is_discarded() || !header.is_object() || !header.contains("keys_size") ||
-        !header["keys_size"].is_number_unsigned() || !header.contains("database_size") ||
-        !header["database_size"].is_number_unsigned() || !header.contains("database_blake2b") ||
-        !header["database_blake2b"].is_string()) {
-        return Failure<StorageError>{bad_backup("its header is damaged")};
-    }
-    const auto keys_size = header["keys_size"].get<std::size_t>();
-    const auto db_size = header["database_size"].get<std::size_t>();
-    const std::size_t body = header_end + 1;
-    if (bytes.size() < body || bytes.size() - body != keys_size + db_size) {
-        return Failure<StorageError>{bad_backup("it is truncated or has extra bytes")};
-    }
-    const std::string_view keys_text(bytes.data() + body, keys_size);
-    const std::string_view database(bytes.data() + body + keys_size, db_size);
-    if (blake2b_hex(database) != header["database_blake2b"].get<std::string>()) {
-        return Failure<StorageError>{bad_backup("its database does not match its checksum")};
-    }
-    auto keys = parse_key_slots(keys_text);
+    const std::string_view database = parts->database;
+    auto keys = parse_key_slots(parts->keys);
     if (!keys) {
         return Failure<StorageError>{bad_backup("its key slots are damaged")};
     }
