@@ -88,13 +88,168 @@ CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'audit events cannot be deleted'); END;
 )sql";
 
-constexpr std::array<std::string_view, 1> migrations{migration_1};
+// Migration 2: what a session records beyond its areas (cartridge, products, add-ons,
+// sign-off), consents, adopted norms profiles, screenings, photos with their redness
+// analyses, recovery flags with their history, and review notes. Only CREATE and
+// ALTER ... ADD COLUMN, so existing rows are untouched; added columns carry defaults.
+// norms_profiles comes first: sessions gains a column that refers to it.
+// A flag's UNIQUE (session_id, ...) index and the PRIMARY KEYs of session_products and
+// session_addons already serve lookups by session_id, so no second index is made for them.
+constexpr std::string_view migration_2 = R"sql(
+CREATE TABLE norms_profiles (
+    id          INTEGER PRIMARY KEY,
+    profile_key TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    digest      BLOB NOT NULL,
+    adopted_at  TEXT NOT NULL,
+    adopted_by  INTEGER REFERENCES accounts(id),
+    active      INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+    UNIQUE (profile_key, version)
+);
+CREATE UNIQUE INDEX norms_profiles_one_active ON norms_profiles (active) WHERE active = 1;
+ALTER TABLE sessions ADD COLUMN cartridge TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN immediate_response TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN aftercare_given TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN signed_at TEXT;
+ALTER TABLE sessions ADD COLUMN signed_by INTEGER REFERENCES accounts(id);
+ALTER TABLE sessions ADD COLUMN norms_profile_id INTEGER REFERENCES norms_profiles(id);
+CREATE TABLE session_products (
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    position   INTEGER NOT NULL CHECK (position >= 0),
+    name       TEXT NOT NULL,
+    lot_number TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, position)
+);
+CREATE TABLE session_addons (
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    addon      TEXT NOT NULL CHECK (addon IN ('prp', 'rf', 'other')),
+    detail     TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, addon)
+);
+CREATE TABLE client_consents (
+    client_id   INTEGER NOT NULL REFERENCES clients(id),
+    kind        TEXT NOT NULL
+                CHECK (kind IN ('medical_record', 'in_clinic_display', 'publication')),
+    granted     INTEGER NOT NULL CHECK (granted IN (0, 1)),
+    recorded_at TEXT NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES accounts(id),
+    PRIMARY KEY (client_id, kind)
+);
+CREATE TABLE screenings (
+    id                     INTEGER PRIMARY KEY,
+    client_id              INTEGER NOT NULL REFERENCES clients(id),
+    session_id             INTEGER REFERENCES sessions(id),
+    screened_on            TEXT NOT NULL,
+    depth_mm               REAL CHECK (depth_mm > 0),
+    input                  TEXT NOT NULL,
+    verdict                TEXT NOT NULL
+                           CHECK (verdict IN ('proceed', 'caution', 'defer', 'refer', 'decline')),
+    earliest_date          TEXT,
+    reasons                TEXT NOT NULL,
+    norms_profile_id       INTEGER REFERENCES norms_profiles(id),
+    override_justification TEXT,
+    overridden_by          INTEGER REFERENCES accounts(id),
+    created_at             TEXT NOT NULL,
+    created_by             INTEGER NOT NULL REFERENCES accounts(id),
+    -- An override names who made it and why; neither stands alone. (Each side is written
+    -- to be TRUE or FALSE, never NULL: a CHECK that yields NULL passes.)
+    CHECK ((overridden_by IS NULL AND override_justification IS NULL) OR
+           (overridden_by IS NOT NULL AND override_justification IS NOT NULL AND
+            length(override_justification) > 0))
+);
+CREATE INDEX screenings_by_client ON screenings (client_id, screened_on);
+CREATE TABLE photos (
+    id          INTEGER PRIMARY KEY,
+    client_id   INTEGER NOT NULL REFERENCES clients(id),
+    session_id  INTEGER REFERENCES sessions(id),
+    entry_id    INTEGER REFERENCES recovery_entries(id),
+    taken_on    TEXT NOT NULL,
+    area        TEXT NOT NULL DEFAULT '',
+    width       INTEGER NOT NULL CHECK (width > 0),
+    height      INTEGER NOT NULL CHECK (height > 0),
+    orientation INTEGER NOT NULL DEFAULT 1 CHECK (orientation BETWEEN 1 AND 8),
+    mime        TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png')),
+    original    BLOB NOT NULL,
+    preview     BLOB NOT NULL,
+    thumbnail   BLOB NOT NULL,
+    sha256      BLOB NOT NULL CHECK (length(sha256) = 32),
+    created_at  TEXT NOT NULL,
+    created_by  INTEGER NOT NULL REFERENCES accounts(id)
+);
+CREATE INDEX photos_by_session ON photos (session_id);
+CREATE INDEX photos_by_entry ON photos (entry_id);
+CREATE TABLE photo_analyses (
+    id                      INTEGER PRIMARY KEY,
+    photo_id                INTEGER NOT NULL REFERENCES photos(id),
+    roi                     TEXT NOT NULL,
+    reference               TEXT NOT NULL,
+    width                   INTEGER NOT NULL CHECK (width > 0),
+    height                  INTEGER NOT NULL CHECK (height > 0),
+    pixels_used             INTEGER NOT NULL CHECK (pixels_used > 0),
+    a_star_median           REAL NOT NULL,
+    a_star_p90              REAL NOT NULL,
+    reference_a_star_median REAL NOT NULL,
+    delta_a_star            REAL NOT NULL,
+    erythema_index          REAL NOT NULL,
+    ita_deg                 REAL NOT NULL CHECK (ita_deg BETWEEN -90 AND 90),
+    calibrated              INTEGER NOT NULL CHECK (calibrated IN (0, 1)),
+    created_at              TEXT NOT NULL,
+    created_by              INTEGER NOT NULL REFERENCES accounts(id)
+);
+CREATE INDEX photo_analyses_by_photo ON photo_analyses (photo_id);
+CREATE TABLE flags (
+    id               INTEGER PRIMARY KEY,
+    session_id       INTEGER NOT NULL REFERENCES sessions(id),
+    entry_id         INTEGER REFERENCES recovery_entries(id),
+    rule_id          TEXT NOT NULL,
+    severity         TEXT NOT NULL CHECK (severity IN ('info', 'watch', 'urgent')),
+    symptom          TEXT NOT NULL DEFAULT '',
+    day              INTEGER NOT NULL CHECK (day >= 0),
+    message          TEXT NOT NULL,
+    source           TEXT NOT NULL,
+    norms_profile_id INTEGER REFERENCES norms_profiles(id),
+    state            TEXT NOT NULL DEFAULT 'open'
+                     CHECK (state IN ('open', 'acknowledged', 'resolved', 'dismissed')),
+    raised_at        TEXT NOT NULL,
+    state_changed_at TEXT,
+    state_changed_by INTEGER REFERENCES accounts(id),
+    reason           TEXT NOT NULL DEFAULT '',
+    CHECK (state <> 'dismissed' OR length(reason) > 0),
+    UNIQUE (session_id, rule_id, symptom, day)
+);
+CREATE INDEX flags_by_state ON flags (state, severity);
+CREATE TABLE flag_events (
+    id         INTEGER PRIMARY KEY,
+    flag_id    INTEGER NOT NULL REFERENCES flags(id),
+    state      TEXT NOT NULL CHECK (state IN ('open', 'acknowledged', 'resolved', 'dismissed')),
+    at         TEXT NOT NULL,
+    account_id INTEGER REFERENCES accounts(id),
+    reason     TEXT NOT NULL DEFAULT '',
+    CHECK (state <> 'dismissed' OR length(reason) > 0)
+);
+CREATE INDEX flag_events_by_flag ON flag_events (flag_id);
+CREATE TABLE review_notes (
+    id         INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    body       TEXT NOT NULL CHECK (length(body) > 0),
+    created_at TEXT NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES accounts(id)
+);
+CREATE INDEX review_notes_by_session ON review_notes (session_id);
+)sql";
+
+constexpr std::array<std::string_view, 2> migrations{migration_1, migration_2};
 
 } // namespace
 
-int current_schema_version() { return static_cast<int>(migrations.size()); }
+int current_schema_version() {
+    return static_cast<int>(migrations.size());
+}
 
-int schema_version(Connection& db) { return static_cast<int>(db.query_int("PRAGMA user_version")); }
+int schema_version(Connection& db) {
+    return static_cast<int>(db.query_int("PRAGMA user_version"));
+}
 
 void migrate(Connection& db, int target) {
     for (int v = schema_version(db); v < target; ++v) {
