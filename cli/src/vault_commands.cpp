@@ -67,8 +67,9 @@ void run_stats(CliContext& ctx) {
     const nlohmann::json j{{"clients", stats->clients},
                            {"sessions", stats->sessions},
                            {"entries", stats->entries},
-                           {"photos", 0},
-                           {"flags", 0},
+                           {"photos", stats->photos},
+                           {"flags", stats->flags},
+                           {"open_flags", stats->open_flags},
                            {"audit_events", stats->audit_events},
                            {"accounts", stats->accounts}};
     if (ctx.json) {

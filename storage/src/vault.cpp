@@ -291,6 +291,9 @@ StorageResult<VaultStats> Vault::stats() {
         s.clients = db.query_int("SELECT count(*) FROM clients");
         s.sessions = db.query_int("SELECT count(*) FROM sessions");
         s.entries = db.query_int("SELECT count(*) FROM recovery_entries");
+        s.photos = db.query_int("SELECT count(*) FROM photos");
+        s.flags = db.query_int("SELECT count(*) FROM flags");
+        s.open_flags = db.query_int("SELECT count(*) FROM flags WHERE state = 'open'");
         s.audit_events = db.query_int("SELECT count(*) FROM audit_events");
         s.accounts = db.query_int("SELECT count(*) FROM accounts WHERE removed_at IS NULL");
         return s;

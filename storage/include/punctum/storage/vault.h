@@ -54,6 +54,9 @@ struct VaultStats {
     std::int64_t clients = 0;
     std::int64_t sessions = 0;
     std::int64_t entries = 0;
+    std::int64_t photos = 0;
+    std::int64_t flags = 0;
+    std::int64_t open_flags = 0;
     std::int64_t audit_events = 0;
     std::int64_t accounts = 0;
 };
