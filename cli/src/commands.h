@@ -2,6 +2,10 @@
 // Each group of subcommands registers itself on the app; the callbacks set ctx.exit_code.
 
 #include "cli_context.h"
+#include "punctum/core/norms/norms_profile.h"
+
+#include <optional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -11,8 +15,16 @@ void add_vault_commands(CLI::App& app, CliContext& ctx);
 void add_record_commands(CLI::App& app, CliContext& ctx);
 void add_demo_command(CLI::App& app, CliContext& ctx);
 void add_account_commands(CLI::App& app, CliContext& ctx);
+/// screen FILE|- and norms: pure functions of the norms profile, no vault needed.
+void add_screen_commands(CLI::App& app, CliContext& ctx);
+/// assess FILE|-: expected recovery and flags for a session's entries, no vault needed.
+void add_assess_command(CLI::App& app, CliContext& ctx);
 /// check, passwd, recover, backup, restore, rotate-key, reveal-key, export-plaintext
 void add_maintenance_commands(CLI::App& vault, CliContext& ctx);
+
+/// The shipped norms profile, or the one in `file`; nullopt after reporting why.
+[[nodiscard]] std::optional<core::NormsProfile> load_profile(CliContext& ctx,
+                                                             const std::string& file);
 
 /// The --vault, --account and --passphrase-file options every vault command takes.
 void add_vault_options(CLI::App& cmd, CliContext& ctx);

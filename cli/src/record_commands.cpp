@@ -150,8 +150,19 @@ void run_session_add(CliContext& ctx, const SessionOptions& o) {
                 throw std::invalid_argument("no depth");
             }
             a.area = text.substr(0, first);
-            a.depth_mm = std::stod(text.substr(first + 1, second - first - 1));
-            a.passes = second == std::string::npos ? 1 : std::stoi(text.substr(second + 1));
+            const std::string depth = text.substr(first + 1, second - first - 1);
+            std::size_t used = 0;
+            a.depth_mm = std::stod(depth, &used);
+            if (used != depth.size()) {
+                throw std::invalid_argument("junk after depth");
+            }
+            if (second != std::string::npos) {
+                const std::string passes = text.substr(second + 1);
+                a.passes = std::stoi(passes, &used);
+                if (used != passes.size()) {
+                    throw std::invalid_argument("junk after passes");
+                }
+            }
         } catch (const std::exception&) {
             ctx.fail(exit_usage, "--area '" + text +
                                      "' must look like AREA:DEPTH_MM[:PASSES], e.g. cheeks:1.5:3.");

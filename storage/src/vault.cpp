@@ -8,6 +8,8 @@
 #include "vault_context.h"
 #include "vault_database.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <system_error>
@@ -59,6 +61,11 @@ Account load_account(Connection& db, std::string_view name) {
 
 StorageResult<void> check_folder_is_free(const fs::path& folder) {
     std::error_code ec;
+    if (fs::exists(folder, ec) && !fs::is_directory(folder, ec)) {
+        return fail(StorageErrc::exists, folder.string() +
+                                             " is a file, not a folder. Choose a new or empty "
+                                             "folder for the vault.");
+    }
     if (fs::exists(folder / Vault::key_file, ec)) {
         return fail(StorageErrc::exists, "A vault already exists at " + folder.string() +
                                              ". Open it, or choose another folder.");
@@ -91,13 +98,25 @@ const std::string& Vault::audit_warning() const {
     return ctx_->audit_warning;
 }
 
-StorageResult<CreatedVault> Vault::create(const fs::path& folder, const SecureBytes& passphrase,
+fs::path normalised_folder(const fs::path& folder) {
+    std::error_code ec;
+    fs::path p = fs::absolute(folder, ec).lexically_normal();
+    if (!p.has_filename() && p.has_parent_path()) {
+        p = p.parent_path(); // "vault/" names the folder "vault"
+    }
+    return p;
+}
+
+StorageResult<CreatedVault> Vault::create(const fs::path& requested, const SecureBytes& passphrase,
                                           const NewVault& options, const core::Clock& clock) {
+    const fs::path folder = normalised_folder(requested);
     if (!crypto::ready()) {
         return fail(StorageErrc::internal, "The system's random number source is unavailable.");
     }
-    if (passphrase.empty()) {
-        return fail(StorageErrc::invalid_input, "Choose a passphrase to protect the vault.");
+    if (passphrase.size() < 8) {
+        return fail(
+            StorageErrc::invalid_input,
+            "Choose a passphrase of at least 8 characters; a few unrelated words work well.");
     }
     if (options.account_name.empty()) {
         return fail(StorageErrc::invalid_input, "The first account needs a name.");
@@ -112,8 +131,18 @@ StorageResult<CreatedVault> Vault::create(const fs::path& folder, const SecureBy
     const fs::path staging = parent / ("." + folder.filename().string() + ".creating");
     fs::remove_all(staging, ec);
     if (::mkdir(staging.c_str(), 0700) != 0) {
-        return fail(StorageErrc::read_only, "Cannot create a vault in " + parent.string() +
-                                                ": the folder is not writable. Choose another.");
+        const int err = errno;
+        if (err == ENOSPC || err == EDQUOT) {
+            return fail(StorageErrc::disk_full,
+                        "The disk is full; no vault was created. Free some space and try again.");
+        }
+        if (err == EROFS || err == EACCES || err == EPERM) {
+            return fail(StorageErrc::read_only,
+                        "Cannot create a vault in " + parent.string() +
+                            ": the folder is not writable. Choose another.");
+        }
+        return fail(StorageErrc::io, "Cannot create a vault in " + parent.string() + ": " +
+                                         std::strerror(err) + ".");
     }
     auto cleanup = [&] {
         std::error_code ignored;

@@ -4,6 +4,7 @@
 
 #include "audit_head_file.h"
 #include "guard.h"
+#include "sqlite/sql_error.h"
 #include "vault_context.h"
 
 namespace punctum::storage {
@@ -12,11 +13,19 @@ StorageResult<VaultCheck> Vault::check() {
     auto& c = *ctx_;
     return guard([&]() -> StorageResult<VaultCheck> {
         VaultCheck result;
-        Statement integrity(*c.db, "PRAGMA integrity_check");
-        while (integrity.step()) {
-            if (const auto line = integrity.text(0); line != "ok") {
-                result.integrity_problems.push_back(line);
+        // SQLCipher 3.4.1 returns integrity_check's rows and then fails the step when a
+        // page fails its HMAC: that failure is a finding, not an error of the check.
+        try {
+            Statement integrity(*c.db, "PRAGMA integrity_check");
+            while (integrity.step()) {
+                if (const auto line = integrity.text(0); line != "ok") {
+                    result.integrity_problems.push_back(line);
+                }
             }
+        } catch (const SqlError&) {
+            result.integrity_problems.push_back(
+                "A page of the vault fails its authentication code (HMAC): the file is damaged. "
+                "Restore the latest backup.");
         }
         auto head = read_audit_head(c.folder, *c.audit);
         if (!head) {
@@ -24,7 +33,12 @@ StorageResult<VaultCheck> Vault::check() {
             result.audit.message = head.error().message;
             return result;
         }
-        result.audit = c.audit->verify(head.value());
+        try {
+            result.audit = c.audit->verify(head.value());
+        } catch (const SqlError& e) {
+            result.audit.ok = false;
+            result.audit.message = std::string("The audit trail cannot be read: ") + e.what();
+        }
         return result;
     });
 }

@@ -110,7 +110,7 @@ DemoClient demo_client(std::uint64_t seed, int index, Date today) {
         const int area_count = 1 + rng.below(3);
         for (int a = 0; a < area_count; ++a) {
             ds.session.areas.push_back(
-                {std::string(areas.at(static_cast<std::size_t>((index + a) % 5))),
+                {std::string(areas.at(static_cast<std::size_t>(((index % 5) + 5 + a) % 5))),
                  depths.at(static_cast<std::size_t>(rng.below(4))), 2 + rng.below(3)});
         }
         ds.entries = demo_entries(rng, ds.session.treated_on, today);

@@ -2,6 +2,7 @@
 
 #include "sqlite/sql_error.h"
 
+#include <cerrno>
 #include <sqlcipher/sqlite3.h>
 
 namespace punctum::storage {
@@ -153,6 +154,22 @@ bool Connection::in_transaction() const {
 }
 
 void Connection::raise(int code, const std::string& doing) const {
+    // SQLite reports every failed write as an I/O error; the system's errno says which.
+    if ((code & 0xff) == SQLITE_IOERR) {
+        switch (sqlite3_system_errno(db_)) {
+        case ENOSPC:
+        case EDQUOT:
+            code = SQLITE_FULL;
+            break;
+        case EROFS:
+        case EPERM:
+        case EACCES:
+            code = SQLITE_READONLY;
+            break;
+        default:
+            break;
+        }
+    }
     std::string message = explain_sqlite(code, doing);
     if (classify_sqlite(code) == StorageErrc::internal ||
         classify_sqlite(code) == StorageErrc::invalid_input) {
@@ -163,18 +180,21 @@ void Connection::raise(int code, const std::string& doing) const {
 
 Transaction::Transaction(Connection& db)
     : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
-    db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+    if (!nested_) {
+        db_.exec("BEGIN IMMEDIATE");
+    }
 }
 
 Transaction::~Transaction() {
-    if (!done_) {
-        sqlite3_exec(db_.handle(), nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK",
-                     nullptr, nullptr, nullptr);
+    if (!done_ && !nested_) {
+        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     }
 }
 
 void Transaction::commit() {
-    db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
+    if (!nested_) {
+        db_.exec("COMMIT");
+    }
     done_ = true;
 }
 

@@ -134,7 +134,8 @@ public:
     [[nodiscard]] StorageResult<std::optional<std::string>> setting(std::string_view key);
     [[nodiscard]] StorageResult<void> set_setting(std::string_view key, std::string_view value);
 
-    /// Runs `body` as one transaction: every write in it lands, or none does.
+    /// Runs `body` as one transaction: every write in it lands, or none does. An error from
+    /// any write inside must end the body (return it): the whole batch then rolls back.
     [[nodiscard]] StorageResult<void> batch(const std::function<StorageResult<void>()>& body);
 
     /// The files a vault folder holds.

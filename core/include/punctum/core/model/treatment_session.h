@@ -32,7 +32,7 @@ struct TreatmentSession {
     [[nodiscard]] double max_depth_mm() const;
 };
 
-/// Checks a session: a valid date, at least one area, depths in 0.1..3.0 mm, passes 1..10.
+/// Checks a session: a valid date, at least one area, depths in 0.1..3.0 mm, passes 1..20.
 [[nodiscard]] Result<void, ModelError> validate(const TreatmentSession& session);
 
 } // namespace punctum::core

@@ -1,0 +1,169 @@
+// screen FILE|- and norms [--json] [--profile FILE]: pure functions of the norms profile.
+
+#include "commands.h"
+
+#include "punctum/core/norms/norms_profile.h"
+#include "punctum/core/screening/screening_json.h"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace punctum::cli {
+
+namespace {
+
+struct ScreenOptions {
+    std::string input = "-";
+    std::string profile_file;
+};
+
+// FILE or "-" for standard input; nullopt after reporting why.
+std::optional<std::string> read_input(CliContext& ctx, const std::string& path) {
+    if (path == "-") {
+        return std::string(std::istreambuf_iterator<char>(std::cin),
+                           std::istreambuf_iterator<char>());
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        ctx.fail(exit_usage, "Cannot read " + path + ".");
+        return std::nullopt;
+    }
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+std::optional<core::NormsProfile> load_profile(CliContext& ctx, const std::string& file) {
+    if (file.empty()) {
+        return core::default_norms_profile();
+    }
+    auto text = read_input(ctx, file);
+    if (!text) {
+        return std::nullopt;
+    }
+    auto profile = core::parse_norms_profile(*text);
+    if (!profile) {
+        ctx.fail(exit_usage, profile.error().message);
+        return std::nullopt;
+    }
+    return std::move(profile.value());
+}
+
+namespace {
+
+void run_screen(CliContext& ctx, const ScreenOptions& o) {
+    const auto profile = load_profile(ctx, o.profile_file);
+    if (!profile) {
+        return;
+    }
+    const auto text = read_input(ctx, o.input);
+    if (!text) {
+        return;
+    }
+    auto input = core::parse_screening_input(*text);
+    if (!input) {
+        ctx.fail(exit_usage, input.error().message);
+        return;
+    }
+    auto result = core::screen(*input, *profile);
+    if (!result) {
+        ctx.fail(exit_usage, result.error().message);
+        return;
+    }
+    std::cout << core::screening_result_json(*result) << "\n";
+}
+
+void run_norms(CliContext& ctx, const ScreenOptions& o) {
+    const auto profile = load_profile(ctx, o.profile_file);
+    if (!profile) {
+        return;
+    }
+    if (ctx.json) {
+        // The profile as it is in force, with every source: the shipped text, or the file.
+        if (o.profile_file.empty()) {
+            std::cout << core::default_norms_json();
+        } else {
+            std::cout << read_input(ctx, o.profile_file).value_or("") << "\n";
+        }
+        return;
+    }
+    const auto& p = *profile;
+    const auto& r = p.recovery;
+    std::cout << p.title << " (" << p.id << " " << p.version << ")\n\n";
+    std::cout << "Redness and swelling settle by:\n";
+    double from = 0.0;
+    for (const auto& band : r.redness_bands) {
+        std::cout << "  depth " << from << "-" << band.max_depth_mm << " mm: day "
+                  << band.resolve_by_day << "  [" << p.cite(band.source) << "]\n";
+        from = band.max_depth_mm;
+    }
+    std::cout << "  never later than day " << r.redness_ceiling_day << "  ["
+              << p.cite(r.redness_ceiling_source) << "]\n";
+    for (const auto& [name, addon] : r.add_ons) {
+        std::cout << "  with " << name << ": day " << addon.resolve_by_day << "  ["
+                  << p.cite(addon.source) << "]\n";
+    }
+    if (!r.redness_note.empty()) {
+        std::cout << "  Note: " << r.redness_note << "\n";
+    }
+    std::cout
+        << "Pain settles by day " << r.pain_resolve_by_day << "  [" << p.cite(r.pain_source)
+        << "]\n"
+        << "Bruising settles by day " << r.bruising_resolve_by_day << "  ["
+        << p.cite(r.bruising_source) << "]\n"
+        << "Scabs settle by day " << r.scabbing_resolve_by_day << "  [" << p.cite(r.scabbing_source)
+        << "]\n"
+        << "Dryness settles by day " << r.dryness_resolve_by_day << "  ["
+        << p.cite(r.dryness_source) << "]\n"
+        << "Bleeding after day " << r.bleeding_after_day << " is a warning  ["
+        << p.cite(r.bleeding_source) << "]\n"
+        << "Signs of infection (pus, fever; warmth or rising pain with rising redness after day "
+        << r.infection_after_day << ") are urgent  [" << p.cite(r.infection_source) << "]\n"
+        << "Blisters in the first " << r.blisters_window_days << " days are urgent  ["
+        << p.cite(r.blisters_source) << "]\n\nScreening:\n";
+    for (const auto& rule : p.screening) {
+        std::cout << "  " << rule.item << ": " << core::to_string(rule.outcome);
+        if (rule.days > 0) {
+            std::cout << " for " << rule.days << " days";
+        }
+        if (rule.months > 0) {
+            std::cout << " for " << rule.months << " months";
+        }
+        std::cout << " - " << rule.message << "  [" << p.cite(rule.source) << "]\n";
+        if (!rule.note.empty()) {
+            std::cout << "      Note: " << rule.note << "\n";
+        }
+    }
+    std::cout << "\nBefore treatment:\n";
+    for (const auto& line : p.preparation) {
+        std::cout << "  - " << line << "\n";
+    }
+    std::cout << "Aftercare (" << p.aftercare_source << "):\n";
+    for (const auto& line : p.aftercare) {
+        std::cout << "  - " << line << "\n";
+    }
+}
+
+} // namespace
+
+void add_screen_commands(CLI::App& app, CliContext& ctx) {
+    static ScreenOptions o;
+    auto* screen = app.add_subcommand(
+        "screen", "Decide whether a client can be treated on a day (JSON in, JSON out)");
+    screen->add_option("input", o.input, "JSON file, or - for standard input")->required();
+    screen->add_option("--profile", o.profile_file,
+                       "A norms profile file instead of the shipped one");
+    screen->callback([&ctx] { run_screen(ctx, o); });
+
+    auto* norms =
+        app.add_subcommand("norms", "Print the norms profile in force, with every source");
+    norms->add_flag("--json", ctx.json, "Print the profile's JSON");
+    norms->add_option("--profile", o.profile_file,
+                      "A norms profile file instead of the shipped one");
+    norms->callback([&ctx] { run_norms(ctx, o); });
+}
+
+} // namespace punctum::cli

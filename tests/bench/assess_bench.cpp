@@ -1,0 +1,132 @@
+// Issue #4: what assessing costs. One new entry added to a session's Assessor (what the app
+// does when an entry is saved), and a full re-evaluation of every session of a large clinic
+// from scratch (what a changed norms profile needs).
+//
+//   punctum_assess_bench [--sessions N] [Benchmark flags]
+//
+// N sessions (default 100000) get 10 entries each (days 0..9): 1M entries at the default.
+// Entries are random but realistic in range, with about a third of the scores unknown.
+
+#include "punctum/core/norms/norms_profile.h"
+#include "punctum/core/recovery/assessment.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace core = punctum::core;
+
+struct Session {
+    core::SessionFacts facts;
+    std::vector<core::DayEntry> entries;
+};
+
+int g_sessions = 100000;
+constexpr int entries_per_session = 10;
+
+std::vector<Session> make_sessions(int count) {
+    std::mt19937 rng(4);
+    const auto below = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+    const double depths[] = {0.5, 1.0, 1.5, 2.0, 2.5};
+    std::vector<Session> out(static_cast<std::size_t>(count));
+    for (auto& s : out) {
+        s.facts.max_depth_mm = depths[below(5)];
+        if (below(4) == 0) {
+            s.facts.add_ons.insert(below(2) == 0 ? "prp" : "rf");
+        }
+        s.facts.fitzpatrick = 1 + below(6);
+        for (int day = 0; day < entries_per_session; ++day) {
+            core::DayEntry e;
+            e.day = day;
+            for (const auto& scale : core::all_scales()) {
+                if (below(3) != 0) {
+                    // Mostly settling; now and then a sign.
+                    const int v = scale.yes_no ? (below(40) == 0 ? 1 : 0)
+                                               : std::max(0, scale.max - day - below(3));
+                    e.set(scale.symptom, v);
+                }
+            }
+            s.entries.push_back(e);
+        }
+    }
+    return out;
+}
+
+const std::vector<Session>& sessions() {
+    static const std::vector<Session> all = make_sessions(g_sessions);
+    return all;
+}
+
+// A session with 9 entries assessed; the 10th arrives. The Assessor is copied each time so
+// every iteration adds to the same state; BM_CopyAssessor measures the copy alone.
+void BM_AddOneEntry(benchmark::State& state) {
+    const auto& profile = core::default_norms_profile();
+    const auto& s = sessions().front();
+    core::Assessor base(s.facts, profile);
+    for (std::size_t i = 0; i + 1 < s.entries.size(); ++i) {
+        base.add(s.entries[i]);
+    }
+    for (auto _ : state) {
+        core::Assessor a = base;
+        a.add(s.entries.back());
+        benchmark::DoNotOptimize(a.flags().data());
+    }
+}
+BENCHMARK(BM_AddOneEntry);
+
+void BM_CopyAssessor(benchmark::State& state) {
+    const auto& profile = core::default_norms_profile();
+    const auto& s = sessions().front();
+    core::Assessor base(s.facts, profile);
+    for (std::size_t i = 0; i + 1 < s.entries.size(); ++i) {
+        base.add(s.entries[i]);
+    }
+    for (auto _ : state) {
+        core::Assessor a = base;
+        benchmark::DoNotOptimize(a.flags().data());
+    }
+}
+BENCHMARK(BM_CopyAssessor);
+
+// Every session from scratch.
+void BM_FullReevaluation(benchmark::State& state) {
+    const auto& profile = core::default_norms_profile();
+    const auto& all = sessions();
+    std::size_t flags = 0;
+    for (auto _ : state) {
+        flags = 0;
+        for (const auto& s : all) {
+            flags += core::assess(s.entries, s.facts, profile).size();
+        }
+        benchmark::DoNotOptimize(flags);
+    }
+    state.counters["sessions"] = static_cast<double>(all.size());
+    state.counters["entries"] = static_cast<double>(all.size() * entries_per_session);
+    state.counters["flags"] = static_cast<double>(flags);
+}
+BENCHMARK(BM_FullReevaluation)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // Our own flag first, then Google Benchmark's.
+    std::vector<char*> rest{argv[0]};
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--sessions") == 0 && i + 1 < argc) {
+            g_sessions = std::atoi(argv[++i]);
+        } else {
+            rest.push_back(argv[i]);
+        }
+    }
+    int n = static_cast<int>(rest.size());
+    benchmark::Initialize(&n, rest.data());
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,97 @@
+// Who may do what: the table storage checks before every write.
+
+#include "punctum/core/model/role.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace core = punctum::core;
+using core::Action;
+using core::Role;
+
+namespace {
+
+struct Permission {
+    Role role;
+    Action action;
+    bool allowed;
+};
+
+// The whole table, written out: a change to any cell must be a deliberate change here.
+constexpr Permission table[] = {
+    {Role::admin, Action::read_records, true},
+    {Role::admin, Action::write_clinical, true},
+    {Role::admin, Action::log_recovery, true},
+    {Role::admin, Action::annotate, true},
+    {Role::admin, Action::manage_accounts, true},
+    {Role::admin, Action::change_settings, true},
+
+    {Role::practitioner, Action::read_records, true},
+    {Role::practitioner, Action::write_clinical, true},
+    {Role::practitioner, Action::log_recovery, true},
+    {Role::practitioner, Action::annotate, true},
+    {Role::practitioner, Action::manage_accounts, false},
+    {Role::practitioner, Action::change_settings, false},
+
+    {Role::reviewer, Action::read_records, true},
+    {Role::reviewer, Action::write_clinical, false},
+    {Role::reviewer, Action::log_recovery, false},
+    {Role::reviewer, Action::annotate, true},
+    {Role::reviewer, Action::manage_accounts, false},
+    {Role::reviewer, Action::change_settings, false},
+
+    {Role::patient, Action::read_records, true},
+    {Role::patient, Action::write_clinical, false},
+    {Role::patient, Action::log_recovery, true},
+    {Role::patient, Action::annotate, false},
+    {Role::patient, Action::manage_accounts, false},
+    {Role::patient, Action::change_settings, true},
+};
+
+} // namespace
+
+TEST_CASE("core: role permissions follow the table", "[core][role]") {
+    for (const auto& p : table) {
+        INFO(core::to_string(p.role) << " action " << static_cast<int>(p.action));
+        CHECK(core::permits(p.role, p.action) == p.allowed);
+    }
+}
+
+TEST_CASE("core: a reviewer only reads and annotates", "[core][role]") {
+    CHECK_FALSE(core::permits(Role::reviewer, Action::write_clinical));
+    CHECK_FALSE(core::permits(Role::reviewer, Action::log_recovery));
+    CHECK_FALSE(core::permits(Role::reviewer, Action::manage_accounts));
+    CHECK(core::permits(Role::reviewer, Action::read_records));
+    CHECK(core::permits(Role::reviewer, Action::annotate));
+}
+
+TEST_CASE("core: only an admin manages accounts", "[core][role]") {
+    CHECK(core::permits(Role::admin, Action::manage_accounts));
+    CHECK_FALSE(core::permits(Role::practitioner, Action::manage_accounts));
+    CHECK_FALSE(core::permits(Role::reviewer, Action::manage_accounts));
+    CHECK_FALSE(core::permits(Role::patient, Action::manage_accounts));
+}
+
+TEST_CASE("core: a patient logs recovery but cannot annotate or write clinical records",
+          "[core][role]") {
+    CHECK(core::permits(Role::patient, Action::log_recovery));
+    CHECK_FALSE(core::permits(Role::patient, Action::annotate));
+    CHECK_FALSE(core::permits(Role::patient, Action::write_clinical));
+}
+
+TEST_CASE("core: role names round trip and unknown names are refused", "[core][role]") {
+    for (const Role r : {Role::admin, Role::practitioner, Role::reviewer, Role::patient}) {
+        const auto name = core::to_string(r);
+        INFO(name);
+        CHECK(core::role_from_string(name) == r);
+    }
+    CHECK(core::to_string(Role::admin) == "admin");
+    CHECK(core::to_string(Role::practitioner) == "practitioner");
+    CHECK(core::to_string(Role::reviewer) == "reviewer");
+    CHECK(core::to_string(Role::patient) == "patient");
+    CHECK_FALSE(core::role_from_string("Admin").has_value());
+    CHECK_FALSE(core::role_from_string("root").has_value());
+    CHECK_FALSE(core::role_from_string("").has_value());
+    CHECK_FALSE(core::role_from_string("admin ").has_value());
+}

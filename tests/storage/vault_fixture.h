@@ -1,0 +1,132 @@
+#pragma once
+// A fresh vault in a temporary folder, with the cheapest key derivation and a fixed clock,
+// so vault tests are fast and deterministic.
+
+#include "punctum/core/clock.h"
+#include "punctum/storage/vault.h"
+#include "support/catch_printers.h"
+#include "support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace punctum::test {
+
+inline constexpr const char* test_passphrase = "correct horse battery staple";
+
+/// 2026-03-03 09:00:00 UTC.
+inline core::TimePoint test_time() {
+    using namespace std::chrono;
+    return sys_days{year{2026} / 3 / 3} + hours{9};
+}
+
+/// Creates a vault on construction; `vault` stays open until reset or reopen.
+struct VaultFixture {
+    TempDir tmp;
+    std::filesystem::path folder = tmp.path() / "vault";
+    core::FixedClock clock{test_time()}; // declared before `vault`: it must outlive it
+    storage::SecureBytes passphrase = storage::SecureBytes::from(test_passphrase);
+    std::string account; ///< the first account's name
+    std::string recovery_key;
+    std::unique_ptr<storage::Vault> vault;
+
+    explicit VaultFixture(storage::VaultKind kind = storage::VaultKind::clinic) {
+        auto created = storage::Vault::create(folder, passphrase, options(kind), clock);
+        if (!created) {
+            FAIL("creating the test vault failed: " << created.error().message);
+        }
+        account = options(kind).account_name;
+        recovery_key = std::string(created->recovery_key.view());
+        vault = std::move(created->vault);
+    }
+
+    [[nodiscard]] static storage::NewVault options(storage::VaultKind kind) {
+        storage::NewVault o;
+        o.kind = kind;
+        o.account_name = kind == storage::VaultKind::clinic ? "admin" : "patient";
+        o.display_name = "Test account";
+        o.kdf = storage::KdfParams::minimum_for_tests();
+        return o;
+    }
+
+    [[nodiscard]] storage::StorageResult<std::unique_ptr<storage::Vault>>
+    open(const std::string& who, const std::string& pass) const {
+        return storage::Vault::open(folder, who, storage::SecureBytes::from(pass), clock);
+    }
+
+    /// Closes the vault (if open) and opens it again as its first account.
+    storage::Vault& reopen() {
+        vault.reset();
+        auto opened = open(account, test_passphrase);
+        if (!opened) {
+            FAIL("reopening the test vault failed: " << opened.error().message);
+        }
+        vault = std::move(opened.value());
+        return *vault;
+    }
+
+    [[nodiscard]] storage::VaultStats stats() const {
+        auto s = vault->stats();
+        if (!s) {
+            FAIL("stats failed: " << s.error().message);
+        }
+        return s.value();
+    }
+};
+
+inline core::Client make_client(const std::string& name) {
+    core::Client c;
+    c.display_name = name;
+    return c;
+}
+
+inline core::TreatmentSession make_session(core::ClientId client, core::Date treated_on) {
+    core::TreatmentSession s;
+    s.client_id = client;
+    s.treated_on = treated_on;
+    s.device = "Dermapen 4";
+    s.areas.push_back({"cheeks", 1.5, 3});
+    return s;
+}
+
+} // namespace punctum::test
+
+namespace Catch {
+template <> struct StringMaker<punctum::storage::StorageErrc> {
+    static std::string convert(punctum::storage::StorageErrc code) {
+        using E = punctum::storage::StorageErrc;
+        switch (code) {
+        case E::auth_failed:
+            return "auth_failed";
+        case E::not_a_vault:
+            return "not_a_vault";
+        case E::newer_version:
+            return "newer_version";
+        case E::corrupt:
+            return "corrupt";
+        case E::in_use:
+            return "in_use";
+        case E::read_only:
+            return "read_only";
+        case E::disk_full:
+            return "disk_full";
+        case E::exists:
+            return "exists";
+        case E::not_found:
+            return "not_found";
+        case E::forbidden:
+            return "forbidden";
+        case E::invalid_input:
+            return "invalid_input";
+        case E::io:
+            return "io";
+        case E::internal:
+            return "internal";
+        }
+        return "StorageErrc(" + std::to_string(static_cast<int>(code)) + ")";
+    }
+};
+} // namespace Catch
