@@ -1,6 +1,85 @@
-// assess FILE|-: registered once the recovery engine lands (issue #4).
+// assess FILE|- [--profile FILE]: the expected recovery and the flags for a session's
+// entries (issue #4's contract). A pure function of its input and the norms profile.
+
 #include "commands.h"
 
+#include "punctum/core/norms/norms_profile.h"
+#include "punctum/core/recovery/assess_input.h"
+#include "punctum/core/recovery/assessment.h"
+#include "punctum/core/recovery/expected_course.h"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+
 namespace punctum::cli {
-void add_assess_command(CLI::App& /*app*/, CliContext& /*ctx*/) {}
+
+namespace {
+
+struct AssessOptions {
+    std::string input = "-";
+    std::string profile_file;
+};
+
+// FILE or "-" for standard input; nullopt after reporting why.
+std::optional<std::string> read_text(CliContext& ctx, const std::string& path) {
+    if (path == "-") {
+        return std::string(std::istreambuf_iterator<char>(std::cin),
+                           std::istreambuf_iterator<char>());
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        ctx.fail(exit_usage, "Cannot read " + path + ".");
+        return std::nullopt;
+    }
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void run_assess(CliContext& ctx, const AssessOptions& o) {
+    std::optional<core::NormsProfile> installed;
+    if (!o.profile_file.empty()) {
+        const auto text = read_text(ctx, o.profile_file);
+        if (!text) {
+            return;
+        }
+        auto parsed = core::parse_norms_profile(*text);
+        if (!parsed) {
+            ctx.fail(exit_usage, o.profile_file + ": " + parsed.error().message);
+            return;
+        }
+        installed = std::move(parsed.value());
+    }
+    const core::NormsProfile& profile = installed ? *installed : core::default_norms_profile();
+
+    const auto text = read_text(ctx, o.input);
+    if (!text) {
+        return;
+    }
+    auto input = core::parse_assess_input(*text, profile);
+    if (!input) {
+        ctx.fail(exit_usage, input.error().message);
+        return;
+    }
+    const auto expected = core::expected_course(input->facts, profile);
+    const auto flags = core::assess(input->entries, input->facts, profile);
+    std::cout << core::assessment_json(expected, flags, profile) << "\n";
+}
+
+} // namespace
+
+void add_assess_command(CLI::App& app, CliContext& ctx) {
+    auto opts = std::make_shared<AssessOptions>();
+    auto* cmd = app.add_subcommand(
+        "assess", "Expected recovery and flags for a session's entries (JSON in, JSON out)");
+    cmd->add_option("input", opts->input,
+                    "JSON file with {\"session\": ..., \"entries\": [...]}, or - for stdin")
+        ->required();
+    cmd->add_option("--profile", opts->profile_file,
+                    "A norms profile (JSON) to use instead of the default");
+    cmd->callback([&ctx, opts] { run_assess(ctx, *opts); });
+}
+
 } // namespace punctum::cli

@@ -38,7 +38,7 @@ struct Parser {
         std::string value = o.text(key);
         cited.insert(value);
         if (profile.sources.count(value) == 0) {
-            throw StrictJsonError(StrictJsonError::Kind::bad_value,
+            throw StrictJsonError(StrictJsonError::Kind::undefined_reference,
                                   o.field(key) + " names the source '" + value +
                                       "', which the profile's sources do not define.");
         }
@@ -252,10 +252,10 @@ Result<NormsProfile, NormsError> parse_norms_profile(std::string_view json) {
         return std::move(p.profile);
     } catch (const StrictJsonError& e) {
         const NormsErrc code =
-            e.kind() == StrictJsonError::Kind::missing                  ? NormsErrc::missing_field
-            : e.kind() == StrictJsonError::Kind::unknown                ? NormsErrc::unknown_field
-            : std::string(e.what()).find("source") != std::string::npos ? NormsErrc::unknown_source
-                                                                        : NormsErrc::bad_value;
+            e.kind() == StrictJsonError::Kind::missing               ? NormsErrc::missing_field
+            : e.kind() == StrictJsonError::Kind::unknown             ? NormsErrc::unknown_field
+            : e.kind() == StrictJsonError::Kind::undefined_reference ? NormsErrc::unknown_source
+                                                                     : NormsErrc::bad_value;
         return fail(code, std::string("Norms profile: ") + e.what());
     } catch (const nlohmann::json::exception& e) {
         return fail(NormsErrc::malformed, std::string("Norms profile: ") + e.what());

@@ -13,7 +13,7 @@ namespace punctum::core {
 
 class StrictJsonError : public std::runtime_error {
 public:
-    enum class Kind { missing, unknown, bad_value };
+    enum class Kind { missing, unknown, bad_value, undefined_reference };
     StrictJsonError(Kind kind, const std::string& message)
         : std::runtime_error(message), kind_(kind) {}
     [[nodiscard]] Kind kind() const { return kind_; }
