@@ -8,10 +8,7 @@
 #include "punctum/core/recovery/assessment.h"
 #include "punctum/core/recovery/expected_course.h"
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <memory>
 #include <optional>
 #include <string>
 
@@ -24,37 +21,14 @@ struct AssessOptions {
     std::string profile_file;
 };
 
-// FILE or "-" for standard input; nullopt after reporting why.
-std::optional<std::string> read_text(CliContext& ctx, const std::string& path) {
-    if (path == "-") {
-        return std::string(std::istreambuf_iterator<char>(std::cin),
-                           std::istreambuf_iterator<char>());
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        ctx.fail(exit_usage, "Cannot read " + path + ".");
-        return std::nullopt;
-    }
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 void run_assess(CliContext& ctx, const AssessOptions& o) {
-    std::optional<core::NormsProfile> installed;
-    if (!o.profile_file.empty()) {
-        const auto text = read_text(ctx, o.profile_file);
-        if (!text) {
-            return;
-        }
-        auto parsed = core::parse_norms_profile(*text);
-        if (!parsed) {
-            ctx.fail(exit_usage, o.profile_file + ": " + parsed.error().message);
-            return;
-        }
-        installed = std::move(parsed.value());
+    const auto loaded = load_profile(ctx, o.profile_file);
+    if (!loaded) {
+        return;
     }
-    const core::NormsProfile& profile = installed ? *installed : core::default_norms_profile();
+    const core::NormsProfile& profile = *loaded;
 
-    const auto text = read_text(ctx, o.input);
+    const auto text = read_input(ctx, o.input);
     if (!text) {
         return;
     }

@@ -22,6 +22,8 @@ void add_assess_command(CLI::App& app, CliContext& ctx);
 /// check, passwd, recover, backup, restore, rotate-key, reveal-key, export-plaintext
 void add_maintenance_commands(CLI::App& vault, CliContext& ctx);
 
+/// The text of FILE, or of standard input for "-"; nullopt after reporting why.
+[[nodiscard]] std::optional<std::string> read_input(CliContext& ctx, const std::string& path);
 /// The shipped norms profile, or the one in `file`; nullopt after reporting why.
 [[nodiscard]] std::optional<core::NormsProfile> load_profile(CliContext& ctx,
                                                              const std::string& file);

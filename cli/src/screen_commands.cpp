@@ -20,7 +20,8 @@ struct ScreenOptions {
     std::string profile_file;
 };
 
-// FILE or "-" for standard input; nullopt after reporting why.
+} // namespace
+
 std::optional<std::string> read_input(CliContext& ctx, const std::string& path) {
     if (path == "-") {
         return std::string(std::istreambuf_iterator<char>(std::cin),
@@ -34,8 +35,6 @@ std::optional<std::string> read_input(CliContext& ctx, const std::string& path) 
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-} // namespace
-
 std::optional<core::NormsProfile> load_profile(CliContext& ctx, const std::string& file) {
     if (file.empty()) {
         return core::default_norms_profile();
@@ -46,7 +45,7 @@ std::optional<core::NormsProfile> load_profile(CliContext& ctx, const std::strin
     }
     auto profile = core::parse_norms_profile(*text);
     if (!profile) {
-        ctx.fail(exit_usage, profile.error().message);
+        ctx.fail(exit_usage, file + ": " + profile.error().message);
         return std::nullopt;
     }
     return std::move(profile.value());

@@ -1,5 +1,6 @@
 #include "punctum/core/norms/norms_profile.h"
 
+#include "punctum/core/screening/screening.h"
 #include "strict_json.h"
 
 #include <array>
@@ -9,22 +10,15 @@ namespace punctum::core {
 
 namespace {
 
-// Items the screening engine knows how to ask about (issue #4's condition and recent
-// treatment names). A profile may not invent others: nothing would ever ask for them.
+// Items the screening engine knows how to ask about. A profile may not invent others:
+// nothing would ever ask for them.
 const std::set<std::string>& known_items() {
-    static const std::set<std::string> items{"active_acne",       "eczema",
-                                             "psoriasis",         "rosacea",
-                                             "sunburn",           "active_infection",
-                                             "open_wound",        "skin_cancer_in_area",
-                                             "metal_allergy",     "anaesthetic_allergy",
-                                             "keloid_history",    "pregnancy",
-                                             "breastfeeding",     "bleeding_disorder",
-                                             "anticoagulants",    "nsaids",
-                                             "cold_sore_history", "isotretinoin",
-                                             "radiation_therapy", "botulinum_toxin",
-                                             "dermal_filler",     "chemical_peel",
-                                             "laser_resurfacing", "facial_surgery",
-                                             "depth_over_1_5_mm"};
+    static const std::set<std::string> items = [] {
+        std::set<std::string> all(screening_conditions().begin(), screening_conditions().end());
+        all.insert(screening_recent_items().begin(), screening_recent_items().end());
+        all.insert("depth_over_1_5_mm");
+        return all;
+    }();
     return items;
 }
 
