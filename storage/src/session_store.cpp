@@ -186,4 +186,53 @@ StorageResult<std::vector<core::RecoveryEntry>> SessionStore::entries(core::Sess
     });
 }
 
+StorageResult<std::int64_t> SessionStore::add_review_note(core::SessionId id,
+                                                          std::string_view body) {
+    if (auto allowed = ctx_.require(core::Action::annotate); !allowed) {
+        return allowed.failure();
+    }
+    if (body.find_first_not_of(" \t\n") == std::string_view::npos) {
+        return fail(StorageErrc::invalid_input, "A review note needs some text.");
+    }
+    return guard([&]() -> StorageResult<std::int64_t> {
+        auto& db = *ctx_.db;
+        Transaction tx(db);
+        Statement exists(db, "SELECT 1 FROM sessions WHERE id = ?");
+        exists.bind(1, id.value);
+        if (!exists.step()) {
+            return fail(StorageErrc::not_found, "That session is not in this vault.");
+        }
+        Statement st(db, "INSERT INTO review_notes (session_id, body, created_at, created_by) "
+                         "VALUES (?, ?, ?, ?)");
+        st.bind(1, id.value)
+            .bind(2, body)
+            .bind(3, core::format_timestamp(ctx_.clock.now()))
+            .bind(4, ctx_.account.id.value)
+            .run();
+        const std::int64_t note = db.last_insert_id();
+        ctx_.record("review_note.add", "session:" + std::to_string(id.value), body);
+        tx.commit();
+        ctx_.committed();
+        return note;
+    });
+}
+
+StorageResult<std::vector<SessionStore::ReviewNote>>
+SessionStore::review_notes(core::SessionId id) {
+    return guard([&]() -> StorageResult<std::vector<ReviewNote>> {
+        Statement st(*ctx_.db,
+                     "SELECT n.id, a.display_name, n.created_at, n.body FROM review_notes n "
+                     "JOIN accounts a ON a.id = n.created_by WHERE n.session_id = ? "
+                     "ORDER BY n.id");
+        st.bind(1, id.value);
+        std::vector<ReviewNote> out;
+        while (st.step()) {
+            out.push_back({st.int64(0), st.text(1),
+                           core::parse_timestamp(st.text(2)).value_or(core::TimePoint{}),
+                           st.text(3)});
+        }
+        return out;
+    });
+}
+
 } // namespace punctum::storage

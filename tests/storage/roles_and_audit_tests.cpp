@@ -95,6 +95,32 @@ TEST_CASE("storage: a reviewer cannot add clients, sessions or entries", "[stora
     CHECK(after.audit_events == before.audit_events);
 }
 
+TEST_CASE("storage: a reviewer annotates a session, attributed and audited", "[storage][roles]") {
+    VaultFixture f;
+    auto client = f.vault->clients().add(punctum::test::make_client("Audited"));
+    REQUIRE(client.ok());
+    auto sid = f.vault->sessions().add(punctum::test::make_session(*client, treated_on));
+    REQUIRE(sid.ok());
+    sign_in_as_new(f, "rita.reviewer", core::Role::reviewer);
+    const auto before = f.stats();
+
+    auto note = f.vault->sessions().add_review_note(*sid, "Recovery matched the usual course.");
+    INFO((note ? std::string("added") : note.error().message));
+    REQUIRE(note.ok());
+    auto notes = f.vault->sessions().review_notes(*sid);
+    REQUIRE(notes.ok());
+    REQUIRE(notes->size() == 1);
+    CHECK(notes->front().author == "rita.reviewer");
+    CHECK(notes->front().body == "Recovery matched the usual course.");
+    CHECK(f.stats().audit_events == before.audit_events + 1);
+
+    CHECK(f.vault->sessions().add_review_note(*sid, "  ").error().code ==
+          StorageErrc::invalid_input);
+    CHECK(f.vault->sessions().add_review_note(core::SessionId{9999}, "x").error().code ==
+          StorageErrc::not_found);
+    CHECK(f.stats().audit_events == before.audit_events + 1);
+}
+
 TEST_CASE("storage: a practitioner writes records but cannot manage accounts", "[storage][roles]") {
     VaultFixture f;
     sign_in_as_new(f, "pat.practitioner", core::Role::practitioner);

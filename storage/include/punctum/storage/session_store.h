@@ -4,6 +4,9 @@
 #include "punctum/core/model/treatment_session.h"
 #include "punctum/storage/storage_error.h"
 
+#include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace punctum::storage {
@@ -27,6 +30,19 @@ public:
     [[nodiscard]] StorageResult<core::EntryId> add_entry(core::RecoveryEntry entry);
     /// A session's entries, oldest day first.
     [[nodiscard]] StorageResult<std::vector<core::RecoveryEntry>> entries(core::SessionId id);
+
+    /// A reviewer's (or practitioner's) note on a session: annotating, which a reviewer may
+    /// do, unlike changing the clinical record (Action::annotate).
+    [[nodiscard]] StorageResult<std::int64_t> add_review_note(core::SessionId id,
+                                                              std::string_view body);
+    /// A session's review notes, oldest first: (author's display name, time, text).
+    struct ReviewNote {
+        std::int64_t id = 0;
+        std::string author;
+        core::TimePoint at{};
+        std::string body;
+    };
+    [[nodiscard]] StorageResult<std::vector<ReviewNote>> review_notes(core::SessionId id);
 
 private:
     detail::VaultContext& ctx_;
