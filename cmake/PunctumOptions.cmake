@@ -32,8 +32,11 @@ endif()
 
 if(PUNCTUM_HARDEN)
     # _FORTIFY_SOURCE needs optimisation; release builds have it.
+    # No explicit -fPIE: POSITION_INDEPENDENT_CODE (set on every target) gives -fPIE to plain
+    # executables, and Qt, built with QT_REDUCE_RELOCATIONS, needs its -fPIC to win; a
+    # trailing -fPIE made every Qt program crash at start.
     target_compile_options(punctum_options INTERFACE
-        -fstack-protector-strong -fstack-clash-protection -fcf-protection -fPIE
+        -fstack-protector-strong -fstack-clash-protection -fcf-protection
         $<$<NOT:$<CONFIG:Debug>>:-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2>)
     target_link_options(punctum_options INTERFACE -pie -Wl,-z,relro,-z,now -Wl,-z,noexecstack)
 endif()
