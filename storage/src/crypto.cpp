@@ -28,8 +28,10 @@ std::optional<SecureBytes> derive_from_passphrase(std::string_view passphrase,
         return std::nullopt;
     }
     SecureBytes key(data_key_size);
-    if (crypto_pwhash(key.data(), key.size(), passphrase.data(), passphrase.size(), salt.data(),
-                      params.opslimit, params.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    // An empty passphrase may arrive with a null data(); crypto_pwhash wants a pointer.
+    const char* text = passphrase.empty() ? "" : passphrase.data();
+    if (crypto_pwhash(key.data(), key.size(), text, passphrase.size(), salt.data(), params.opslimit,
+                      params.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return std::nullopt;
     }
     return key;
@@ -134,6 +136,9 @@ std::string to_hex(std::span<const unsigned char> bytes) {
 std::optional<Bytes> from_hex(std::string_view hex) {
     if (hex.size() % 2 != 0) {
         return std::nullopt;
+    }
+    if (hex.empty()) {
+        return Bytes{}; // an empty vector's data() is null, which sodium_hex2bin may not take
     }
     Bytes out(hex.size() / 2);
     std::size_t written = 0;
