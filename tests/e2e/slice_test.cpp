@@ -76,11 +76,15 @@ private slots:
         const QString vault = dir.filePath("clinic");
 
         QVERIFY(!cli({"vault", "init", "--vault", vault, "--kdf", "interactive"}).isEmpty());
-        QVERIFY(!cli({"client", "add", "--vault", vault, "--name", "Ada Lovelace", "--fitzpatrick", "2"}).isEmpty());
+        QVERIFY(!cli({"client", "add", "--vault", vault, "--name", "Ada Lovelace", "--fitzpatrick",
+                      "2"})
+                     .isEmpty());
         QVERIFY(!cli({"session", "add", "--vault", vault, "--client", "1", "--date", "2026-11-20",
-                      "--device", "SkinPen", "--area", "cheeks:1.5:3"}).isEmpty());
+                      "--device", "SkinPen", "--area", "cheeks:1.5:3"})
+                     .isEmpty());
         QVERIFY(!cli({"entry", "add", "--vault", vault, "--session", "1", "--date", "2026-11-21",
-                      "--erythema", "2", "--edema", "1", "--note", "a little warm"}).isEmpty());
+                      "--erythema", "2", "--edema", "1", "--note", "a little warm"})
+                     .isEmpty());
 
         // No plaintext: the database does not start with SQLite's header, and the name is
         // nowhere in the folder's files.
@@ -125,8 +129,10 @@ private slots:
         QCOMPARE(timeline->property("count").toInt(), 1);
         const QStringList shown = texts(window->contentItem());
         QVERIFY2(shown.contains("Fri 20 Nov"), qPrintable(shown.join(" | ")));
-        QVERIFY2(shown.contains("SkinPen \u00b7 cheeks 1.5 mm \u00d7 3 passes"), qPrintable(shown.join(" | ")));
-        QVERIFY2(shown.contains("Redness 2, Swelling 1 \u2014 a little warm"), qPrintable(shown.join(" | ")));
+        QVERIFY2(shown.contains("SkinPen \u00b7 cheeks 1.5 mm \u00d7 3 passes"),
+                 qPrintable(shown.join(" | ")));
+        QVERIFY2(shown.contains("Redness 2, Swelling 1 \u2014 a little warm"),
+                 qPrintable(shown.join(" | ")));
         QVERIFY(shown.contains("Day 1"));
 
         session.lock();
@@ -134,7 +140,8 @@ private slots:
         QVERIFY(texts(window->contentItem()).contains("The clinic vault is locked."));
 
         // The same records through the command line, after the app closed the vault.
-        const auto json = QJsonDocument::fromJson(cli({"client", "show", "--vault", vault, "1"})).object();
+        const auto json =
+            QJsonDocument::fromJson(cli({"client", "show", "--vault", vault, "1"})).object();
         QCOMPARE(json["name"].toString(), QString("Ada Lovelace"));
         const auto sessions = json["sessions"].toArray();
         QCOMPARE(sessions.size(), 1);
