@@ -7,7 +7,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
 "$here/install-deps.sh"
-"$here/build.sh" release
+"$here/build.sh" release punctum
 app="$root/build/release/qml/punctum"
 
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then

@@ -74,8 +74,9 @@ int main(int argc, char* argv[]) {
     punctum::ui::VaultSession::setInstance(&session);
     QString path = parser.value(vault_option);
     if (path.isEmpty()) {
-        path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-               QStringLiteral("/vault");
+        // ~/.local/share/Punctum/vault (AppDataLocation would repeat the organisation name).
+        path = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+               QStringLiteral("/Punctum/vault");
     }
     QDir().mkpath(QFileInfo(path).absolutePath());
     session.setVaultPath(QFileInfo(path).absoluteFilePath());
