@@ -18,3 +18,7 @@ endif()
 if(PUNCTUM_BUILD_UI)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Qml Quick QuickControls2 Test)
 endif()
+
+# OpenCV for core/photo only (punctum_photo). Never highgui or cvv: Debian builds them
+# against Qt 5, which must not load into the Qt 6 app. mcc pulls in dnn.
+find_package(OpenCV 4.6 REQUIRED COMPONENTS core imgproc imgcodecs video features2d calib3d mcc)
