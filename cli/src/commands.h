@@ -19,6 +19,8 @@ void add_account_commands(CLI::App& app, CliContext& ctx);
 void add_screen_commands(CLI::App& app, CliContext& ctx);
 /// assess FILE|-: expected recovery and flags for a session's entries, no vault needed.
 void add_assess_command(CLI::App& app, CliContext& ctx);
+/// photo analyze IMAGE and photo strip IN OUT: the photo module on files, no vault needed.
+void add_photo_commands(CLI::App& app, CliContext& ctx);
 /// check, passwd, recover, backup, restore, rotate-key, reveal-key, export-plaintext
 void add_maintenance_commands(CLI::App& vault, CliContext& ctx);
 
