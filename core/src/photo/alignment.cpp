@@ -99,7 +99,7 @@ PhotoResult<Alignment> align(std::span<const std::uint8_t> before, int before_or
     // ECC estimates the warp from template (before) to input (after) coordinates.
     cv::Mat warp;
     cv::Mat(coarse.inv()).convertTo(warp, CV_32F);
-    warp /= warp.at<float>(2, 2);
+    warp /= static_cast<double>(warp.at<float>(2, 2));
     cv::Mat tb, ta;
     b->grey.convertTo(tb, CV_32F);
     a->grey.convertTo(ta, CV_32F);
