@@ -10,14 +10,13 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/mcc.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace punctum::core::photo::detail {
 
 namespace {
 
-// The fit's linearisation: ccm's default, a 2.2 power law (LINEARIZATION_GAMMA).
-constexpr double model_gamma = 2.2;
 // Detection runs on a smaller copy: the chart's patches stay tens of pixels wide, and
 // mcc's cost grows with the area.
 constexpr int detection_long_side = 1000;
@@ -52,12 +51,24 @@ std::optional<ColourCorrection> correction_from_chart(const cv::Mat& bgr) {
     if (charts.rows != 72 || charts.cols < 2) {
         return std::nullopt;
     }
-    cv::Mat src = charts.col(1).clone().reshape(3, charts.rows / 3);
-    src /= 255.0;
+    // Linearised here with the sRGB curve (what cameras encode with) and handed to the fit
+    // as linear (identity linearisation): ccm's own gamma 2.2 is off from sRGB in the
+    // darks and mid-tones, which showed as a bias of about +1.5 a* on skin.
+    const auto srgb = ColourCorrection::srgb();
+    cv::Mat src(24, 1, CV_64FC3);
+    for (int i = 0; i < 24; ++i) {
+        for (int c = 0; c < 3; ++c) {
+            const double v = std::clamp(charts.at<double>(3 * i + c, 1), 0.0, 255.0);
+            const auto lo = static_cast<std::size_t>(v);
+            const std::size_t hi = std::min<std::size_t>(lo + 1, 255);
+            const double f = v - static_cast<double>(lo);
+            src.at<cv::Vec3d>(i)[c] =
+                (1 - f) * static_cast<double>(srgb.lut[lo]) + f * static_cast<double>(srgb.lut[hi]);
+        }
+    }
     cv::ccm::ColorCorrectionModel model(src, cv::ccm::COLORCHECKER_Macbeth);
     model.setCCM_TYPE(cv::ccm::CCM_3x3);
-    model.setLinear(cv::ccm::LINEARIZATION_GAMMA);
-    model.setLinearGamma(model_gamma);
+    model.setLinear(cv::ccm::LINEARIZATION_IDENTITY);
     model.run();
     const double loss = model.getLoss();
     if (!std::isfinite(loss) || loss / 24.0 > max_mean_delta_e) {
@@ -67,10 +78,7 @@ std::optional<ColourCorrection> correction_from_chart(const cv::Mat& bgr) {
     if (ccm.rows != 3 || ccm.cols != 3) {
         return std::nullopt;
     }
-    ColourCorrection c;
-    for (std::size_t v = 0; v < c.lut.size(); ++v) {
-        c.lut[v] = static_cast<float>(std::pow(static_cast<double>(v) / 255.0, model_gamma));
-    }
+    ColourCorrection c = srgb;
     for (int i = 0; i < 3; ++i) {
         for (int j = 0; j < 3; ++j) {
             c.matrix(j, i) = static_cast<float>(ccm.at<double>(i, j));

@@ -7,6 +7,7 @@
 #include "cv_image.h"
 
 #include <opencv2/imgproc.hpp>
+#include <opencv2/mcc.hpp>
 
 #include <algorithm>
 #include <array>
@@ -16,15 +17,26 @@ namespace punctum::core::photo {
 
 namespace {
 
-// The 24 patches of an X-Rite ColorChecker Classic in sRGB (BabelColor averages), in
-// reading order: dark skin ... black.
-constexpr std::array<std::array<int, 3>, 24> macbeth_srgb{{
-    {115, 82, 68},   {194, 150, 130}, {98, 122, 157}, {87, 108, 67},   {133, 128, 177},
-    {103, 189, 170}, {214, 126, 44},  {80, 91, 166},  {193, 90, 99},   {94, 60, 108},
-    {157, 188, 64},  {224, 163, 46},  {56, 61, 150},  {70, 148, 73},   {175, 54, 60},
-    {231, 199, 31},  {187, 86, 149},  {8, 133, 161},  {243, 243, 242}, {200, 200, 200},
-    {160, 160, 160}, {122, 122, 121}, {85, 85, 85},   {52, 52, 52},
-}};
+// The 24 patches of a ColorChecker Classic as linear sRGB, taken from the reference the
+// colour correction fits to (ccm's COLORCHECKER_Macbeth, Lab D50 adapted to D65), so a
+// synthetic chart is the chart that reference describes. (Published sRGB tables such as
+// BabelColor's averages differ by a few units; light skin is 194,150,130 there and
+// 199,147,129 here, which alone moved corrected skin a* by about 1.5.)
+std::vector<cv::Vec3d> macbeth_linear_rgb() {
+    cv::Mat probe(24, 1, CV_64FC3);
+    for (int i = 0; i < 24; ++i) {
+        probe.at<cv::Vec3d>(i) = cv::Vec3d(0.1 + 0.03 * i, 0.2 + 0.01 * i, 0.5 - 0.015 * i);
+    }
+    cv::ccm::ColorCorrectionModel model(probe, cv::ccm::COLORCHECKER_Macbeth);
+    model.setLinear(cv::ccm::LINEARIZATION_IDENTITY);
+    model.run(); // computes the reference in the destination space as a side effect
+    const cv::Mat dst = model.get_dst_rgbl();
+    std::vector<cv::Vec3d> out;
+    for (int i = 0; i < 24; ++i) {
+        out.push_back(dst.at<cv::Vec3d>(i));
+    }
+    return out;
+}
 
 struct Layout {
     cv::Rect treated, reference, chart;
@@ -87,13 +99,15 @@ std::vector<std::uint8_t> render(const SyntheticPhotoSpec& spec) {
     cv::Mat bgr;
     cv::cvtColor(skin_lab(spec, l, rng), bgr, cv::COLOR_Lab2BGR); // float: sRGB in [0, 1]
     if (spec.with_chart) {
+        static const auto chart = macbeth_linear_rgb();
         bgr(l.chart).setTo(cv::Scalar(0.1, 0.1, 0.1));
         for (int i = 0; i < 24; ++i) {
             const int r = i / 6, c = i % 6;
             const cv::Rect p(l.chart.x + l.gap + c * (l.patch + l.gap),
                              l.chart.y + l.gap + r * (l.patch + l.gap), l.patch, l.patch);
-            const auto& rgb = macbeth_srgb[static_cast<std::size_t>(i)];
-            bgr(p).setTo(cv::Scalar(rgb[2] / 255.0, rgb[1] / 255.0, rgb[0] / 255.0));
+            const auto& rgb = chart[static_cast<std::size_t>(i)];
+            bgr(p).setTo(
+                cv::Scalar(linear_to_srgb(rgb[2]), linear_to_srgb(rgb[1]), linear_to_srgb(rgb[0])));
         }
     }
     // Light: per-channel gains in linear RGB, through a lookup table on 8-bit values.

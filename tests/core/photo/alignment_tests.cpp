@@ -44,7 +44,7 @@ RgbImage moved(const RgbImage& src, double degrees, double dx, double dy) {
 
 } // namespace
 
-TEST_CASE("a shifted and rotated copy is aligned with good quality", "[photo][align]") {
+TEST_CASE("photo: a shifted and rotated copy is aligned with good quality", "[photo][align]") {
     SyntheticPhotoSpec spec;
     spec.treated_delta_a = 6;
     const auto before = synthetic_skin_photo(spec);
@@ -69,7 +69,7 @@ TEST_CASE("a shifted and rotated copy is aligned with good quality", "[photo][al
     CHECK(std::abs((h[3] * ax + h[4] * ay + h[5]) / w - by) < 3.0);
 }
 
-TEST_CASE("unrelated photos are reported as not aligned", "[photo][align]") {
+TEST_CASE("photo: unrelated photos are reported as not aligned", "[photo][align]") {
     SyntheticPhotoSpec one, two;
     two.seed = 7;
     two.skin_a = 16;
@@ -86,7 +86,7 @@ TEST_CASE("unrelated photos are reported as not aligned", "[photo][align]") {
     CHECK_FALSE(plain->aligned);
 }
 
-TEST_CASE("alignment of a damaged file is an error, not a crash", "[photo][align]") {
+TEST_CASE("photo: alignment of a damaged file is an error, not a crash", "[photo][align]") {
     const auto good = synthetic_skin_photo({});
     const Bytes half(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(good.size() / 2));
     const auto r = align_photos(good, 1, half, 1);

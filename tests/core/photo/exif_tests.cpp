@@ -7,14 +7,14 @@
 using namespace punctum::core::photo;
 using namespace punctum::test::photo;
 
-TEST_CASE("EXIF orientation in both byte orders", "[photo][exif]") {
+TEST_CASE("photo: EXIF orientation in both byte orders", "[photo][exif]") {
     for (int o = 1; o <= 8; ++o) {
         CHECK(exif_orientation(exif_tiff(o, true, {})) == o);
         CHECK(exif_orientation(exif_tiff(o, false, {})) == o);
     }
 }
 
-TEST_CASE("EXIF parser falls back to 1 on damaged blocks", "[photo][exif]") {
+TEST_CASE("photo: EXIF parser falls back to 1 on damaged blocks", "[photo][exif]") {
     const Bytes good = exif_tiff(6, true, {});
     CHECK(exif_orientation({}) == 1);
     CHECK(exif_orientation(Bytes(good.begin(), good.begin() + 7)) == 1);

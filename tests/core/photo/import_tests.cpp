@@ -22,7 +22,7 @@ constexpr Rgb red{230, 20, 20}, green{20, 200, 20};
 
 } // namespace
 
-TEST_CASE("import strips EXIF with GPS and thumbnail, XMP, ICC, IPTC, comments, trailer",
+TEST_CASE("photo: import strips EXIF with GPS and thumbnail, XMP, ICC, IPTC, comments, trailer",
           "[photo][import]") {
     const Bytes plain = jpeg(marked());
     const Bytes file = with_phone_metadata(plain, 1);
@@ -52,7 +52,7 @@ TEST_CASE("import strips EXIF with GPS and thumbnail, XMP, ICC, IPTC, comments, 
     CHECK(imported->format == ImageFormat::jpeg);
 }
 
-TEST_CASE("the JFIF thumbnail is dropped, APP0 and APP14 Adobe kept", "[photo][import]") {
+TEST_CASE("photo: the JFIF thumbnail is dropped, APP0 and APP14 Adobe kept", "[photo][import]") {
     const Bytes plain = jpeg(marked());
     // JFIF APP0 with a 2x1 RGB thumbnail (6 bytes of pixels), then an Adobe APP14.
     Bytes app0 =
@@ -73,7 +73,7 @@ TEST_CASE("the JFIF thumbnail is dropped, APP0 and APP14 Adobe kept", "[photo][i
     CHECK(markers[1] == 0xEE);
 }
 
-TEST_CASE("each EXIF orientation is honoured in size and pixels", "[photo][import]") {
+TEST_CASE("photo: each EXIF orientation is honoured in size and pixels", "[photo][import]") {
     // Where the stored top-left (red) and top-right (green) corners end up when displayed:
     // 0 top-left, 1 top-right, 2 bottom-right, 3 bottom-left.
     struct Case {
@@ -109,7 +109,7 @@ TEST_CASE("each EXIF orientation is honoured in size and pixels", "[photo][impor
     }
 }
 
-TEST_CASE("PNG keeps only critical chunks and reads eXIf orientation", "[photo][import]") {
+TEST_CASE("photo: PNG keeps only critical chunks and reads eXIf orientation", "[photo][import]") {
     Bytes file = png(marked());
     // tEXt and eXIf after IHDR (8-byte signature + 25-byte IHDR); libpng checks CRCs only of
     // the chunks it reads, and these are dropped before decoding.
@@ -138,7 +138,7 @@ TEST_CASE("PNG keeps only critical chunks and reads eXIf orientation", "[photo][
     CHECK(imported->original == png(marked()));
 }
 
-TEST_CASE("strip_metadata can keep only the orientation", "[photo][import]") {
+TEST_CASE("photo: strip_metadata can keep only the orientation", "[photo][import]") {
     const Bytes file = with_phone_metadata(jpeg(marked()), 6);
     const auto bare = strip_metadata(file);
     REQUIRE(bare.ok());
@@ -154,7 +154,7 @@ TEST_CASE("strip_metadata can keep only the orientation", "[photo][import]") {
     CHECK(again->original == bare->bytes);
 }
 
-TEST_CASE("refused files say why, with the right code", "[photo][import]") {
+TEST_CASE("photo: refused files say why, with the right code", "[photo][import]") {
     const Bytes good = jpeg(marked());
     const auto code = [](const Bytes& file, const ImportLimits& limits = {}) {
         const auto r = import_photo(file, limits);
@@ -241,7 +241,7 @@ TEST_CASE("refused files say why, with the right code", "[photo][import]") {
     }
 }
 
-TEST_CASE("import is deterministic", "[photo][import]") {
+TEST_CASE("photo: import is deterministic", "[photo][import]") {
     const Bytes file = with_phone_metadata(jpeg(marked()), 3);
     const auto a = import_photo(file);
     const auto b = import_photo(file);
@@ -258,7 +258,7 @@ TEST_CASE("import is deterministic", "[photo][import]") {
     CHECK(plain->sha256 == a->sha256);
 }
 
-TEST_CASE("preview and thumbnail sizes for a large picture", "[photo][import]") {
+TEST_CASE("photo: preview and thumbnail sizes for a large picture", "[photo][import]") {
     const auto imported = import_photo(jpeg(solid(4000, 3000, {180, 140, 120}), 80));
     REQUIRE(imported.ok());
     const auto preview = decode_photo(imported->preview);

@@ -24,7 +24,7 @@ RednessAnalysis analyse(const SyntheticPhotoSpec& spec, RednessOptions options =
 
 } // namespace
 
-TEST_CASE("a* of skin of known colour is measured within 1.0", "[photo][redness]") {
+TEST_CASE("photo: a* of skin of known colour is measured within 1.0", "[photo][redness]") {
     struct Skin {
         double L, a, b;
     };
@@ -54,7 +54,7 @@ TEST_CASE("a* of skin of known colour is measured within 1.0", "[photo][redness]
     CHECK(r.pixels_used > 50'000);
 }
 
-TEST_CASE("erythema index rises with redness", "[photo][redness]") {
+TEST_CASE("photo: erythema index rises with redness", "[photo][redness]") {
     SyntheticPhotoSpec calm, red;
     red.treated_delta_a = 10;
     const auto a = analyse(calm, {false, 1600});
@@ -64,7 +64,7 @@ TEST_CASE("erythema index rises with redness", "[photo][redness]") {
     CHECK(a.erythema_index > 0); // skin: more red than green light
 }
 
-TEST_CASE("highlights and hair in the region are left out", "[photo][redness]") {
+TEST_CASE("photo: highlights and hair in the region are left out", "[photo][redness]") {
     // Flat skin (sRGB 200,150,130) with, inside the region, a specular spot (white) and
     // dark hairs: the median must not move, and fewer pixels are used.
     auto img = solid(800, 600, {200, 150, 130});
@@ -84,7 +84,7 @@ TEST_CASE("highlights and hair in the region are left out", "[photo][redness]") 
     CHECK(noisy->pixels_used < clean->pixels_used * 85 / 100);
 }
 
-TEST_CASE("a warm cast is corrected from a ColorChecker in the frame", "[photo][redness]") {
+TEST_CASE("photo: a warm cast is corrected from a ColorChecker in the frame", "[photo][redness]") {
     SyntheticPhotoSpec spec;
     spec.with_chart = true;
     spec.warm_cast = 0.15;
@@ -102,7 +102,7 @@ TEST_CASE("a warm cast is corrected from a ColorChecker in the frame", "[photo][
     CHECK(std::abs(corrected.delta_a_star - spec.treated_delta_a) < 1.0);
 }
 
-TEST_CASE("regions outside the photo or too small are refused", "[photo][redness]") {
+TEST_CASE("photo: regions outside the photo or too small are refused", "[photo][redness]") {
     const SyntheticPhotoSpec spec;
     const auto photo = synthetic_skin_photo(spec);
     const auto ref = synthetic_reference_region(spec);
@@ -124,7 +124,7 @@ TEST_CASE("regions outside the photo or too small are refused", "[photo][redness
     CHECK(tall.ok());
 }
 
-TEST_CASE("the same photo always gives the same numbers", "[photo][redness]") {
+TEST_CASE("photo: the same photo always gives the same numbers", "[photo][redness]") {
     SyntheticPhotoSpec spec;
     spec.with_chart = true;
     spec.treated_delta_a = 3;
@@ -145,7 +145,7 @@ TEST_CASE("the same photo always gives the same numbers", "[photo][redness]") {
     CHECK(a->calibrated == b->calibrated);
 }
 
-TEST_CASE("region JSON round trip and refusal", "[photo][region]") {
+TEST_CASE("photo: region JSON round trip and refusal", "[photo][region]") {
     const Region r{{{1.5, 2}, {100, 2}, {100, 50.25}, {1.5, 50.25}}};
     const auto back = Region::from_json(r.to_json());
     REQUIRE(back.ok());
