@@ -15,6 +15,10 @@ void add_vault_commands(CLI::App& app, CliContext& ctx);
 void add_record_commands(CLI::App& app, CliContext& ctx);
 void add_demo_command(CLI::App& app, CliContext& ctx);
 void add_account_commands(CLI::App& app, CliContext& ctx);
+/// flag list|ack|resolve|dismiss
+void add_flag_commands(CLI::App& app, CliContext& ctx);
+/// norms adopt FILE: the vault's own norms profile (a subcommand of `norms`).
+void add_norms_adopt_command(CLI::App& norms, CliContext& ctx);
 /// screen FILE|- and norms: pure functions of the norms profile, no vault needed.
 void add_screen_commands(CLI::App& app, CliContext& ctx);
 /// assess FILE|-: expected recovery and flags for a session's entries, no vault needed.

@@ -33,12 +33,47 @@ nlohmann::json to_json(const core::TreatmentSession& session) {
     for (const auto& a : session.areas) {
         areas.push_back({{"area", a.area}, {"depth_mm", a.depth_mm}, {"passes", a.passes}});
     }
+    auto products = nlohmann::json::array();
+    for (const auto& p : session.products) {
+        products.push_back({{"name", p.name}, {"lot_number", p.lot_number}});
+    }
+    auto add_ons = nlohmann::json::array();
+    for (const auto& a : session.add_ons) {
+        add_ons.push_back({{"kind", std::string(core::to_string(a.kind))}, {"detail", a.detail}});
+    }
     return {{"id", session.id.value},
             {"client_id", session.client_id.value},
             {"treated_on", core::format_date(session.treated_on)},
             {"device", session.device},
+            {"cartridge", session.cartridge},
             {"areas", areas},
+            {"products", products},
+            {"add_ons", add_ons},
+            {"immediate_response", session.immediate_response},
+            {"aftercare_given", session.aftercare_given},
             {"notes", session.notes}};
+}
+
+nlohmann::json to_json(const storage::StoredFlag& flag) {
+    return {{"id", flag.id},
+            {"session_id", flag.session_id.value},
+            {"client_id", flag.client_id.value},
+            {"client", flag.client_name},
+            {"treated_on", core::format_date(flag.treated_on)},
+            {"rule", flag.flag.rule_id},
+            {"severity", std::string(core::to_string(flag.flag.severity))},
+            {"symptom", flag.flag.symptom},
+            {"day", flag.flag.day},
+            {"message", flag.flag.message},
+            {"source", flag.flag.source},
+            {"norms", {{"id", flag.flag.profile_id}, {"version", flag.flag.profile_version}}},
+            {"state", std::string(storage::to_string(flag.state))},
+            {"raised_at", core::format_timestamp(flag.raised_at)},
+            {"changed_at", flag.changed_at
+                               ? nlohmann::json(core::format_timestamp(*flag.changed_at))
+                               : nlohmann::json(nullptr)},
+            {"changed_by", flag.changed_by},
+            {"reason", flag.reason}};
 }
 
 nlohmann::json to_json(const core::RecoveryEntry& entry) {

@@ -5,6 +5,7 @@
 #include "punctum/core/model/recovery_entry.h"
 #include "punctum/core/model/treatment_session.h"
 #include "punctum/storage/client_store.h"
+#include "punctum/storage/flag_store.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,5 +15,6 @@ namespace punctum::cli {
 [[nodiscard]] nlohmann::json to_json(const storage::ClientSummary& summary);
 [[nodiscard]] nlohmann::json to_json(const core::TreatmentSession& session);
 [[nodiscard]] nlohmann::json to_json(const core::RecoveryEntry& entry);
+[[nodiscard]] nlohmann::json to_json(const storage::StoredFlag& flag);
 
 } // namespace punctum::cli

@@ -22,9 +22,23 @@ struct SessionOptions {
     std::int64_t client = 0;
     std::string date;
     std::string device;
-    std::vector<std::string> areas; // "forehead:1.5:3"
+    std::string cartridge;
+    std::vector<std::string> areas;    // "forehead:1.5:3"
+    std::vector<std::string> products; // "NAME[:LOT]"
+    std::vector<std::string> add_ons;  // "prp", "rf[:DETAIL]", "other:DETAIL"
+    std::string response;
+    std::string aftercare;
     std::string notes;
 };
+
+// "NAME[:DETAIL]" split at the first colon.
+std::pair<std::string, std::string> split_detail(const std::string& text) {
+    const auto colon = text.find(':');
+    if (colon == std::string::npos) {
+        return {text, ""};
+    }
+    return {text.substr(0, colon), text.substr(colon + 1)};
+}
 
 struct EntryOptions {
     std::int64_t session = 0;
@@ -124,6 +138,15 @@ void run_client_show(CliContext& ctx, const ClientOptions& o) {
         for (const auto& e : *entries) {
             js["entries"].push_back(to_json(e));
         }
+        auto flags = vault->flags().of_session(s.id);
+        if (!flags) {
+            ctx.fail(flags.error());
+            return;
+        }
+        js["flags"] = nlohmann::json::array();
+        for (const auto& f : *flags) {
+            js["flags"].push_back(to_json(f));
+        }
         out["sessions"].push_back(js);
     }
     std::cout << out.dump(2) << "\n";
@@ -169,6 +192,22 @@ void run_session_add(CliContext& ctx, const SessionOptions& o) {
             return;
         }
         s.areas.push_back(a);
+    }
+    s.cartridge = o.cartridge;
+    s.immediate_response = o.response;
+    s.aftercare_given = o.aftercare;
+    for (const auto& text : o.products) {
+        auto [name, lot] = split_detail(text);
+        s.products.push_back({name, lot});
+    }
+    for (const auto& text : o.add_ons) {
+        auto [kind, detail] = split_detail(text);
+        const auto add_on = core::add_on_from_string(kind);
+        if (!add_on) {
+            ctx.fail(exit_usage, "--add-on '" + text + "' must be prp, rf or other:DESCRIPTION.");
+            return;
+        }
+        s.add_ons.push_back({*add_on, detail});
     }
     auto vault = ctx.open_vault();
     if (!vault) {
@@ -232,7 +271,32 @@ void run_entry_add(CliContext& ctx, const EntryOptions& o) {
         ctx.fail(id.error());
         return;
     }
-    print_id(ctx, "recovery entry", id->value);
+    // What the entry raised: the flags of its session that point at it.
+    auto flags = vault->flags().of_session(e.session_id);
+    if (!flags) {
+        ctx.fail(flags.error());
+        return;
+    }
+    nlohmann::json raised = nlohmann::json::array();
+    std::string lines;
+    for (const auto& f : *flags) {
+        if (f.entry_id == *id) {
+            raised.push_back(to_json(f));
+            lines += "  " + std::string(core::to_string(f.flag.severity)) + ": " + f.flag.message +
+                     "\n    Source: " + f.flag.source + "\n";
+        }
+    }
+    if (ctx.json) {
+        std::cout << nlohmann::json{{"id", id->value}, {"flags", raised}}.dump() << "\n";
+        return;
+    }
+    std::cout << "Added recovery entry " << id->value << ".\n";
+    if (raised.empty()) {
+        std::cout << "No new flag: this follows the expected course so far.\n";
+    } else {
+        std::cout << raised.size() << (raised.size() == 1 ? " flag" : " flags") << " raised:\n"
+                  << lines;
+    }
 }
 
 } // namespace
@@ -268,6 +332,11 @@ void add_record_commands(CLI::App& app, CliContext& ctx) {
     sadd->add_option("--date", session.date, "Day of treatment, YYYY-MM-DD")->required();
     sadd->add_option("--device", session.device, "Device used");
     sadd->add_option("--area", session.areas, "AREA:DEPTH_MM[:PASSES], repeatable")->required();
+    sadd->add_option("--cartridge", session.cartridge, "Needle cartridge");
+    sadd->add_option("--product", session.products, "NAME[:LOT_NUMBER], repeatable");
+    sadd->add_option("--add-on", session.add_ons, "prp, rf or other:DESCRIPTION, repeatable");
+    sadd->add_option("--response", session.response, "The skin's immediate response");
+    sadd->add_option("--aftercare", session.aftercare, "Aftercare given");
     sadd->add_option("--notes", session.notes, "Free text");
     sadd->add_flag("--json", ctx.json, "Print JSON");
     sadd->callback([&ctx] { run_session_add(ctx, session); });

@@ -75,18 +75,40 @@ void run_screen(CliContext& ctx, const ScreenOptions& o) {
     std::cout << core::screening_result_json(*result) << "\n";
 }
 
+// The profile's text: from --profile, from the vault (the one it works by), or shipped.
+std::optional<std::string> norms_text(CliContext& ctx, const ScreenOptions& o) {
+    if (!o.profile_file.empty()) {
+        return read_input(ctx, o.profile_file);
+    }
+    if (ctx.vault_path.empty()) {
+        return std::string(core::default_norms_json());
+    }
+    auto vault = ctx.open_vault();
+    if (!vault) {
+        return std::nullopt;
+    }
+    auto text = vault->norms().active_json();
+    if (!text) {
+        ctx.fail(text.error());
+        return std::nullopt;
+    }
+    return std::move(text).value();
+}
+
 void run_norms(CliContext& ctx, const ScreenOptions& o) {
-    const auto profile = load_profile(ctx, o.profile_file);
+    const auto text = norms_text(ctx, o);
+    if (!text) {
+        return;
+    }
+    const auto profile = core::parse_norms_profile(*text);
     if (!profile) {
+        ctx.fail(exit_usage,
+                 (o.profile_file.empty() ? std::string("norms profile") : o.profile_file) + ": " +
+                     profile.error().message);
         return;
     }
     if (ctx.json) {
-        // The profile as it is in force, with every source: the shipped text, or the file.
-        if (o.profile_file.empty()) {
-            std::cout << core::default_norms_json();
-        } else {
-            std::cout << read_input(ctx, o.profile_file).value_or("") << "\n";
-        }
+        std::cout << *text << "\n"; // as written, with every source
         return;
     }
     const auto& p = *profile;
@@ -140,7 +162,7 @@ void run_norms(CliContext& ctx, const ScreenOptions& o) {
     for (const auto& line : p.preparation) {
         std::cout << "  - " << line << "\n";
     }
-    std::cout << "Aftercare (" << p.aftercare_source << "):\n";
+    std::cout << "Aftercare  [" << p.cite(p.aftercare_source) << "]:\n";
     for (const auto& line : p.aftercare) {
         std::cout << "  - " << line << "\n";
     }
@@ -157,12 +179,20 @@ void add_screen_commands(CLI::App& app, CliContext& ctx) {
                        "A norms profile file instead of the shipped one");
     screen->callback([&ctx] { run_screen(ctx, o); });
 
-    auto* norms =
-        app.add_subcommand("norms", "Print the norms profile in force, with every source");
+    auto* norms = app.add_subcommand(
+        "norms", "Print the norms profile in force (shipped, or a vault's), with every source");
     norms->add_flag("--json", ctx.json, "Print the profile's JSON");
     norms->add_option("--profile", o.profile_file,
                       "A norms profile file instead of the shipped one");
-    norms->callback([&ctx] { run_norms(ctx, o); });
+    norms->add_option("--vault", ctx.vault_path, "The profile this vault works by");
+    norms->add_option("--account", ctx.account, "Account to sign in as");
+    norms->add_option("--passphrase-file", ctx.passphrase_file, "Read the passphrase from here");
+    add_norms_adopt_command(*norms, ctx);
+    norms->callback([&ctx, norms] {
+        if (!norms->get_subcommand("adopt")->parsed()) {
+            run_norms(ctx, o);
+        }
+    });
 }
 
 } // namespace punctum::cli

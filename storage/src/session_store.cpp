@@ -1,6 +1,8 @@
 #include "punctum/storage/session_store.h"
 
+#include "flag_sync.h"
 #include "guard.h"
+#include "norms_in_force.h"
 #include "vault_context.h"
 
 #include <sstream>
@@ -18,17 +20,52 @@ core::TreatmentSession read_session(Connection& db, Statement& st) {
     s.notes = st.text(4);
     s.practitioner = core::AccountId{st.int64(5)};
     s.created_at = core::parse_timestamp(st.text(6)).value_or(core::TimePoint{});
+    s.cartridge = st.text(7);
+    s.immediate_response = st.text(8);
+    s.aftercare_given = st.text(9);
     Statement areas(db, "SELECT area, depth_mm, passes FROM session_areas WHERE session_id = ? "
                         "ORDER BY position");
     areas.bind(1, s.id.value);
     while (areas.step()) {
         s.areas.push_back({areas.text(0), areas.real(1), areas.integer(2)});
     }
+    Statement products(db, "SELECT name, lot_number FROM session_products WHERE session_id = ? "
+                           "ORDER BY position");
+    products.bind(1, s.id.value);
+    while (products.step()) {
+        s.products.push_back({products.text(0), products.text(1)});
+    }
+    Statement add_ons(db, "SELECT addon, detail FROM session_addons WHERE session_id = ? "
+                          "ORDER BY addon");
+    add_ons.bind(1, s.id.value);
+    while (add_ons.step()) {
+        if (auto kind = core::add_on_from_string(add_ons.text(0))) {
+            s.add_ons.push_back({*kind, add_ons.text(1)});
+        }
+    }
     return s;
 }
 
 constexpr const char* session_columns =
-    "SELECT id, client_id, treated_on, device, notes, practitioner_id, created_at FROM sessions ";
+    "SELECT id, client_id, treated_on, device, notes, practitioner_id, created_at, cartridge, "
+    "immediate_response, aftercare_given FROM sessions ";
+
+// The products and add-ons of a new session, each row also in the audit digest.
+void insert_details(Connection& db, core::SessionId id, const core::TreatmentSession& session,
+                    std::ostringstream& change) {
+    Statement product(db, "INSERT INTO session_products (session_id, position, name, "
+                          "lot_number) VALUES (?, ?, ?, ?)");
+    int position = 0;
+    for (const auto& p : session.products) {
+        product.bind(1, id.value).bind(2, position++).bind(3, p.name).bind(4, p.lot_number).run();
+        change << "|product:" << p.name << ':' << p.lot_number;
+    }
+    Statement add_on(db, "INSERT INTO session_addons (session_id, addon, detail) VALUES (?, ?, ?)");
+    for (const auto& a : session.add_ons) {
+        add_on.bind(1, id.value).bind(2, core::to_string(a.kind)).bind(3, a.detail).run();
+        change << "|addon:" << core::to_string(a.kind) << ':' << a.detail;
+    }
+}
 
 // Score columns are named after the symptom keys, in scale order.
 std::string score_columns() {
@@ -58,19 +95,27 @@ StorageResult<core::SessionId> SessionStore::add(core::TreatmentSession session)
             return fail(StorageErrc::not_found, "That client is not in this vault.");
         }
         session.created_at = ctx_.clock.now();
+        const auto norms = detail::norms_in_force(ctx_);
         Statement st(db, "INSERT INTO sessions (client_id, treated_on, device, notes, "
-                         "practitioner_id, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+                         "practitioner_id, created_at, cartridge, immediate_response, "
+                         "aftercare_given, norms_profile_id) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         st.bind(1, session.client_id.value)
             .bind(2, core::format_date(session.treated_on))
             .bind(3, session.device)
             .bind(4, session.notes)
             .bind(5, ctx_.account.id.value)
             .bind(6, core::format_timestamp(session.created_at))
+            .bind(7, session.cartridge)
+            .bind(8, session.immediate_response)
+            .bind(9, session.aftercare_given)
+            .bind(10, norms.row)
             .run();
         const core::SessionId id{db.last_insert_id()};
         std::ostringstream change;
         change << session.client_id.value << '|' << core::format_date(session.treated_on) << '|'
-               << session.device << '|' << session.notes;
+               << session.device << '|' << session.cartridge << '|' << session.notes << '|'
+               << session.immediate_response << '|' << session.aftercare_given;
         Statement area(db, "INSERT INTO session_areas (session_id, position, area, depth_mm, "
                            "passes) VALUES (?, ?, ?, ?, ?)");
         int position = 0;
@@ -83,6 +128,7 @@ StorageResult<core::SessionId> SessionStore::add(core::TreatmentSession session)
                 .run();
             change << '|' << a.area << ':' << a.depth_mm << ':' << a.passes;
         }
+        insert_details(db, id, session, change);
         ctx_.record("session.add", "session:" + std::to_string(id.value), change.str());
         tx.commit();
         ctx_.committed();
@@ -152,6 +198,7 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry) 
         st.run();
         const core::EntryId id{db.last_insert_id()};
         ctx_.record("entry.add", "entry:" + std::to_string(id.value), change + "|" + entry.note);
+        detail::sync_flags(ctx_, entry.session_id, id);
         tx.commit();
         ctx_.committed();
         return id;

@@ -4,6 +4,7 @@
 #include "crypto.h"
 #include "guard.h"
 #include "key_slots.h"
+#include "norms_in_force.h"
 #include "schema.h"
 #include "vault_context.h"
 #include "vault_database.h"
@@ -81,7 +82,8 @@ StorageResult<void> check_folder_is_free(const fs::path& folder) {
 } // namespace
 
 Vault::Vault(std::unique_ptr<detail::VaultContext> ctx)
-    : ctx_(std::move(ctx)), accounts_(*ctx_), clients_(*ctx_), sessions_(*ctx_) {}
+    : ctx_(std::move(ctx)), accounts_(*ctx_), clients_(*ctx_), sessions_(*ctx_), flags_(*ctx_),
+      norms_(*ctx_), screenings_(*ctx_) {}
 
 Vault::~Vault() = default;
 
@@ -195,6 +197,9 @@ StorageResult<CreatedVault> Vault::create(const fs::path& requested, const Secur
                      std::string(to_string(options.kind)));
         audit.append(clock.now(), id, "account.add", "account:" + std::to_string(id.value),
                      options.account_name + "|" + std::string(core::to_string(role)));
+        // The vault starts under the shipped norms, recorded as its first profile.
+        detail::activate_profile(*db, audit, clock.now(), id, core::default_norms_profile(),
+                                 core::default_norms_json());
         tx.commit();
         db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
         return write_audit_head(staging, audit, audit.head());
@@ -278,10 +283,20 @@ StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder, std::s
                           "may have been replaced by an older copy. Run 'punctum-cli vault check'.";
             }
         }
-        auto ctx = std::unique_ptr<detail::VaultContext>(new detail::VaultContext{
-            folder, std::move(keys.value()), std::move(lock.value()), std::move(*data_key),
-            std::move(db), std::move(audit), std::move(who), clock, std::move(*secret),
-            std::move(warning)});
+        auto ctx =
+            std::unique_ptr<detail::VaultContext>(new detail::VaultContext{folder,
+                                                                           std::move(keys.value()),
+                                                                           std::move(lock.value()),
+                                                                           std::move(*data_key),
+                                                                           std::move(db),
+                                                                           std::move(audit),
+                                                                           std::move(who),
+                                                                           clock,
+                                                                           std::move(*secret),
+                                                                           std::move(warning),
+                                                                           {},
+                                                                           0,
+                                                                           {}});
         return std::unique_ptr<Vault>(new Vault(std::move(ctx)));
     });
 }

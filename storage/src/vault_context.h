@@ -6,6 +6,7 @@
 #include "key_slot_file.h"
 #include "punctum/core/clock.h"
 #include "punctum/core/model/role.h"
+#include "punctum/core/norms/norms_profile.h"
 #include "punctum/storage/account.h"
 #include "punctum/storage/secure_bytes.h"
 #include "sqlite/connection.h"
@@ -26,6 +27,10 @@ struct VaultContext {
     const core::Clock& clock;
     SecureBytes slot_secret;   ///< the signed-in account's slot key, for a passphrase change
     std::string audit_warning; ///< set at open when the chain does not reach its head
+    /// The parsed norms profile of norms_profiles row `norms_row` (see norms_in_force.h).
+    std::shared_ptr<const core::NormsProfile> norms;
+    std::int64_t norms_row = 0;
+    std::vector<unsigned char> norms_digest;
 
     /// Refuses an action the signed-in account's role does not allow.
     [[nodiscard]] StorageResult<void> require(core::Action action) const;

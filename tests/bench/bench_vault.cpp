@@ -123,7 +123,7 @@ make_context(const fs::path& folder, Encryption encryption, const core::Clock& c
     auto audit = std::make_unique<storage::AuditLog>(*db, storage::AuditLog::load_key(*db));
     return std::unique_ptr<storage::detail::VaultContext>(new storage::detail::VaultContext{
         folder, storage::KeySlotFile{}, std::move(lock.value()), std::move(data_key), std::move(db),
-        std::move(audit), std::move(account), clock, storage::SecureBytes{}, std::string{}});
+        std::move(audit), std::move(account), clock, storage::SecureBytes{}, std::string{}, {}, 0, {}});
 }
 
 Clinic make_clinic(int clients, core::Date today) {

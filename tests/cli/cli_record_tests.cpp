@@ -237,3 +237,99 @@ TEST_CASE("cli: --area with trailing characters after a number exits 2", "[cli]"
     }
     CHECK(cli.stats().at("sessions") == 1);
 }
+
+TEST_CASE("cli: an entry that departs from the norms raises a flag people can move along",
+          "[cli][flags]") {
+    CliRunner cli;
+    cli.init();
+    const auto client =
+        cli.json({"client", "add", "--vault", cli.vault, "--name", "Flag Route", "--json"});
+    const auto id = std::to_string(client.at("id").get<std::int64_t>());
+    const auto session =
+        cli.json({"session", "add", "--vault", cli.vault, "--client", id, "--date", "2026-03-01",
+                  "--area", "cheeks:1.5:3", "--cartridge", "12-pin", "--product", "HA serum:LOT-77",
+                  "--add-on", "prp", "--aftercare", "SPF 50 daily", "--json"});
+    const auto sid = std::to_string(session.at("id").get<std::int64_t>());
+
+    // A day-1 entry within the usual course raises nothing; pus on day 3 is urgent.
+    const auto calm = cli.json({"entry", "add", "--vault", cli.vault, "--session", sid, "--date",
+                                "2026-03-02", "--erythema", "2", "--json"});
+    CHECK(calm.at("flags").empty());
+    const auto pus = cli.json({"entry", "add", "--vault", cli.vault, "--session", sid, "--date",
+                               "2026-03-04", "--erythema", "3", "--pus", "yes", "--json"});
+    // Day 2 has no check-in (info), redness rose after its peak (watch), pus (urgent).
+    REQUIRE(pus.at("flags").size() == 3);
+    CHECK(pus.at("flags").at(0).at("rule") == "logging_gap");
+    CHECK(pus.at("flags").at(0).at("severity") == "info");
+    CHECK(pus.at("flags").at(1).at("rule") == "worsening");
+    CHECK(pus.at("flags").at(1).at("severity") == "watch");
+    const auto& urgent = pus.at("flags").at(2);
+    CHECK(urgent.at("rule") == "infection_signs");
+    CHECK(urgent.at("severity") == "urgent");
+    CHECK(urgent.at("day") == 3);
+    CHECK(urgent.at("state") == "open");
+    CHECK_FALSE(urgent.at("source").get<std::string>().empty());
+    CHECK(urgent.at("norms").at("id") == "punctum-default");
+    const auto flag_id = std::to_string(urgent.at("id").get<std::int64_t>());
+
+    // The session keeps what was given with it, and its flags.
+    const auto shown = cli.json({"client", "show", "--vault", cli.vault, id});
+    const auto& s = shown.at("sessions").at(0);
+    CHECK(s.at("cartridge") == "12-pin");
+    CHECK(s.at("products").at(0).at("lot_number") == "LOT-77");
+    CHECK(s.at("add_ons").at(0).at("kind") == "prp");
+    CHECK(s.at("flags").size() == pus.at("flags").size());
+
+    const auto queue = cli.json({"flag", "list", "--vault", cli.vault, "--json"});
+    REQUIRE_FALSE(queue.empty());
+    CHECK(queue.at(0).at("severity") == "urgent");
+
+    CHECK(cli.run({"flag", "ack", "--vault", cli.vault, flag_id}).exit_code == 0);
+    const auto no_reason = cli.run({"flag", "dismiss", "--vault", cli.vault, flag_id});
+    CHECK(no_reason.exit_code == 2);
+    CHECK(contains(no_reason.err, "--reason"));
+    const auto resolved =
+        cli.run({"flag", "resolve", "--vault", cli.vault, flag_id, "--note", "Antibiotics."});
+    INFO(resolved.err);
+    CHECK(resolved.exit_code == 0);
+    CHECK(contains(resolved.out, "resolved"));
+    const auto again = cli.run({"flag", "dismiss", "--vault", cli.vault, flag_id, "--reason", "x"});
+    CHECK(again.exit_code != 0);
+    CHECK(contains(again.err, "already resolved"));
+    const auto listed =
+        cli.json({"flag", "list", "--vault", cli.vault, "--session", sid, "--json"});
+    REQUIRE(listed.size() == 3);
+    const auto& settled = listed.at(2);
+    CHECK(settled.at("id") == urgent.at("id"));
+    CHECK(settled.at("state") == "resolved");
+    CHECK(settled.at("reason") == "Antibiotics.");
+    CHECK(listed.at(0).at("state") == "open");
+}
+
+TEST_CASE("cli: norms adopt checks a clinic's profile and the vault then works by it",
+          "[cli][norms]") {
+    CliRunner cli;
+    cli.init();
+    const auto shipped = cli.run({"norms", "--json"});
+    REQUIRE(shipped.exit_code == 0);
+    auto profile = nlohmann::json::parse(shipped.out);
+    profile["id"] = "our-clinic";
+    profile["version"] = "7";
+    const auto file = cli.tmp.path() / "ours.json";
+    punctum::test::write_file(file, profile.dump());
+    const auto bad_file = cli.tmp.path() / "bad.json";
+    profile["invented_field"] = 1;
+    punctum::test::write_file(bad_file, profile.dump());
+
+    const auto bad = cli.run({"norms", "adopt", "--vault", cli.vault, bad_file.string()});
+    CHECK(bad.exit_code == 2);
+    CHECK(contains(bad.err, "invented_field"));
+    const auto ok = cli.run({"norms", "adopt", "--vault", cli.vault, file.string()});
+    INFO(ok.err);
+    REQUIRE(ok.exit_code == 0);
+    CHECK(contains(ok.out, "our-clinic"));
+    const auto in_force = cli.run({"norms", "--vault", cli.vault, "--json"});
+    REQUIRE(in_force.exit_code == 0);
+    CHECK(nlohmann::json::parse(in_force.out).at("id") == "our-clinic");
+    CHECK(cli.stats().at("audit_events") == 4); // creation's three, then the adoption
+}

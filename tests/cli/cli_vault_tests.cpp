@@ -88,7 +88,7 @@ TEST_CASE("cli: vault stats --json counts records", "[cli]") {
     CHECK(s.at("sessions") == 0);
     CHECK(s.at("entries") == 0);
     CHECK(s.at("accounts") == 1);
-    CHECK(s.at("audit_events") == 2);
+    CHECK(s.at("audit_events") == 3); // vault.create, account.add, norms.adopt (the default)
 
     const auto client =
         cli.json({"client", "add", "--vault", cli.vault, "--name", "Counted", "--json"});
@@ -105,7 +105,8 @@ TEST_CASE("cli: vault stats --json counts records", "[cli]") {
     CHECK(s.at("sessions") == 1);
     CHECK(s.at("entries") == 2);
     CHECK(s.at("accounts") == 1);
-    CHECK(s.at("audit_events") == 2 + 1 + 1 + 2);
+    CHECK(s.at("audit_events") == 3 + 1 + 1 + 2); // an ordinary course raises no flag
+    CHECK(s.at("flags") == 0);
 }
 
 TEST_CASE("cli: demo --clients 3 prints three client lines and stats counts three", "[cli]") {

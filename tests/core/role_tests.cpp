@@ -24,6 +24,7 @@ constexpr Permission table[] = {
     {Role::admin, Action::write_clinical, true},
     {Role::admin, Action::log_recovery, true},
     {Role::admin, Action::annotate, true},
+    {Role::admin, Action::settle_flags, true},
     {Role::admin, Action::manage_accounts, true},
     {Role::admin, Action::change_settings, true},
 
@@ -31,6 +32,7 @@ constexpr Permission table[] = {
     {Role::practitioner, Action::write_clinical, true},
     {Role::practitioner, Action::log_recovery, true},
     {Role::practitioner, Action::annotate, true},
+    {Role::practitioner, Action::settle_flags, true},
     {Role::practitioner, Action::manage_accounts, false},
     {Role::practitioner, Action::change_settings, false},
 
@@ -38,13 +40,15 @@ constexpr Permission table[] = {
     {Role::reviewer, Action::write_clinical, false},
     {Role::reviewer, Action::log_recovery, false},
     {Role::reviewer, Action::annotate, true},
+    {Role::reviewer, Action::settle_flags, false},
     {Role::reviewer, Action::manage_accounts, false},
     {Role::reviewer, Action::change_settings, false},
 
     {Role::patient, Action::read_records, true},
-    {Role::patient, Action::write_clinical, false},
+    {Role::patient, Action::write_clinical, true},
     {Role::patient, Action::log_recovery, true},
-    {Role::patient, Action::annotate, false},
+    {Role::patient, Action::annotate, true},
+    {Role::patient, Action::settle_flags, false},
     {Role::patient, Action::manage_accounts, false},
     {Role::patient, Action::change_settings, true},
 };
@@ -73,11 +77,11 @@ TEST_CASE("core: only an admin manages accounts", "[core][role]") {
     CHECK_FALSE(core::permits(Role::patient, Action::manage_accounts));
 }
 
-TEST_CASE("core: a patient logs recovery but cannot annotate or write clinical records",
-          "[core][role]") {
+TEST_CASE("core: a patient keeps their own record but does not settle flags", "[core][role]") {
     CHECK(core::permits(Role::patient, Action::log_recovery));
-    CHECK_FALSE(core::permits(Role::patient, Action::annotate));
-    CHECK_FALSE(core::permits(Role::patient, Action::write_clinical));
+    CHECK(core::permits(Role::patient, Action::write_clinical));
+    CHECK_FALSE(core::permits(Role::patient, Action::settle_flags));
+    CHECK_FALSE(core::permits(Role::patient, Action::manage_accounts));
 }
 
 TEST_CASE("core: role names round trip and unknown names are refused", "[core][role]") {

@@ -30,7 +30,7 @@ TEST_CASE("storage: every add writes exactly one audit event", "[storage][audit]
     VaultFixture f;
     auto& v = *f.vault;
     std::int64_t events = f.stats().audit_events;
-    REQUIRE(events == 2);
+    REQUIRE(events == 3); // vault.create, account.add, norms.adopt
 
     auto client = v.clients().add(punctum::test::make_client("Audited"));
     REQUIRE(client.ok());
@@ -196,25 +196,29 @@ TEST_CASE("storage: a successful batch commits every write", "[storage][batch]")
     CHECK(after.audit_events == before.audit_events + 3);
 }
 
-TEST_CASE("storage: a patient cannot add clients or sessions", "[storage][roles]") {
-    // Only the first account can be made through the API so far; a personal vault's
-    // patient is the role without write_clinical that can be reached.
+TEST_CASE("storage: a patient keeps their own record but cannot manage accounts",
+          "[storage][roles]") {
     VaultFixture f(storage::VaultKind::personal);
     auto& v = *f.vault;
     REQUIRE(v.account().role == core::Role::patient);
     const auto before = f.stats();
 
-    auto c = v.clients().add(punctum::test::make_client("Not Allowed"));
-    REQUIRE_FALSE(c.ok());
-    CHECK(c.error().code == StorageErrc::forbidden);
-    CHECK_THAT(c.error().message, Catch::Contains("patient"));
+    // At home the patient records the treatment they had, to follow their recovery.
+    auto c = v.clients().add(punctum::test::make_client("Me"));
+    REQUIRE(c.ok());
+    auto s = v.sessions().add(punctum::test::make_session(*c, treated_on));
+    REQUIRE(s.ok());
 
-    auto s = v.sessions().add(punctum::test::make_session(core::ClientId{1}, treated_on));
-    REQUIRE_FALSE(s.ok());
-    CHECK(s.error().code == StorageErrc::forbidden);
+    auto added = v.accounts().add("someone", "Someone", core::Role::practitioner,
+                                  storage::SecureBytes::from("a passphrase 123"),
+                                  storage::KdfParams::minimum_for_tests());
+    REQUIRE_FALSE(added.ok());
+    CHECK(added.error().code == StorageErrc::forbidden);
+    CHECK_THAT(added.error().message, Catch::Contains("patient"));
 
     const auto after = f.stats();
-    CHECK(after.clients == before.clients);
-    CHECK(after.sessions == before.sessions);
-    CHECK(after.audit_events == before.audit_events);
+    CHECK(after.clients == before.clients + 1);
+    CHECK(after.sessions == before.sessions + 1);
+    CHECK(after.audit_events == before.audit_events + 2);
+    CHECK(after.accounts == before.accounts);
 }

@@ -15,29 +15,13 @@ namespace storage = punctum::storage;
 using core::Symptom;
 using punctum::storage::StorageErrc;
 using punctum::test::contains;
+using punctum::test::sign_in_as_new;
+using punctum::test::staff_passphrase;
 using punctum::test::VaultFixture;
 
 namespace {
 
 const core::Date treated_on{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{1}};
-constexpr const char* staff_passphrase = "staff passphrase 1";
-
-// Adds `name` with `role` as the fixture's admin, then signs in as them instead.
-void sign_in_as_new(VaultFixture& f, const std::string& name, core::Role role) {
-    auto added =
-        f.vault->accounts().add(name, name, role, storage::SecureBytes::from(staff_passphrase),
-                                storage::KdfParams::minimum_for_tests());
-    INFO((added ? std::string("added") : added.error().message));
-    REQUIRE(added.ok());
-    CHECK(added->role == role);
-    f.vault.reset();
-    auto opened = f.open(name, staff_passphrase);
-    INFO((opened ? std::string("opened") : opened.error().message));
-    REQUIRE(opened.ok());
-    f.vault = std::move(opened.value());
-    REQUIRE(f.vault->account().role == role);
-}
-
 punctum::test::ProcessResult run_sqlcipher(const fs::path& db, const std::string& sql,
                                            const fs::path& home) {
     const std::string tool = PUNCTUM_SQLCIPHER_TOOL;

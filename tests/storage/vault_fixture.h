@@ -77,6 +77,24 @@ struct VaultFixture {
     }
 };
 
+inline constexpr const char* staff_passphrase = "staff passphrase 1";
+
+/// Adds `name` with `role` as the fixture's current account, then signs in as them instead.
+inline void sign_in_as_new(VaultFixture& f, const std::string& name, core::Role role) {
+    auto added =
+        f.vault->accounts().add(name, name, role, storage::SecureBytes::from(staff_passphrase),
+                                storage::KdfParams::minimum_for_tests());
+    INFO((added ? std::string("added") : added.error().message));
+    REQUIRE(added.ok());
+    CHECK(added->role == role);
+    f.vault.reset();
+    auto opened = f.open(name, staff_passphrase);
+    INFO((opened ? std::string("opened") : opened.error().message));
+    REQUIRE(opened.ok());
+    f.vault = std::move(opened.value());
+    REQUIRE(f.vault->account().role == role);
+}
+
 inline core::Client make_client(const std::string& name) {
     core::Client c;
     c.display_name = name;

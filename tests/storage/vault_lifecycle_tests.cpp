@@ -47,7 +47,7 @@ TEST_CASE("storage: a new clinic vault signs in its admin and reopens", "[storag
     CHECK(s.clients == 0);
     CHECK(s.sessions == 0);
     CHECK(s.entries == 0);
-    CHECK(s.audit_events == 2); // vault.create and account.add
+    CHECK(s.audit_events == 3); // vault.create, account.add and norms.adopt (the default)
 
     auto& reopened = f.reopen();
     CHECK(reopened.account().name == "admin");

@@ -7,11 +7,12 @@ bool permits(Role role, Action action) {
     case Action::read_records:
         return true;
     case Action::write_clinical:
-        return role == Role::admin || role == Role::practitioner;
     case Action::log_recovery:
         return role != Role::reviewer;
     case Action::annotate:
-        return role != Role::patient;
+        return true;
+    case Action::settle_flags:
+        return role == Role::admin || role == Role::practitioner;
     case Action::manage_accounts:
         return role == Role::admin;
     case Action::change_settings:

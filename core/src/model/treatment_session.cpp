@@ -38,7 +38,47 @@ Result<void, ModelError> validate(const TreatmentSession& session) {
                         "Passes for " + a.area + " must be between 1 and 20.");
         }
     }
+    for (const auto& p : session.products) {
+        if (p.name.empty()) {
+            return fail(ModelErrc::missing_field,
+                        "Every product needs a name (its lot number may be left empty).");
+        }
+    }
+    for (std::size_t i = 0; i < session.add_ons.size(); ++i) {
+        const auto& add_on = session.add_ons[i];
+        for (std::size_t j = 0; j < i; ++j) {
+            if (session.add_ons[j].kind == add_on.kind) {
+                return fail(ModelErrc::duplicate, "The add-on \"" +
+                                                      std::string(to_string(add_on.kind)) +
+                                                      "\" is listed twice; list it once.");
+            }
+        }
+        if (add_on.kind == AddOn::other && add_on.detail.empty()) {
+            return fail(ModelErrc::missing_field, "Say what the other add-on was.");
+        }
+    }
     return {};
+}
+
+std::string_view to_string(AddOn add_on) {
+    switch (add_on) {
+    case AddOn::prp:
+        return "prp";
+    case AddOn::rf:
+        return "rf";
+    case AddOn::other:
+        return "other";
+    }
+    return "other";
+}
+
+std::optional<AddOn> add_on_from_string(std::string_view text) {
+    for (AddOn a : {AddOn::prp, AddOn::rf, AddOn::other}) {
+        if (to_string(a) == text) {
+            return a;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace punctum::core

@@ -156,4 +156,16 @@ std::string describe_treatment(const SessionFacts& facts) {
     return text;
 }
 
+SessionFacts session_facts(const TreatmentSession& session, std::optional<int> fitzpatrick) {
+    SessionFacts facts;
+    facts.max_depth_mm = session.max_depth_mm();
+    for (const auto& add_on : session.add_ons) {
+        if (add_on.kind != AddOn::other) {
+            facts.add_ons.insert(std::string(to_string(add_on.kind)));
+        }
+    }
+    facts.fitzpatrick = fitzpatrick;
+    return facts;
+}
+
 } // namespace punctum::core

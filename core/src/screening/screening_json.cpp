@@ -82,4 +82,61 @@ std::string screening_result_json(const ScreeningResult& result) {
     return out.dump(2);
 }
 
+std::string screening_input_json(const ScreeningInput& input) {
+    nlohmann::json out{{"date", format_date(input.date)}, {"conditions", input.conditions}};
+    if (input.depth_mm) {
+        out["depth_mm"] = *input.depth_mm;
+    }
+    auto& recent = out["recent"] = nlohmann::json::object();
+    for (const auto& [item, date] : input.recent) {
+        recent[item] = format_date(date);
+    }
+    return out.dump();
+}
+
+Result<ScreeningResult, ScreeningError> parse_screening_result(std::string_view json) {
+    const auto parsed = nlohmann::json::parse(json, nullptr, false);
+    if (parsed.is_discarded()) {
+        return fail(ScreeningErrc::unknown_item, "The stored screening is not valid JSON.");
+    }
+    const auto outcome = [](StrictObject& o, const std::string& key) {
+        const auto value = outcome_from_string(o.text(key));
+        if (!value) {
+            throw StrictJsonError(StrictJsonError::Kind::bad_value,
+                                  o.field(key) + " is not a screening outcome.");
+        }
+        return *value;
+    };
+    try {
+        StrictObject root(parsed, "screening");
+        ScreeningResult result;
+        result.verdict = outcome(root, "verdict");
+        if (root.has("earliest_date")) {
+            result.earliest_date = date_field(root, "earliest_date");
+        }
+        auto norms = root.object("norms");
+        result.profile_id = norms.text("id");
+        result.profile_version = norms.text("version");
+        norms.finish();
+        for (const auto& r : root.array("reasons")) {
+            StrictObject reason(r, "screening.reasons[]");
+            ScreeningReason out;
+            out.item = reason.text("item");
+            out.outcome = outcome(reason, "outcome");
+            out.message = reason.text("message");
+            out.source = reason.text("source");
+            if (reason.has("until")) {
+                out.until = date_field(reason, "until");
+            }
+            out.note = reason.text_or("note", "");
+            reason.finish();
+            result.reasons.push_back(std::move(out));
+        }
+        root.finish();
+        return result;
+    } catch (const StrictJsonError& e) {
+        return fail(ScreeningErrc::bad_date, e.what());
+    }
+}
+
 } // namespace punctum::core

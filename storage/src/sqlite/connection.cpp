@@ -32,7 +32,9 @@ Statement& Statement::bind(int index, double value) {
     return *this;
 }
 Statement& Statement::bind(int index, std::string_view text) {
-    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    // An empty view may have no data pointer, which SQLite would store as NULL, not ''.
+    const char* data = text.data() != nullptr ? text.data() : "";
+    sqlite3_bind_text(stmt_, index, data, static_cast<int>(text.size()), SQLITE_TRANSIENT);
     return *this;
 }
 Statement& Statement::bind_blob(int index, std::span<const unsigned char> blob) {

@@ -26,7 +26,8 @@ public:
     /// A client's sessions, newest first.
     [[nodiscard]] StorageResult<std::vector<core::TreatmentSession>> of_client(core::ClientId id);
 
-    /// Adds a recovery entry to its session (Action::log_recovery).
+    /// Adds a recovery entry to its session (Action::log_recovery). In the same transaction
+    /// the norms engine re-assesses the session and stores the flags it raises (FlagStore).
     [[nodiscard]] StorageResult<core::EntryId> add_entry(core::RecoveryEntry entry);
     /// A session's entries, oldest day first.
     [[nodiscard]] StorageResult<std::vector<core::RecoveryEntry>> entries(core::SessionId id);

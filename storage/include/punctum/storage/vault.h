@@ -8,7 +8,10 @@
 #include "punctum/storage/account_store.h"
 #include "punctum/storage/audit_report.h"
 #include "punctum/storage/client_store.h"
+#include "punctum/storage/flag_store.h"
 #include "punctum/storage/kdf_params.h"
+#include "punctum/storage/norms_store.h"
+#include "punctum/storage/screening_store.h"
 #include "punctum/storage/secure_bytes.h"
 #include "punctum/storage/session_store.h"
 #include "punctum/storage/storage_error.h"
@@ -112,6 +115,9 @@ public:
     [[nodiscard]] AccountStore& accounts() { return accounts_; }
     [[nodiscard]] ClientStore& clients() { return clients_; }
     [[nodiscard]] SessionStore& sessions() { return sessions_; }
+    [[nodiscard]] FlagStore& flags() { return flags_; }
+    [[nodiscard]] NormsStore& norms() { return norms_; }
+    [[nodiscard]] ScreeningStore& screenings() { return screenings_; }
     [[nodiscard]] StorageResult<VaultStats> stats();
 
     /// PRAGMA integrity_check and the audit chain, against the head kept beside the vault.
@@ -150,6 +156,9 @@ private:
     AccountStore accounts_;
     ClientStore clients_;
     SessionStore sessions_;
+    FlagStore flags_;
+    NormsStore norms_;
+    ScreeningStore screenings_;
 };
 
 } // namespace punctum::storage

@@ -16,6 +16,7 @@ enum class Action {
     write_clinical,  ///< add or change clients, sessions, screenings
     log_recovery,    ///< add recovery entries (clinician follow-up or patient check-in)
     annotate,        ///< add review notes, acknowledge flags
+    settle_flags,    ///< resolve or dismiss a flag: a clinical judgement
     manage_accounts, ///< add or remove accounts, rotate the data key
     change_settings, ///< auto-lock time, norms profile
     reveal_key,      ///< see the raw data key, export unencrypted (bypasses permissions)
@@ -23,7 +24,9 @@ enum class Action {
 
 /// True when `role` may perform `action`.
 /// An admin of a small clinic is usually also its practitioner, so admins may write records;
-/// a reviewer only reads and annotates; a patient logs their own recovery.
+/// a reviewer only reads and annotates; a patient keeps their own record in a personal vault
+/// (the treatment they had, their check-ins, notes, "I have seen this" on a flag) but does
+/// not settle flags, which is the practitioner's judgement.
 [[nodiscard]] bool permits(Role role, Action action);
 
 [[nodiscard]] std::string_view to_string(Role role);

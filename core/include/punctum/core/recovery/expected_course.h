@@ -4,6 +4,7 @@
 // profile (core/norms/default.json); nothing clinical is written in code.
 
 #include "punctum/core/model/symptom.h"
+#include "punctum/core/model/treatment_session.h"
 #include "punctum/core/norms/norms_profile.h"
 
 #include <optional>
@@ -19,6 +20,10 @@ struct SessionFacts {
     std::set<std::string> add_ons;  ///< keys of profile.recovery.add_ons: "prp", "rf"
     std::optional<int> fitzpatrick; ///< 1..6; unknown when not assessed
 };
+
+/// The facts of a stored session, for a client of Fitzpatrick type `fitzpatrick`.
+[[nodiscard]] SessionFacts session_facts(const TreatmentSession& session,
+                                         std::optional<int> fitzpatrick);
 
 /// The days the envelope covers: 0 (the treatment day) to 14.
 inline constexpr int envelope_days = 15;

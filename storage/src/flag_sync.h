@@ -1,0 +1,18 @@
+#pragma once
+// Keeps a session's stored flags equal to what the norms engine raises from its entries.
+// Internal to storage; runs inside the transaction that added the entry.
+
+#include "punctum/core/model/ids.h"
+#include "vault_context.h"
+
+namespace punctum::storage::detail {
+
+/// Runs core::assess over the session's entries with the profile in force and stores the
+/// difference: a flag raised for the first time is inserted open (with an 'open' event),
+/// attributed to `entry`; an open or acknowledged flag the rules no longer raise (a late
+/// entry filled a logging gap) is resolved with that reason. Flags already handled by a
+/// person are never reopened or changed. Each change is audited. Returns how many flags
+/// were raised.
+int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry);
+
+} // namespace punctum::storage::detail
