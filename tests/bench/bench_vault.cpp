@@ -1,5 +1,7 @@
 #include "bench_vault.h"
 
+#include "norms_in_force.h"
+
 #include "crypto.h"
 #include "file_io.h"
 #include "punctum/core/date.h"
@@ -9,6 +11,7 @@
 #include "sqlite/connection.h"
 #include "vault_database.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <fcntl.h>
@@ -121,9 +124,28 @@ make_context(const fs::path& folder, Encryption encryption, const core::Clock& c
                                            : "the encrypted database has a plaintext header");
 
     auto audit = std::make_unique<storage::AuditLog>(*db, storage::AuditLog::load_key(*db));
-    return std::unique_ptr<storage::detail::VaultContext>(new storage::detail::VaultContext{
-        folder, storage::KeySlotFile{}, std::move(lock.value()), std::move(data_key), std::move(db),
-        std::move(audit), std::move(account), clock, storage::SecureBytes{}, std::string{}, {}, 0, {}});
+    {
+        // As Vault::create does: the shipped norms are the vault's first profile.
+        Transaction tx(*db);
+        storage::detail::activate_profile(*db, *audit, clock.now(), account.id,
+                                          core::default_norms_profile(),
+                                          core::default_norms_json());
+        tx.commit();
+    }
+    return std::unique_ptr<storage::detail::VaultContext>(
+        new storage::detail::VaultContext{folder,
+                                          storage::KeySlotFile{},
+                                          std::move(lock.value()),
+                                          std::move(data_key),
+                                          std::move(db),
+                                          std::move(audit),
+                                          std::move(account),
+                                          clock,
+                                          storage::SecureBytes{},
+                                          std::string{},
+                                          {},
+                                          0,
+                                          {}});
 }
 
 Clinic make_clinic(int clients, core::Date today) {
@@ -136,7 +158,9 @@ Clinic make_clinic(int clients, core::Date today) {
         out.client = std::move(base.client);
         out.sessions.reserve(sessions_per_client);
         // Oldest first, about a month apart, the newest at least entries_per_session days ago
-        // so every entry is in the past. Areas, device and scores are the demo's, reused.
+        // so every entry is in the past. Areas, device and scores are the demo's, reused; a
+        // course shorter than entries_per_session repeats its last day (a settled course
+        // stays settled, so the flags raised are the demo's, not artefacts of a wrap-around).
         for (int s = 0; s < sessions_per_client; ++s) {
             const auto& pattern =
                 base.sessions.at(static_cast<std::size_t>(s) % base.sessions.size());
@@ -147,8 +171,8 @@ Clinic make_clinic(int clients, core::Date today) {
                 core::Date{std::chrono::sys_days{today} - std::chrono::days{days_ago}};
             ds.entries.reserve(entries_per_session);
             for (int e = 0; e < entries_per_session; ++e) {
-                core::RecoveryEntry entry =
-                    pattern.entries.at(static_cast<std::size_t>(e) % pattern.entries.size());
+                core::RecoveryEntry entry = pattern.entries.at(
+                    std::min(static_cast<std::size_t>(e), pattern.entries.size() - 1));
                 entry.observed_on =
                     core::Date{std::chrono::sys_days{ds.session.treated_on} + std::chrono::days{e}};
                 ds.entries.push_back(std::move(entry));
@@ -192,53 +216,11 @@ StoredIds store_clinic(storage::detail::VaultContext& ctx, const Clinic& clinic,
     return ids;
 }
 
-bool has_flags_table(storage::detail::VaultContext& ctx) {
-    Statement st(*ctx.db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'flags'");
-    return st.step();
-}
-
-int store_flags(storage::detail::VaultContext& ctx, const std::vector<core::SessionId>& sessions,
-                int count) {
-    expect(count > 0 && static_cast<std::size_t>(count) <= sessions.size(),
-           "at most one flag per session");
-    static constexpr std::array<const char*, 3> severities{"info", "watch", "urgent"};
-    static constexpr std::array<const char*, 4> rules{"erythema.lingering", "edema.lingering",
-                                                      "infection.signs", "cold_sore.signs"};
-    static constexpr std::array<const char*, 3> closed{"acknowledged", "resolved", "dismissed"};
-    Transaction tx(*ctx.db);
-    Statement st(*ctx.db,
-                 "INSERT INTO flags (session_id, rule_id, severity, symptom, day, message, "
-                 "source, state, raised_at, state_changed_at, state_changed_by, reason) "
-                 "VALUES (?, ?, ?, ?, ?, ?, 'rules', ?, ?, ?, ?, ?)");
-    const std::string raised = core::format_timestamp(ctx.clock.now());
-    int open = 0;
-    const std::size_t stride =
-        std::max<std::size_t>(1, sessions.size() / static_cast<std::size_t>(count));
-    for (int i = 0; i < count; ++i) {
-        const auto index = static_cast<std::size_t>(i);
-        // One flag per session at most, so UNIQUE (session_id, rule_id, symptom, day) holds.
-        const core::SessionId session = sessions.at((index * stride) % sessions.size());
-        const bool is_open = i % 10 == 0;
-        const char* state = is_open ? "open" : closed.at(index % closed.size());
-        st.bind(1, session.value)
-            .bind(2, rules.at(index % rules.size()))
-            .bind(3, severities.at((index / 10) % severities.size()))
-            .bind(4, "erythema")
-            .bind(5, 1 + i % 7)
-            .bind(6, "Redness has not settled as expected; review the photos and call the client.")
-            .bind(7, state)
-            .bind(8, raised);
-        if (is_open) {
-            st.bind_null(9).bind_null(10).bind(11, "");
-            ++open;
-        } else {
-            st.bind(9, raised).bind(10, ctx.account.id.value);
-            st.bind(11, std::string_view(state) == "dismissed" ? "Seen at follow-up." : "");
-        }
-        st.run();
-    }
-    tx.commit();
-    return open;
+FlagCounts count_flags(storage::detail::VaultContext& ctx) {
+    auto& db = *ctx.db;
+    return {static_cast<int>(db.query_int("SELECT count(*) FROM flags")),
+            static_cast<int>(db.query_int(
+                "SELECT count(*) FROM flags WHERE state IN ('open', 'acknowledged')"))};
 }
 
 } // namespace punctum::bench

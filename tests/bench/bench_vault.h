@@ -72,12 +72,12 @@ struct StoredIds {
 [[nodiscard]] StoredIds store_clinic(storage::detail::VaultContext& ctx, const Clinic& clinic,
                                      bool move_audit_head = true);
 
-/// True when the schema has the `flags` table (schema v2).
-[[nodiscard]] bool has_flags_table(storage::detail::VaultContext& ctx);
-
-/// Inserts `count` flags spread over `sessions` (one per session at most), of which every
-/// tenth is open, in one transaction. Returns how many are open.
-int store_flags(storage::detail::VaultContext& ctx, const std::vector<core::SessionId>& sessions,
-                int count);
+/// The flags the norms engine raised while the clinic was stored, and how many of them
+/// need attention (open or acknowledged).
+struct FlagCounts {
+    int all = 0;
+    int needing_attention = 0;
+};
+[[nodiscard]] FlagCounts count_flags(storage::detail::VaultContext& ctx);
 
 } // namespace punctum::bench

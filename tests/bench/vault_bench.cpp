@@ -14,6 +14,7 @@
 #include "bench_vault.h"
 #include "punctum/core/date.h"
 #include "punctum/storage/client_store.h"
+#include "punctum/storage/flag_store.h"
 #include "punctum/storage/session_store.h"
 #include "schema.h"
 #include "sqlite/connection.h"
@@ -26,6 +27,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <random>
@@ -71,7 +73,7 @@ struct World {
     std::unique_ptr<storage::detail::VaultContext> ctx;
     bench::StoredIds ids;
     int flags = 0;
-    int open_flags = -1; ///< -1 when the schema has no flags table
+    int open_flags = 0; ///< open or acknowledged
     std::uintmax_t file_bytes = 0;
     std::set<std::string> warmed; ///< benchmarks whose warm-up pass has run
 };
@@ -134,13 +136,14 @@ public:
         check(db.query_int("SELECT count(*) FROM sessions") == data.session_count, "session count");
         check(db.query_int("SELECT count(*) FROM recovery_entries") == data.entry_count,
               "entry count");
+        // The norms engine raised flags as the entries went in (SessionStore::add_entry).
+        const auto flags = bench::count_flags(*w->ctx);
+        w->flags = flags.all;
+        w->open_flags = flags.needing_attention;
+        check(w->flags > 0, "the demo clinic's abnormal courses raise flags");
         check(db.query_int("SELECT count(*) FROM audit_events") ==
-                  n + data.session_count + data.entry_count,
-              "one audit event per write");
-        if (bench::has_flags_table(*w->ctx)) {
-            w->flags = static_cast<int>(std::min<std::int64_t>(2 * n, data.session_count));
-            w->open_flags = bench::store_flags(*w->ctx, w->ids.sessions, w->flags);
-        }
+                  1 + n + data.session_count + data.entry_count + w->flags,
+              "one audit event per write (and one for the norms profile at creation)");
         std::error_code ec;
         w->file_bytes = fs::file_size(w->folder / "vault.db", ec);
         slot = std::move(w);
@@ -289,38 +292,21 @@ void timeline(benchmark::State& state, Encryption e, bool all_clients) {
 
 // --- (d) all open flags ----------------------------------------------------------------
 
-struct FlagRow {
-    std::int64_t id = 0;
-    std::int64_t session_id = 0;
-    std::optional<std::string> entry_id;
-    std::string rule_id;
-    std::string severity;
-    std::string symptom;
-    int day = 0;
-    std::string message;
-    std::string raised_at;
-};
-
-std::vector<FlagRow> open_flags(storage::Connection& db) {
-    Statement st(db, "SELECT id, session_id, entry_id, rule_id, severity, symptom, day, message, "
-                     "raised_at FROM flags WHERE state = 'open' "
-                     "ORDER BY CASE severity WHEN 'urgent' THEN 0 WHEN 'watch' THEN 1 ELSE 2 END, "
-                     "raised_at DESC, id");
-    std::vector<FlagRow> out;
-    while (st.step()) {
-        out.push_back({st.int64(0), st.int64(1), st.optional_text(2), st.text(3), st.text(4),
-                       st.text(5), st.integer(6), st.text(7), st.text(8)});
-    }
-    return out;
-}
-
 void open_flags_list(benchmark::State& state, Encryption e) {
     guarded(state, [&] {
         World& w = harness().world(e);
-        auto& db = *w.ctx->db;
-        warm_once(w, "open_flags", [&] { (void)open_flags(db); });
+        // The "needs attention" queue exactly as the app asks for it.
+        storage::FlagStore store(*w.ctx);
+        const auto open_flags = [&] {
+            auto rows = store.needing_attention(std::numeric_limits<int>::max(), 0);
+            if (!rows) {
+                throw std::runtime_error(rows.error().message);
+            }
+            return std::move(rows).value();
+        };
+        warm_once(w, "open_flags", [&] { (void)open_flags(); });
         for (auto _ : state) {
-            const auto rows = open_flags(db);
+            const auto rows = open_flags();
             if (rows.size() != static_cast<std::size_t>(w.open_flags)) {
                 throw std::runtime_error("wrong number of open flags");
             }
@@ -404,7 +390,7 @@ struct Operation {
     std::string goal; ///< "1.3", "1.1", or "" for diagnostics
 };
 
-std::vector<Operation> register_all(bool with_flags) {
+std::vector<Operation> register_all() {
     std::vector<Operation> ops;
     auto add = [&](const std::string& name, const std::string& goal, auto&& fn,
                    benchmark::TimeUnit unit) {
@@ -423,9 +409,7 @@ std::vector<Operation> register_all(bool with_flags) {
     add(
         "timeline", "1.1", [](benchmark::State& s, Encryption e) { timeline(s, e, false); },
         benchmark::kMicrosecond);
-    if (with_flags) {
-        add("open_flags", "1.1", open_flags_list, benchmark::kMicrosecond);
-    }
+    add("open_flags", "1.1", open_flags_list, benchmark::kMicrosecond);
     add(
         "timeline_any_client", "", [](benchmark::State& s, Encryption e) { timeline(s, e, true); },
         benchmark::kMicrosecond);
@@ -481,14 +465,14 @@ std::string format_time(double seconds) {
     return buf;
 }
 
-void print_summary(const std::vector<Operation>& ops, const Collector& runs, bool with_flags) {
+void print_summary(const std::vector<Operation>& ops, const Collector& runs) {
     const Harness& h = harness();
     const auto n = h.options.clients;
     std::printf("\nVault benchmark (issue #3): %d clients, %d sessions, %d recovery entries", n,
                 n * bench::sessions_per_client,
                 n * bench::sessions_per_client * bench::entries_per_session);
-    if (const World* w = h.built(Encryption::plain); w != nullptr && w->open_flags >= 0) {
-        std::printf(", %d flags (%d open)", w->flags, w->open_flags);
+    if (const World* w = h.built(Encryption::plain); w != nullptr) {
+        std::printf(", %d flags raised (%d open)", w->flags, w->open_flags);
     }
     std::printf("\nSQLCipher 3.4.1 with a raw key vs. the same library without one; WAL, "
                 "synchronous=FULL, %d-byte pages, cache_size=-65536.\n",
@@ -496,9 +480,6 @@ void print_summary(const std::vector<Operation>& ops, const Collector& runs, boo
     if (!h.options.audit_head) {
         std::printf("--no-audit-head: the bulk insert did NOT write the audit head per commit "
                     "(diagnostic; the app does).\n");
-    }
-    if (!with_flags) {
-        std::printf("(d) open flags: skipped, this schema has no 'flags' table yet.\n");
     }
     for (const Encryption e : both) {
         if (const World* w = h.built(e); w != nullptr) {
@@ -575,12 +556,6 @@ bool parse_options(int& argc, char** argv, Options& options) {
 }
 
 /// Whether the schema this build writes has the flags table (schema v2).
-bool schema_has_flags() {
-    storage::Connection db(":memory:", true);
-    storage::migrate(db, storage::current_schema_version());
-    return db.query_int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-                        "name = 'flags'") == 1;
-}
 
 } // namespace
 
@@ -595,12 +570,11 @@ int main(int argc, char** argv) {
     }
     int status = 0;
     try {
-        const bool with_flags = schema_has_flags();
-        const auto ops = register_all(with_flags);
+        const auto ops = register_all();
         h.start();
         Collector collector;
         benchmark::RunSpecifiedBenchmarks(&collector);
-        print_summary(ops, collector, with_flags);
+        print_summary(ops, collector);
         status = collector.errors || h.failed ? 1 : 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "vault bench: %s\n", e.what());

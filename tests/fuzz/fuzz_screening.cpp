@@ -14,5 +14,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     (void)punctum::core::parse_norms_profile(text);
+    (void)punctum::core::parse_screening_result(text); // a stored screening read back
     return 0;
 }
