@@ -144,7 +144,13 @@ void run_norms(CliContext& ctx, const ScreenOptions& o) {
         << "Signs of infection (pus, fever; warmth or rising pain with rising redness after day "
         << r.infection_after_day << ") are urgent  [" << p.cite(r.infection_source) << "]\n"
         << "Blisters in the first " << r.blisters_window_days << " days are urgent  ["
-        << p.cite(r.blisters_source) << "]\n\nScreening:\n";
+        << p.cite(r.blisters_source) << "]\n";
+    if (r.photo_delta_a_rise) {
+        std::cout << "Photo redness (delta a*) rising by " << *r.photo_delta_a_rise
+                  << " or more over earlier colour-corrected photos is a warning  ["
+                  << p.cite(r.photo_source) << "]\n";
+    }
+    std::cout << "\nScreening:\n";
     for (const auto& rule : p.screening) {
         std::cout << "  " << rule.item << ": " << core::to_string(rule.outcome);
         if (rule.days > 0) {

@@ -3,6 +3,7 @@
 #include "norms_in_force.h"
 #include "punctum/core/recovery/assessment.h"
 #include "punctum/core/recovery/expected_course.h"
+#include "punctum/core/recovery/photo_trend.h"
 
 #include <map>
 #include <tuple>
@@ -65,6 +66,21 @@ std::vector<core::DayEntry> load_entries(Connection& db, core::SessionId id,
     return out;
 }
 
+// The latest analysis of each photo of the session, by the photo's day after treatment.
+std::vector<core::PhotoRedness> load_photo_redness(Connection& db, core::SessionId id,
+                                                   core::Date treated_on) {
+    Statement st(db, "SELECT p.taken_on, n.delta_a_star, n.calibrated FROM photos p "
+                     "JOIN photo_analyses n ON n.id = (SELECT max(id) FROM photo_analyses "
+                     "WHERE photo_id = p.id) WHERE p.session_id = ? ORDER BY p.taken_on, p.id");
+    st.bind(1, id.value);
+    std::vector<core::PhotoRedness> out;
+    while (st.step()) {
+        const auto taken = core::parse_date(st.text(0)).value_or(treated_on);
+        out.push_back({core::days_between(treated_on, taken), st.real(1), st.integer(2) == 1});
+    }
+    return out;
+}
+
 } // namespace
 
 int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry) {
@@ -72,8 +88,12 @@ int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry) 
     const auto norms = norms_in_force(ctx);
     const auto row = load_session(db, session);
     const auto entries = load_entries(db, session, row.session.treated_on);
-    const auto raised =
+    auto raised =
         core::assess(entries, core::session_facts(row.session, row.fitzpatrick), *norms.profile);
+    for (auto& f : core::photo_redness_flags(
+             load_photo_redness(db, session, row.session.treated_on), *norms.profile)) {
+        raised.push_back(std::move(f));
+    }
 
     std::map<FlagKey, std::pair<std::int64_t, std::string>> stored; // -> id, state
     Statement existing(db, "SELECT id, rule_id, symptom, day, state FROM flags "
@@ -98,9 +118,13 @@ int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry) 
         if (stored.contains(key)) {
             continue;
         }
-        insert.bind(1, session.value)
-            .bind(2, entry.value)
-            .bind(3, f.rule_id)
+        insert.bind(1, session.value);
+        if (entry.valid()) {
+            insert.bind(2, entry.value);
+        } else {
+            insert.bind_null(2); // raised by a photo analysis, not an entry
+        }
+        insert.bind(3, f.rule_id)
             .bind(4, core::to_string(f.severity))
             .bind(5, f.symptom)
             .bind(6, f.day)

@@ -7,12 +7,12 @@
 
 namespace punctum::storage::detail {
 
-/// Runs core::assess over the session's entries with the profile in force and stores the
+/// Runs core::assess over the session's entries, and core::photo_redness_flags over the
+/// latest analysis of each of its photos, with the profile in force, and stores the
 /// difference: a flag raised for the first time is inserted open (with an 'open' event),
-/// attributed to `entry`; an open or acknowledged flag the rules no longer raise (a late
-/// entry filled a logging gap) is resolved with that reason. Flags already handled by a
-/// person are never reopened or changed. Each change is audited. Returns how many flags
-/// were raised.
+/// attributed to `entry` (when valid); an open or acknowledged flag the rules no longer raise (a
+/// late entry filled a logging gap) is resolved with that reason. Flags already handled by a person
+/// are never reopened or changed. Each change is audited. Returns how many flags were raised.
 int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry);
 
 } // namespace punctum::storage::detail

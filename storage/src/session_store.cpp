@@ -3,6 +3,7 @@
 #include "flag_sync.h"
 #include "guard.h"
 #include "norms_in_force.h"
+#include "photo_rows.h"
 #include "vault_context.h"
 
 #include <sstream>
@@ -161,6 +162,11 @@ StorageResult<std::vector<core::TreatmentSession>> SessionStore::of_client(core:
 }
 
 StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry) {
+    return add_entry(std::move(entry), {});
+}
+
+StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry,
+                                                     const std::vector<NewPhoto>& photos) {
     if (auto allowed = ctx_.require(core::Action::log_recovery); !allowed) {
         return allowed.failure();
     }
@@ -170,6 +176,10 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry) 
     }
     if (auto valid = core::validate(entry, session->treated_on); !valid) {
         return fail(StorageErrc::invalid_input, valid.error().message);
+    }
+    auto imported = detail::import_all(photos); // CPU work, before the transaction
+    if (!imported) {
+        return imported.failure();
     }
     return guard([&]() -> StorageResult<core::EntryId> {
         auto& db = *ctx_.db;
@@ -198,6 +208,10 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry) 
         st.run();
         const core::EntryId id{db.last_insert_id()};
         ctx_.record("entry.add", "entry:" + std::to_string(id.value), change + "|" + entry.note);
+        for (std::size_t i = 0; i < photos.size(); ++i) {
+            (void)detail::insert_photo(ctx_, entry.session_id, id, imported->at(i), photos[i].area,
+                                       photos[i].taken_on);
+        }
         detail::sync_flags(ctx_, entry.session_id, id);
         tx.commit();
         ctx_.committed();

@@ -117,6 +117,12 @@ struct Parser {
         n.pigmentation_higher_risk_fitzpatrick =
             r.integer("pigmentation_higher_risk_fitzpatrick", 1, 6);
         n.logging_days = r.integer("logging_days", 1, max_day);
+        if (r.has("photo_delta_a_rise")) {
+            // Below 1 unit is camera noise (photo.md: angle alone moves a* by over 1).
+            n.photo_delta_a_rise = r.number("photo_delta_a_rise", 1.0, 20.0);
+            n.photo_source = source_key(r, "photo_source");
+            n.photo_note = r.text_or("photo_note", "");
+        }
         r.finish();
     }
 

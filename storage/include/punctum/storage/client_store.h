@@ -1,6 +1,7 @@
 #pragma once
 
 #include "punctum/core/model/client.h"
+#include "punctum/core/model/consent.h"
 #include "punctum/storage/storage_error.h"
 
 #include <optional>
@@ -22,6 +23,14 @@ struct ClientSummary {
     std::optional<core::Date> last_treated_on;
 };
 
+/// A client's recorded answer about one use of their photos.
+struct PhotoConsent {
+    core::PhotoUse use = core::PhotoUse::medical_record;
+    bool granted = false;
+    core::TimePoint recorded_at{};
+    std::string recorded_by; ///< display name
+};
+
 /// Clients of the vault. Writes need Action::write_clinical.
 class ClientStore {
 public:
@@ -34,6 +43,13 @@ public:
     [[nodiscard]] StorageResult<std::vector<ClientSummary>> list(std::string_view search,
                                                                  int offset, int limit);
     [[nodiscard]] StorageResult<int> count(std::string_view search);
+
+    /// Records whether the client allows `use` of their photos (replacing an earlier
+    /// answer), attributed and audited.
+    [[nodiscard]] StorageResult<void> set_consent(core::ClientId id, core::PhotoUse use,
+                                                  bool granted);
+    /// The answers recorded so far; a use never asked about is absent.
+    [[nodiscard]] StorageResult<std::vector<PhotoConsent>> consents(core::ClientId id);
 
 private:
     detail::VaultContext& ctx_;

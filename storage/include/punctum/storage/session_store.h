@@ -2,6 +2,7 @@
 
 #include "punctum/core/model/recovery_entry.h"
 #include "punctum/core/model/treatment_session.h"
+#include "punctum/storage/photo_store.h"
 #include "punctum/storage/storage_error.h"
 
 #include <cstdint>
@@ -29,6 +30,10 @@ public:
     /// Adds a recovery entry to its session (Action::log_recovery). In the same transaction
     /// the norms engine re-assesses the session and stores the flags it raises (FlagStore).
     [[nodiscard]] StorageResult<core::EntryId> add_entry(core::RecoveryEntry entry);
+    /// The same with the entry's photos, imported first and written in the entry's own
+    /// transaction: the entry and all its photos land, or none of them does.
+    [[nodiscard]] StorageResult<core::EntryId> add_entry(core::RecoveryEntry entry,
+                                                         const std::vector<NewPhoto>& photos);
     /// A session's entries, oldest day first.
     [[nodiscard]] StorageResult<std::vector<core::RecoveryEntry>> entries(core::SessionId id);
 

@@ -11,6 +11,7 @@
 #include "punctum/storage/flag_store.h"
 #include "punctum/storage/kdf_params.h"
 #include "punctum/storage/norms_store.h"
+#include "punctum/storage/photo_store.h"
 #include "punctum/storage/screening_store.h"
 #include "punctum/storage/secure_bytes.h"
 #include "punctum/storage/session_store.h"
@@ -118,6 +119,7 @@ public:
     [[nodiscard]] FlagStore& flags() { return flags_; }
     [[nodiscard]] NormsStore& norms() { return norms_; }
     [[nodiscard]] ScreeningStore& screenings() { return screenings_; }
+    [[nodiscard]] PhotoStore& photos() { return photos_; }
     [[nodiscard]] StorageResult<VaultStats> stats();
 
     /// PRAGMA integrity_check and the audit chain, against the head kept beside the vault.
@@ -159,6 +161,7 @@ private:
     FlagStore flags_;
     NormsStore norms_;
     ScreeningStore screenings_;
+    PhotoStore photos_;
 };
 
 } // namespace punctum::storage

@@ -80,6 +80,12 @@ struct RecoveryNorms {
     std::string pigmentation_source;
     int pigmentation_higher_risk_fitzpatrick = 4;
     int logging_days = 7;
+    /// Photo redness: a rise of CIELAB delta a* (treated minus untreated skin) by at least
+    /// this much over the session's earlier colour-corrected photos is a `watch`. Optional:
+    /// a profile without it raises no photo flag (no threshold is ever invented).
+    std::optional<double> photo_delta_a_rise;
+    std::string photo_source;
+    std::string photo_note;
 };
 
 /// A whole profile.

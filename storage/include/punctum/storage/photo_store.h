@@ -1,0 +1,99 @@
+#pragma once
+// Photos inside the vault: the metadata-free original, a preview and a thumbnail as BLOBs,
+// written in the transaction of the entry that owns them; redness analyses of a region
+// against untreated skin; and exports that respect the client's photo consent. No decoded
+// or decrypted image is ever written to disk: bytes go from the vault to the caller only.
+
+#include "punctum/core/clock.h"
+#include "punctum/core/date.h"
+#include "punctum/core/model/consent.h"
+#include "punctum/core/model/ids.h"
+#include "punctum/core/photo/redness.h"
+#include "punctum/core/photo/region.h"
+#include "punctum/storage/storage_error.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace punctum::storage {
+
+namespace detail {
+struct VaultContext;
+}
+
+/// A photo file to add, as read from disk (or dropped on the window).
+struct NewPhoto {
+    std::vector<std::uint8_t> file;
+    std::string area;                   ///< e.g. "left cheek"; may be empty
+    std::optional<core::Date> taken_on; ///< default: the entry's day, else today
+};
+
+/// A stored photo without its pictures (those are fetched one at a time).
+struct PhotoInfo {
+    std::int64_t id = 0;
+    core::ClientId client_id;
+    core::SessionId session_id;
+    core::EntryId entry_id; ///< invalid when attached to the session only
+    core::Date taken_on{};
+    int day = 0; ///< days after the session's treatment
+    std::string area;
+    int width = 0; ///< as displayed
+    int height = 0;
+    int orientation = 1;
+    std::string mime;
+    core::TimePoint created_at{};
+    std::string created_by;
+};
+
+/// One redness analysis of a photo, with the regions it used.
+struct StoredAnalysis {
+    std::int64_t id = 0;
+    std::int64_t photo_id = 0;
+    core::photo::Region roi;
+    core::photo::Region reference;
+    core::photo::RednessAnalysis values;
+    core::TimePoint created_at{};
+    std::string created_by;
+};
+
+/// Which picture of a photo to read.
+enum class PhotoSize { thumbnail, preview, original };
+
+class PhotoStore {
+public:
+    explicit PhotoStore(detail::VaultContext& ctx) : ctx_(ctx) {}
+
+    /// Imports `photo` (checks, strips metadata, previews; see core/photo) and stores it with
+    /// the session, and with `entry` when valid (Action::log_recovery). A file that is not a
+    /// usable JPEG or PNG is invalid_input with core/photo's message; nothing is stored.
+    [[nodiscard]] StorageResult<PhotoInfo> add(core::SessionId session, NewPhoto photo,
+                                               core::EntryId entry = {});
+    [[nodiscard]] StorageResult<PhotoInfo> get(std::int64_t id);
+    /// A session's photos by day, then in the order they were added.
+    [[nodiscard]] StorageResult<std::vector<PhotoInfo>> of_session(core::SessionId session);
+    /// The bytes of one picture, for showing. Originals come back as stored (orientation
+    /// not applied: pass PhotoInfo::orientation to every decode).
+    [[nodiscard]] StorageResult<std::vector<std::uint8_t>> picture(std::int64_t id, PhotoSize size);
+
+    /// Measures redness in `roi` against `reference` (displayed full-resolution pixels) and
+    /// stores the result (Action::log_recovery); the session's flags are re-assessed with it.
+    [[nodiscard]] StorageResult<StoredAnalysis>
+    analyze(std::int64_t id, const core::photo::Region& roi, const core::photo::Region& reference,
+            const core::photo::RednessOptions& options = {});
+    /// A photo's analyses, oldest first.
+    [[nodiscard]] StorageResult<std::vector<StoredAnalysis>> analyses(std::int64_t id);
+
+    /// The metadata-free original for `use`, if the client's consent allows it: publication
+    /// and in-clinic display need a consent recorded as granted; the medical record is
+    /// refused only when that consent was recorded as withheld. Audited.
+    [[nodiscard]] StorageResult<std::vector<std::uint8_t>> export_photo(std::int64_t id,
+                                                                        core::PhotoUse use);
+
+private:
+    detail::VaultContext& ctx_;
+};
+
+} // namespace punctum::storage
