@@ -12,6 +12,7 @@ namespace {
 struct DemoOptions {
     int clients = 20;
     std::uint64_t seed = 1;
+    int photos_every = 10;
 };
 
 void run_demo(CliContext& ctx, const DemoOptions& o) {
@@ -22,7 +23,9 @@ void run_demo(CliContext& ctx, const DemoOptions& o) {
     const core::Date today = core::date_of(ctx.clock.now());
     for (int i = 0; i < o.clients; ++i) {
         const auto demo = core::demo_client(o.seed, i, today);
-        auto id = storage::add_demo_client(*vault, demo);
+        storage::DemoPhotos photos;
+        photos.enabled = o.photos_every > 0 && i % o.photos_every == 0;
+        auto id = storage::add_demo_client(*vault, demo, photos);
         if (!id) {
             ctx.fail(id.error());
             return;
@@ -30,7 +33,8 @@ void run_demo(CliContext& ctx, const DemoOptions& o) {
         // One line per committed client: a script can follow progress, and after a crash
         // every printed client is in the vault.
         std::cout << "client " << id->value << " " << demo.client.display_name << " ("
-                  << demo.sessions.size() << " sessions)\n"
+                  << demo.sessions.size() << " sessions" << (photos.enabled ? ", photos" : "")
+                  << ")\n"
                   << std::flush;
     }
 }
@@ -43,6 +47,10 @@ void add_demo_command(CLI::App& app, CliContext& ctx) {
     add_vault_options(*cmd, ctx);
     cmd->add_option("--clients", demo.clients, "How many clients")->check(CLI::Range(1, 1000000));
     cmd->add_option("--seed", demo.seed, "Random seed; the same seed gives the same clinic");
+    cmd->add_option("--photos-every", demo.photos_every,
+                    "Give every Nth client analysed photos of their latest session (0: none; "
+                    "each photo costs about half a second)")
+        ->check(CLI::Range(0, 1000000));
     cmd->callback([&ctx] { run_demo(ctx, demo); });
 }
 

@@ -2,6 +2,7 @@
 // scripts and for checking a picture before it is imported.
 
 #include "commands.h"
+#include "photo_input.h"
 
 #include "punctum/core/photo/photo_import.h"
 #include "punctum/core/photo/redness.h"
@@ -23,19 +24,42 @@
 
 namespace punctum::cli {
 
-namespace {
-
-namespace photo = core::photo;
-
-struct PhotoOptions {
-    std::string image;
-    std::string roi;
-    std::string reference;
-    std::string out;
-};
-
-int exit_for(photo::PhotoErrc code) {
-    return code == photo::PhotoErrc::analysis_failed ? exit_failure : exit_usage;
+// Writes `bytes` to `path` through a temporary file in the same folder, fsync and rename:
+// `path` is either untouched or complete, never half written.
+bool write_atomically(CliContext& ctx, const std::string& path,
+                      const std::vector<std::uint8_t>& bytes) {
+    const auto target = std::filesystem::absolute(path);
+    std::string temp =
+        (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
+    const int fd = mkstemp(temp.data());
+    if (fd < 0) {
+        ctx.fail(exit_failure, "Cannot write in " + target.parent_path().string() + ": " +
+                                   std::strerror(errno) + ".");
+        return false;
+    }
+    std::size_t done = 0;
+    bool ok = true;
+    while (ok && done < bytes.size()) {
+        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        ok = n > 0;
+        done += ok ? static_cast<std::size_t>(n) : 0;
+    }
+    // mkstemp makes the file 0600; give it the mode a plain create would have.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ok = ok && ::fchmod(fd, 0666 & ~mask) == 0 && ::fsync(fd) == 0;
+    const int saved = errno;
+    ok = (::close(fd) == 0) && ok;
+    if (!ok || std::rename(temp.c_str(), target.c_str()) != 0) {
+        const int why = ok ? errno : saved;
+        ::unlink(temp.c_str());
+        ctx.fail(exit_failure, "Cannot write " + path + ": " + std::strerror(why) + ".");
+        return false;
+    }
+    return true;
 }
 
 // The whole file, refusing anything over the import limit before reading it.
@@ -46,7 +70,7 @@ std::optional<std::vector<std::uint8_t>> read_photo(CliContext& ctx, const std::
         ctx.fail(exit_usage, "Cannot read " + path + ": " + ec.message() + ".");
         return std::nullopt;
     }
-    if (size > photo::ImportLimits{}.max_bytes) {
+    if (size > core::photo::ImportLimits{}.max_bytes) {
         ctx.fail(exit_usage, path + ": the file is larger than the 40 MB Punctum accepts for a "
                                     "photo. Export it at a smaller size.");
         return std::nullopt;
@@ -62,8 +86,8 @@ std::optional<std::vector<std::uint8_t>> read_photo(CliContext& ctx, const std::
 }
 
 // "x,y,w,h" in displayed pixels; nullopt after reporting why.
-std::optional<photo::Region> parse_rect(CliContext& ctx, const std::string& text,
-                                        const char* option) {
+std::optional<core::photo::Region> parse_rect(CliContext& ctx, const std::string& text,
+                                              const char* option) {
     std::istringstream in(text);
     double v[4];
     char comma[3];
@@ -74,7 +98,22 @@ std::optional<photo::Region> parse_rect(CliContext& ctx, const std::string& text
                                                    "upright photo, e.g. 600,450,400,300.");
         return std::nullopt;
     }
-    return photo::Region::rectangle(v[0], v[1], v[2], v[3]);
+    return core::photo::Region::rectangle(v[0], v[1], v[2], v[3]);
+}
+
+namespace {
+
+namespace photo = core::photo;
+
+struct PhotoOptions {
+    std::string image;
+    std::string roi;
+    std::string reference;
+    std::string out;
+};
+
+int exit_for(photo::PhotoErrc code) {
+    return code == photo::PhotoErrc::analysis_failed ? exit_failure : exit_usage;
 }
 
 void run_analyze(CliContext& ctx, const PhotoOptions& o) {
@@ -142,44 +181,6 @@ void run_analyze(CliContext& ctx, const PhotoOptions& o) {
                                  "may move these numbers by more than real redness does.\n");
 }
 
-// Writes `bytes` to `path` through a temporary file in the same folder, fsync and rename:
-// `path` is either untouched or complete, never half written.
-bool write_atomically(CliContext& ctx, const std::string& path,
-                      const std::vector<std::uint8_t>& bytes) {
-    const auto target = std::filesystem::absolute(path);
-    std::string temp =
-        (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
-    const int fd = mkstemp(temp.data());
-    if (fd < 0) {
-        ctx.fail(exit_failure, "Cannot write in " + target.parent_path().string() + ": " +
-                                   std::strerror(errno) + ".");
-        return false;
-    }
-    std::size_t done = 0;
-    bool ok = true;
-    while (ok && done < bytes.size()) {
-        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        ok = n > 0;
-        done += ok ? static_cast<std::size_t>(n) : 0;
-    }
-    // mkstemp makes the file 0600; give it the mode a plain create would have.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ok = ok && ::fchmod(fd, 0666 & ~mask) == 0 && ::fsync(fd) == 0;
-    const int saved = errno;
-    ok = (::close(fd) == 0) && ok;
-    if (!ok || std::rename(temp.c_str(), target.c_str()) != 0) {
-        const int why = ok ? errno : saved;
-        ::unlink(temp.c_str());
-        ctx.fail(exit_failure, "Cannot write " + path + ": " + std::strerror(why) + ".");
-        return false;
-    }
-    return true;
-}
-
 void run_strip(CliContext& ctx, const PhotoOptions& o) {
     const auto bytes = read_photo(ctx, o.image);
     if (!bytes) {
@@ -202,7 +203,8 @@ void run_strip(CliContext& ctx, const PhotoOptions& o) {
 
 void add_photo_commands(CLI::App& app, CliContext& ctx) {
     static PhotoOptions o;
-    auto* group = app.add_subcommand("photo", "Analyse or strip a photo file (no vault needed)");
+    auto* group = app.add_subcommand("photo", "Photos: analyse or strip a file (no vault needed), "
+                                              "or add, list, measure and export photos in a vault");
     group->require_subcommand(1);
 
     auto* analyze = group->add_subcommand(

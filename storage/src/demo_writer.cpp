@@ -1,8 +1,58 @@
 #include "punctum/storage/demo_writer.h"
 
+#include "punctum/core/photo/synthetic_photo.h"
+
+#include <algorithm>
+
 namespace punctum::storage {
 
-StorageResult<core::ClientId> add_demo_client(Vault& vault, const core::DemoClient& demo) {
+namespace {
+
+// A photo whose treated patch stands out from untreated skin as the logged redness says:
+// about 2.5 units of delta a* per step of the erythema scale (photo.md: 2-2.5 units is
+// just-visible erythema), a skin tone from the client's Fitzpatrick type. Demo data only.
+core::photo::SyntheticPhotoSpec photo_spec(const core::DemoClient& demo,
+                                           const core::RecoveryEntry& entry, std::uint32_t seed) {
+    core::photo::SyntheticPhotoSpec s;
+    s.width = 1200;
+    s.height = 900;
+    const int type = demo.client.fitzpatrick.value_or(3);
+    s.skin_L = 75.0 - 6.0 * type; // lighter to darker skin
+    s.skin_a = 10.0 + type;
+    s.skin_b = 14.0 + 2.0 * type;
+    s.treated_delta_a = 2.5 * entry.score(core::Symptom::erythema).value_or(0);
+    s.with_chart = true;
+    s.warm_cast = seed % 3 == 0 ? 0.1 : 0.0; // some photos under warm indoor light
+    s.seed = seed;
+    return s;
+}
+
+StorageResult<void> add_photos(Vault& vault, const core::DemoClient& demo, core::SessionId session,
+                               const std::vector<core::EntryId>& entries,
+                               const std::vector<core::RecoveryEntry>& stored, int limit) {
+    const auto count = std::min<std::size_t>(entries.size(), static_cast<std::size_t>(limit));
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto seed = static_cast<std::uint32_t>(entries[i].value);
+        const auto spec = photo_spec(demo, stored[i], seed);
+        auto photo = vault.photos().add(
+            session, {core::photo::synthetic_skin_photo(spec), "cheeks", std::nullopt}, entries[i]);
+        if (!photo) {
+            return photo.failure();
+        }
+        auto analysis =
+            vault.photos().analyze(photo->id, core::photo::synthetic_treated_region(spec),
+                                   core::photo::synthetic_reference_region(spec));
+        if (!analysis) {
+            return analysis.failure();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+StorageResult<core::ClientId> add_demo_client(Vault& vault, const core::DemoClient& demo,
+                                              const DemoPhotos& photos) {
     core::ClientId client_id;
     auto done = vault.batch([&]() -> StorageResult<void> {
         auto id = vault.clients().add(demo.client);
@@ -10,17 +60,29 @@ StorageResult<core::ClientId> add_demo_client(Vault& vault, const core::DemoClie
             return id.failure();
         }
         client_id = *id;
-        for (const auto& ds : demo.sessions) {
+        for (std::size_t s = 0; s < demo.sessions.size(); ++s) {
+            const auto& ds = demo.sessions[s];
             auto session = ds.session;
             session.client_id = client_id;
             auto sid = vault.sessions().add(session);
             if (!sid) {
                 return sid.failure();
             }
+            std::vector<core::EntryId> entry_ids;
             for (auto entry : ds.entries) {
                 entry.session_id = *sid;
-                if (auto eid = vault.sessions().add_entry(entry); !eid) {
+                auto eid = vault.sessions().add_entry(entry);
+                if (!eid) {
                     return eid.failure();
+                }
+                entry_ids.push_back(*eid);
+            }
+            const bool latest = s + 1 == demo.sessions.size();
+            if (photos.enabled && latest) {
+                if (auto added =
+                        add_photos(vault, demo, *sid, entry_ids, ds.entries, photos.per_session);
+                    !added) {
+                    return added.failure();
                 }
             }
         }

@@ -86,3 +86,40 @@ TEST_CASE("storage: a demo client that cannot be stored leaves nothing behind", 
     CHECK(after.sessions == before.sessions);
     CHECK(after.audit_events == before.audit_events);
 }
+
+TEST_CASE("storage: a demo client with photos gets analysed, colour-corrected photos of their "
+          "latest session",
+          "[storage][demo][photos]") {
+    VaultFixture f;
+    const auto demo = core::demo_client(5, 0, core::date_of(f.clock.now()));
+    storage::DemoPhotos photos;
+    photos.enabled = true;
+    auto id = storage::add_demo_client(*f.vault, demo, photos);
+    REQUIRE(id.ok());
+    auto sessions = f.vault->sessions().of_client(*id);
+    REQUIRE(sessions.ok());
+    REQUIRE_FALSE(sessions->empty());
+    const auto latest = sessions->front(); // newest first
+    auto stored = f.vault->photos().of_session(latest.id);
+    REQUIRE(stored.ok());
+    const auto expected = std::min<std::size_t>(demo.sessions.back().entries.size(), 3);
+    REQUIRE(stored->size() == expected);
+    auto entries = f.vault->sessions().entries(latest.id);
+    REQUIRE(entries.ok());
+    for (std::size_t i = 0; i < stored->size(); ++i) {
+        const auto& p = (*stored)[i];
+        CHECK(p.entry_id.valid());
+        auto analyses = f.vault->photos().analyses(p.id);
+        REQUIRE(analyses.ok());
+        REQUIRE(analyses->size() == 1);
+        const auto& v = analyses->front().values;
+        CHECK(v.calibrated); // the demo photos carry a ColorChecker
+        // Redness follows the logged erythema: about 2.5 units of delta a* per scale step.
+        const auto entry = std::find_if(entries->begin(), entries->end(),
+                                        [&](const auto& e) { return e.id == p.entry_id; });
+        REQUIRE(entry != entries->end());
+        const double expected_delta = 2.5 * entry->score(core::Symptom::erythema).value_or(0);
+        CHECK(v.delta_a_star == Approx(expected_delta).margin(2.0));
+    }
+    CHECK(f.stats().photos == static_cast<std::int64_t>(expected));
+}

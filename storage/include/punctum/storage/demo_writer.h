@@ -5,9 +5,18 @@
 
 namespace punctum::storage {
 
-/// Stores one synthetic client with their sessions and entries in a single transaction,
-/// attributed to the signed-in account like any other write.
-[[nodiscard]] StorageResult<core::ClientId> add_demo_client(Vault& vault,
-                                                            const core::DemoClient& demo);
+/// Whether a demo client gets photos: synthetic skin photos of their latest session, with a
+/// ColorChecker in the frame, whose treated-area redness follows the logged erythema, each
+/// analysed (treated patch against untreated skin) like a practitioner would.
+struct DemoPhotos {
+    bool enabled = false;
+    int per_session = 3; ///< at most, on the first entries' days
+};
+
+/// Stores one synthetic client with their sessions, entries and (optionally) photos in a
+/// single transaction, attributed to the signed-in account like any other write; flags are
+/// raised by the norms engine as the entries go in.
+[[nodiscard]] StorageResult<core::ClientId>
+add_demo_client(Vault& vault, const core::DemoClient& demo, const DemoPhotos& photos = {});
 
 } // namespace punctum::storage
