@@ -17,11 +17,14 @@ ApplicationWindow {
     title: VaultSession.unlocked ? qsTr("Punctum \u2014 %1").arg(VaultSession.accountDisplayName)
                                  : qsTr("Punctum")
 
-    Material.theme: Material.System
+    Material.theme: Preferences.theme === "dark" ? Material.Dark
+                    : Preferences.theme === "light" ? Material.Light : Material.System
     Material.accent: Material.Teal
     Material.primary: Material.Teal
 
-    // The page shown: "create" | "unlock" | "recovery-key" | "clients" | "client".
+    // The page shown: "create" | "unlock" | "recovery-key" | "attention" | "clients" |
+    // "client" | "session" | "log" | "new-session" | "settings" | "today" | "recovery" |
+    // "aftercare".
     property string page: VaultSession.vaultExists ? "unlock" : "create"
     property var pageArgs: ({})
     property string recoveryKey
@@ -31,13 +34,29 @@ ApplicationWindow {
         window.pageArgs = args || ({})
         window.page = name
     }
+    function setTheme(theme) {
+        Preferences.theme = theme
+    }
+    function homePage() {
+        return VaultSession.role === "patient" ? "today" : "attention"
+    }
+    readonly property var clinicPages: ["attention", "clients", "client", "session", "log", "new-session", "settings"]
+    readonly property var patientPages: ["today", "recovery", "aftercare", "settings", "session", "log"]
+    // The rail item a page belongs to.
+    readonly property string railPage: {
+        switch (window.page) {
+        case "client": case "new-session": return "clients"
+        case "session": case "log": return window.pageArgs.from || "clients"
+        default: return window.page
+        }
+    }
 
     Connections {
         target: VaultSession
         function onUnlockedChanged() {
             if (VaultSession.unlocked) {
                 if (window.page !== "recovery-key")
-                    window.showPage("clients")
+                    window.showPage(window.homePage())
             } else {
                 window.showPage(VaultSession.vaultExists ? "unlock" : "create")
             }
@@ -58,9 +77,11 @@ ApplicationWindow {
         anchors.fill: parent
         spacing: 0
 
+        FlagQueueModel { id: attention }
         NavRail {
             visible: VaultSession.unlocked && window.page !== "recovery-key"
-            current: window.page === "client" ? "clients" : window.page
+            current: window.railPage
+            attentionCount: attention.totalCount
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.railWidth
             onNavigate: (name) => window.showPage(name)
@@ -76,8 +97,20 @@ ApplicationWindow {
                 switch (window.page) {
                 case "create": return createPage
                 case "recovery-key": return recoveryKeyPage
-                case "clients": return VaultSession.unlocked ? clientsPage : unlockPage
-                case "client": return VaultSession.unlocked ? clientPage : unlockPage
+                }
+                if (!VaultSession.unlocked)
+                    return unlockPage
+                switch (window.page) {
+                case "attention": return attentionPage
+                case "clients": return clientsPage
+                case "client": return clientPage
+                case "session": return sessionPage
+                case "log": return logPage
+                case "new-session": return newSessionPage
+                case "settings": return settingsPage
+                case "today": return todayPage
+                case "recovery": return recoveryPage
+                case "aftercare": return aftercarePage
                 default: return unlockPage
                 }
             }
@@ -98,7 +131,7 @@ ApplicationWindow {
             recoveryKey: window.recoveryKey
             onDone: {
                 window.recoveryKey = ""
-                window.showPage("clients")
+                window.showPage(window.homePage())
             }
         }
     }
@@ -111,6 +144,65 @@ ApplicationWindow {
         ClientPage {
             clientId: window.pageArgs.clientId || 0
             onBack: window.showPage("clients")
+            onOpenSession: (id) => window.showPage("session", { sessionId: id, from: "clients", clientId: clientId })
+            onNewSession: window.showPage("new-session", { clientId: clientId })
         }
+    }
+    Component {
+        id: attentionPage
+        AttentionPage {
+            onOpenSession: (id) => window.showPage("session", { sessionId: id, from: "attention" })
+        }
+    }
+    Component {
+        id: sessionPage
+        SessionPage {
+            sessionId: window.pageArgs.sessionId || 0
+            backText: window.pageArgs.from === "attention" ? qsTr("Needs attention") : qsTr("Client")
+            onBack: window.pageArgs.from === "attention" ? window.showPage("attention")
+                    : window.showPage("client", { clientId: window.pageArgs.clientId || 0 })
+            onLogRecovery: (id) => window.showPage("log", Object.assign({}, window.pageArgs, { sessionId: id }))
+        }
+    }
+    Component {
+        id: logPage
+        LogRecoveryPage {
+            sessionId: window.pageArgs.sessionId || 0
+            onBack: window.showPage("session", window.pageArgs)
+        }
+    }
+    Component {
+        id: newSessionPage
+        NewSessionPage {
+            clientId: window.pageArgs.clientId || 0
+            onBack: window.showPage("client", { clientId: clientId })
+            onDone: (id) => window.showPage("session", { sessionId: id, from: "clients", clientId: clientId })
+        }
+    }
+    Component {
+        id: settingsPage
+        SettingsPage {}
+    }
+    Component {
+        id: todayPage
+        LogRecoveryPage {
+            objectName: "todayPage"
+            sessionId: VaultSession.latestSessionId()
+            showBack: false
+        }
+    }
+    Component {
+        id: recoveryPage
+        SessionPage {
+            objectName: "recoveryPage"
+            sessionId: VaultSession.latestSessionId()
+            backText: qsTr("Today")
+            onBack: window.showPage("today")
+            onLogRecovery: window.showPage("today")
+        }
+    }
+    Component {
+        id: aftercarePage
+        AftercarePage { sessionId: VaultSession.latestSessionId() }
     }
 }

@@ -37,3 +37,24 @@ QString entry_summary(const core::RecoveryEntry& entry) {
 }
 
 } // namespace punctum::ui
+
+namespace punctum::ui {
+
+QString scale_name(const core::SymptomScale& scale) {
+    return QCoreApplication::translate("Symptoms", scale.name.data());
+}
+
+QString score_words(const core::SymptomScale& scale, int value) {
+    const auto index = static_cast<std::size_t>(value);
+    if (value < 0 || index >= scale.labels.size()) {
+        return QString::number(value);
+    }
+    const QString words =
+        QCoreApplication::translate("Symptoms", std::string(scale.labels[index]).c_str());
+    if (words == QString::number(value)) {
+        return words;
+    }
+    return QStringLiteral("%1 - %2").arg(value).arg(words);
+}
+
+} // namespace punctum::ui

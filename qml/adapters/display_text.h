@@ -17,3 +17,11 @@ namespace punctum::ui {
 [[nodiscard]] QString entry_summary(const core::RecoveryEntry& entry);
 
 } // namespace punctum::ui
+
+namespace punctum::ui {
+/// "2 - mild, definite redness": a score with its plain words ("3" alone where the scale
+/// names only its ends, like pain's 1..9).
+[[nodiscard]] QString score_words(const core::SymptomScale& scale, int value);
+/// A symptom's plain name, translated.
+[[nodiscard]] QString scale_name(const core::SymptomScale& scale);
+} // namespace punctum::ui

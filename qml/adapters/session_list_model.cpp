@@ -1,6 +1,7 @@
 #include "session_list_model.h"
 
 #include "display_text.h"
+#include "flag_rows.h"
 #include "vault_session.h"
 
 #include <QStringList>
@@ -47,15 +48,24 @@ QVariant SessionListModel::data(const QModelIndex& index, int role) const {
         return s.max_depth_mm();
     case NotesRole:
         return QString::fromStdString(s.notes);
+    case StatusRole: {
+        const auto& worst = status_.at(static_cast<std::size_t>(index.row()));
+        return worst ? QString::fromUtf8(core::to_string(*worst).data()) : QStringLiteral("ok");
+    }
+    case StatusWordRole: {
+        const auto& worst = status_.at(static_cast<std::size_t>(index.row()));
+        return worst ? severity_word(*worst, false) : tr("Within the usual course");
+    }
     default:
         return {};
     }
 }
 
 QHash<int, QByteArray> SessionListModel::roleNames() const {
-    return {{SessionIdRole, "sessionId"}, {TreatedOnRole, "treatedOn"}, {DaysAgoRole, "daysAgo"},
-            {DeviceRole, "device"},       {AreasRole, "areas"},         {MaxDepthRole, "maxDepth"},
-            {NotesRole, "notes"}};
+    return {
+        {SessionIdRole, "sessionId"}, {TreatedOnRole, "treatedOn"}, {DaysAgoRole, "daysAgo"},
+        {DeviceRole, "device"},       {AreasRole, "areas"},         {MaxDepthRole, "maxDepth"},
+        {NotesRole, "notes"},         {StatusRole, "status"},       {StatusWordRole, "statusWord"}};
 }
 
 void SessionListModel::setClientId(qint64 id) {
@@ -70,10 +80,23 @@ void SessionListModel::setClientId(qint64 id) {
 void SessionListModel::reload() {
     beginResetModel();
     rows_.clear();
+    status_.clear();
     auto* session = VaultSession::instance();
     if (session != nullptr && session->vault() != nullptr && client_id_ > 0) {
         if (auto rows = session->vault()->sessions().of_client(core::ClientId{client_id_})) {
             rows_ = std::move(rows.value());
+        }
+        for (const auto& row : rows_) {
+            std::optional<core::Severity> worst;
+            if (auto flags = session->vault()->flags().of_session(row.id)) {
+                for (const auto& f : *flags) {
+                    if (f.state != storage::FlagState::dismissed &&
+                        (!worst || f.flag.severity > *worst)) {
+                        worst = f.flag.severity;
+                    }
+                }
+            }
+            status_.push_back(worst);
         }
     }
     endResetModel();

@@ -2,6 +2,9 @@
 // A client's treatment sessions, newest first: the timeline on the client page.
 
 #include "punctum/core/model/treatment_session.h"
+#include "punctum/core/recovery/flag.h"
+
+#include <optional>
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -23,6 +26,8 @@ public:
         AreasRole,
         MaxDepthRole,
         NotesRole,
+        StatusRole,     ///< worst flag not dismissed: "urgent" | "watch" | "info" | "ok"
+        StatusWordRole, ///< "Urgent", "Watch", "Note", "Within the usual course"
     };
     Q_ENUM(Role)
 
@@ -43,6 +48,7 @@ signals:
 private:
     qint64 client_id_ = 0;
     std::vector<core::TreatmentSession> rows_;
+    std::vector<std::optional<core::Severity>> status_;
 };
 
 } // namespace punctum::ui

@@ -1,6 +1,7 @@
 #include "vault_session.h"
 
 #include "punctum/core/demo/demo_clinic.h"
+#include "punctum/core/model/role.h"
 #include "punctum/storage/demo_writer.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QQmlEngine>
 #include <algorithm>
 #include <thread>
+#include <utility>
 
 namespace punctum::ui {
 
@@ -146,6 +148,33 @@ QString VaultSession::accountDisplayName() const {
 }
 QString VaultSession::role() const {
     return vault_ ? QString::fromUtf8(core::to_string(vault_->account().role).data()) : QString();
+}
+
+QVariantMap VaultSession::may() const {
+    using core::Action;
+    static constexpr std::pair<Action, const char*> actions[] = {
+        {Action::read_records, "read_records"},       {Action::write_clinical, "write_clinical"},
+        {Action::log_recovery, "log_recovery"},       {Action::annotate, "annotate"},
+        {Action::settle_flags, "settle_flags"},       {Action::manage_accounts, "manage_accounts"},
+        {Action::change_settings, "change_settings"}, {Action::reveal_key, "reveal_key"}};
+    QVariantMap out;
+    for (const auto& [action, name] : actions) {
+        out.insert(QString::fromUtf8(name),
+                   vault_ != nullptr && core::permits(vault_->account().role, action));
+    }
+    return out;
+}
+
+qint64 VaultSession::latestSessionId() {
+    if (!vault_) {
+        return 0;
+    }
+    auto first = vault_->clients().list("", 0, 1);
+    if (!first || first->empty()) {
+        return 0;
+    }
+    auto sessions = vault_->sessions().of_client(first->front().id);
+    return sessions && !sessions->empty() ? sessions->front().id.value : 0;
 }
 
 void VaultSession::setBusy(bool busy) {

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <chrono>
 #include <memory>
@@ -33,6 +34,9 @@ class VaultSession : public QObject {
     Q_PROPERTY(QString accountName READ accountName NOTIFY unlockedChanged)
     Q_PROPERTY(QString accountDisplayName READ accountDisplayName NOTIFY unlockedChanged)
     Q_PROPERTY(QString role READ role NOTIFY unlockedChanged)
+    /// What the signed-in role may do, by core::Action name ("write_clinical": true, ...), so
+    /// QML hides what storage would refuse. Storage still checks every write.
+    Q_PROPERTY(QVariantMap may READ may NOTIFY unlockedChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
     Q_PROPERTY(int autoLockMinutes READ autoLockMinutes WRITE setAutoLockMinutes NOTIFY
@@ -59,6 +63,7 @@ public:
     [[nodiscard]] QString accountName() const;
     [[nodiscard]] QString accountDisplayName() const;
     [[nodiscard]] QString role() const;
+    [[nodiscard]] QVariantMap may() const;
     [[nodiscard]] QString error() const { return error_; }
     [[nodiscard]] int revision() const { return revision_; }
     /// Idle minutes before the vault locks itself (default 5; 0 = never). Stored in the vault.
@@ -77,6 +82,9 @@ public:
     /// Closes the vault and wipes its keys.
     Q_INVOKABLE void lock();
     Q_INVOKABLE void clearError();
+    /// The newest session of the vault's first client: a personal vault's own latest
+    /// treatment (Today, My recovery). 0 when there is none.
+    Q_INVOKABLE qint64 latestSessionId();
 
     /// The open vault for adapters; nullptr while locked.
     [[nodiscard]] storage::Vault* vault() { return vault_.get(); }

@@ -10,6 +10,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QVariantMap>
@@ -38,12 +39,53 @@ QString current_page(QQuickWindow* window) {
     return item != nullptr ? item->objectName() : QString();
 }
 
+// An item by object name anywhere under `root`, Repeater delegates included.
+QObject* find_object(QObject* root, const QString& name) {
+    if (root == nullptr) {
+        return nullptr;
+    }
+    if (root->objectName() == name) {
+        return root;
+    }
+    if (auto* item = qobject_cast<QQuickItem*>(root)) {
+        for (auto* child : item->childItems()) {
+            if (auto* found = find_object(child, name)) {
+                return found;
+            }
+        }
+    }
+    for (auto* child : root->children()) {
+        if (auto* found = find_object(child, name)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 QStringList tour_pages() {
-    return {QStringLiteral("create"),  QStringLiteral("recovery-key"),
-            QStringLiteral("clients"), QStringLiteral("client"),
-            QStringLiteral("unlock"),  QStringLiteral("unlock-error")};
+    return {QStringLiteral("create"),
+            QStringLiteral("recovery-key"),
+            QStringLiteral("attention"),
+            QStringLiteral("attention-dismiss"),
+            QStringLiteral("clients"),
+            QStringLiteral("client"),
+            QStringLiteral("session"),
+            QStringLiteral("log-recovery"),
+            QStringLiteral("log-recovery-result"),
+            QStringLiteral("new-session-screening"),
+            QStringLiteral("new-session-treatment"),
+            QStringLiteral("new-session-aftercare"),
+            QStringLiteral("new-session-review"),
+            QStringLiteral("new-session-signed"),
+            QStringLiteral("settings"),
+            QStringLiteral("session-dark"),
+            QStringLiteral("patient-today"),
+            QStringLiteral("patient-recovery"),
+            QStringLiteral("patient-aftercare"),
+            QStringLiteral("unlock"),
+            QStringLiteral("unlock-error")};
 }
 
 TourResult run_page_tour(const QString& screenshot_dir) {
@@ -63,6 +105,10 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     session.setKdf(storage::KdfParams::interactive());
     VaultSession::setInstance(&session);
     session.setVaultPath(tmp.filePath(QStringLiteral("vault")));
+
+    // Preferences (the theme) go to the temporary folder, never the user's own settings.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, tmp.path());
 
     QmlMessageLog log;
     QQmlApplicationEngine engine;
@@ -109,6 +155,25 @@ TourResult run_page_tour(const QString& screenshot_dir) {
         QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, page),
                                   Q_ARG(QVariant, QVariant(args)));
     };
+    // Drives the real controls as a person would: sets a property, or clicks a button.
+    auto object = [&](const QString& name) {
+        QObject* found = find_object(window->contentItem(), name);
+        if (found == nullptr) {
+            result.problems << QStringLiteral("no control named %1").arg(name);
+        }
+        return found;
+    };
+    auto set = [&](const QString& name, const char* property, const QVariant& value) {
+        if (auto* o = object(name)) {
+            o->setProperty(property, value);
+        }
+    };
+    auto click = [&](const QString& name) {
+        if (auto* o = object(name)) {
+            QMetaObject::invokeMethod(o, "clicked");
+        }
+        settle(100);
+    };
 
     visit(QStringLiteral("create"), QStringLiteral("createVaultPage"));
 
@@ -129,8 +194,94 @@ TourResult run_page_tour(const QString& screenshot_dir) {
             client_id = first->front().id.value;
         }
     }
+    // The client of the most urgent open flag: their page, the flagged session, the queue.
+    qint64 session_id = 0;
+    qint64 flag_id = 0;
+    if (session.vault() != nullptr) {
+        if (auto top = session.vault()->flags().needing_attention(1, 0); top && !top->empty()) {
+            client_id = top->front().client_id.value;
+            session_id = top->front().session_id.value;
+            flag_id = top->front().id;
+        } else {
+            result.problems << QStringLiteral("the demo vault raised no flags");
+        }
+    }
+    show(QStringLiteral("attention"));
+    visit(QStringLiteral("attention"), QStringLiteral("attentionPage"));
+    if (auto* dialog = object(QStringLiteral("dismissDialog"))) {
+        QMetaObject::invokeMethod(dialog, "ask", Q_ARG(QVariant, QVariant(flag_id)));
+        visit(QStringLiteral("attention-dismiss"), QStringLiteral("attentionPage"));
+        QMetaObject::invokeMethod(dialog, "close");
+    }
+
     show(QStringLiteral("client"), {{QStringLiteral("clientId"), client_id}});
     visit(QStringLiteral("client"), QStringLiteral("clientPage"));
+
+    const QVariantMap session_args{{QStringLiteral("sessionId"), session_id},
+                                   {QStringLiteral("clientId"), client_id},
+                                   {QStringLiteral("from"), QStringLiteral("clients")}};
+    show(QStringLiteral("session"), session_args);
+    visit(QStringLiteral("session"), QStringLiteral("sessionPage"));
+
+    // A follow-up today with lasting redness: the result is a care card from its flags.
+    show(QStringLiteral("log"), session_args);
+    visit(QStringLiteral("log-recovery"), QStringLiteral("logRecoveryPage"));
+    set(QStringLiteral("score_erythema"), "value", 3);
+    set(QStringLiteral("score_edema"), "value", 1);
+    set(QStringLiteral("score_pain"), "value", 2);
+    if (auto* page = object(QStringLiteral("logRecoveryPage"))) {
+        QMetaObject::invokeMethod(page, "save");
+    }
+    visit(QStringLiteral("log-recovery-result"), QStringLiteral("logRecoveryPage"));
+
+    // A new session, step by step: sunburn defers it, an override lets it go ahead.
+    show(QStringLiteral("new-session"), {{QStringLiteral("clientId"), client_id}});
+    settle(100);
+    set(QStringLiteral("condition_sunburn"), "checked", true);
+    set(QStringLiteral("condition_nsaids"), "checked", true);
+    set(QStringLiteral("plannedDepth"), "text", QStringLiteral("1.0"));
+    click(QStringLiteral("screenButton"));
+    visit(QStringLiteral("new-session-screening"), QStringLiteral("newSessionPage"));
+    set(QStringLiteral("overrideJustification"), "text",
+        QStringLiteral("Mild sunburn on the neck only; the face is clear. Treating the face."));
+    click(QStringLiteral("overrideButton"));
+    set(QStringLiteral("deviceField"), "text", QStringLiteral("SkinPen Precision"));
+    set(QStringLiteral("cartridgeField"), "text", QStringLiteral("14-pin"));
+    set(QStringLiteral("productName0"), "text", QStringLiteral("Hyaluronic glide serum"));
+    set(QStringLiteral("productLot0"), "text", QStringLiteral("HG-2291"));
+    set(QStringLiteral("responseField"), "text", QStringLiteral("Even redness, no bleeding"));
+    visit(QStringLiteral("new-session-treatment"), QStringLiteral("newSessionPage"));
+    click(QStringLiteral("treatmentNext"));
+    visit(QStringLiteral("new-session-aftercare"), QStringLiteral("newSessionPage"));
+    click(QStringLiteral("aftercareNext"));
+    visit(QStringLiteral("new-session-review"), QStringLiteral("newSessionPage"));
+    click(QStringLiteral("signButton"));
+    visit(QStringLiteral("new-session-signed"), QStringLiteral("sessionPage"));
+
+    show(QStringLiteral("settings"));
+    visit(QStringLiteral("settings"), QStringLiteral("settingsPage"));
+
+    QMetaObject::invokeMethod(window, "setTheme", Q_ARG(QVariant, QStringLiteral("dark")));
+    show(QStringLiteral("session"), session_args);
+    visit(QStringLiteral("session-dark"), QStringLiteral("sessionPage"));
+    QMetaObject::invokeMethod(window, "setTheme", Q_ARG(QVariant, QStringLiteral("light")));
+
+    // A patient's personal vault: Today (the check-in), My recovery, Aftercare.
+    const QString clinic_vault = session.vaultPath();
+    session.setVaultPath(tmp.filePath(QStringLiteral("personal")));
+    session.createVault(QStringLiteral("personal"), QStringLiteral("me"),
+                        QStringLiteral("Alex Morgan"), QString::fromUtf8(tour_passphrase), 1);
+    if (!session.waitUntilIdle(120000) || !session.unlocked()) {
+        result.problems
+            << QStringLiteral("creating the personal vault failed: %1").arg(session.error());
+    }
+    show(QStringLiteral("today"));
+    visit(QStringLiteral("patient-today"), QStringLiteral("todayPage"));
+    show(QStringLiteral("recovery"));
+    visit(QStringLiteral("patient-recovery"), QStringLiteral("recoveryPage"));
+    show(QStringLiteral("aftercare"));
+    visit(QStringLiteral("patient-aftercare"), QStringLiteral("aftercarePage"));
+    session.setVaultPath(clinic_vault);
 
     session.lock();
     visit(QStringLiteral("unlock"), QStringLiteral("unlockPage"));
@@ -145,9 +296,9 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     session.unlock(QStringLiteral("admin"), QString::fromUtf8(tour_passphrase));
     session.waitUntilIdle(30000);
     settle();
-    if (!session.unlocked() || current_page(window) != QStringLiteral("clientsPage")) {
+    if (!session.unlocked() || current_page(window) != QStringLiteral("attentionPage")) {
         result.problems << QStringLiteral(
-            "unlock: the right passphrase did not open the clients page");
+            "unlock: the right passphrase did not open the needs-attention page");
     }
     result.problems << log.take();
 

@@ -5,7 +5,10 @@ execute_process(COMMAND "${APP}" --screenshots "${OUT}" RESULT_VARIABLE rc
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "punctum --screenshots failed (${rc}):\n${out}\n${err}")
 endif()
-foreach(page create recovery-key clients client unlock unlock-error)
+foreach(page create recovery-key attention attention-dismiss clients client session
+             log-recovery log-recovery-result new-session-screening new-session-treatment
+             new-session-aftercare new-session-review new-session-signed settings session-dark
+             patient-today patient-recovery patient-aftercare unlock unlock-error)
     set(png "${OUT}/${page}.png")
     if(NOT EXISTS "${png}")
         message(FATAL_ERROR "no screenshot for page '${page}'")

@@ -22,9 +22,16 @@ Pane {
         }
     }
 
+    // Open flags, for the badge on "Needs attention".
+    property int attentionCount: 0
     readonly property var items: VaultSession.role === "patient"
-        ? [{ page: "clients", label: qsTr("My treatments") }]
-        : [{ page: "clients", label: qsTr("Clients") }]
+        ? [{ page: "today", label: qsTr("Today"), key: "Ctrl+1" },
+           { page: "recovery", label: qsTr("My recovery"), key: "Ctrl+2" },
+           { page: "aftercare", label: qsTr("Aftercare"), key: "Ctrl+3" },
+           { page: "settings", label: qsTr("Settings"), key: "Ctrl+4" }]
+        : [{ page: "attention", label: qsTr("Needs attention"), key: "Ctrl+1" },
+           { page: "clients", label: qsTr("Clients"), key: "Ctrl+2" },
+           { page: "settings", label: qsTr("Settings"), key: "Ctrl+3" }]
 
     ColumnLayout {
         anchors.fill: parent
@@ -39,12 +46,33 @@ Pane {
         Repeater {
             model: rail.items
             delegate: ItemDelegate {
+                id: navItem
                 required property var modelData
+                readonly property bool counted: modelData.page === "attention" && rail.attentionCount > 0
                 text: modelData.label
                 highlighted: rail.current === modelData.page
                 Layout.fillWidth: true
-                Accessible.name: modelData.label
+                Accessible.name: counted ? qsTr("%1, %2 open flags (%3)").arg(modelData.label).arg(rail.attentionCount).arg(modelData.key)
+                                         : qsTr("%1 (%2)").arg(modelData.label).arg(modelData.key)
                 onClicked: rail.navigate(modelData.page)
+                contentItem: RowLayout {
+                    spacing: Theme.unit
+                    Label {
+                        text: navItem.text
+                        font.weight: navItem.highlighted ? Font.DemiBold : Font.Normal
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: navItem.counted
+                        text: rail.attentionCount
+                        font.weight: Font.DemiBold
+                    }
+                }
+                Shortcut {
+                    sequence: navItem.modelData.key
+                    onActivated: rail.navigate(navItem.modelData.page)
+                }
             }
         }
         Item { Layout.fillHeight: true }

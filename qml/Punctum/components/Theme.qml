@@ -6,7 +6,7 @@ QtObject {
     readonly property real base: Qt.application.font.pixelSize > 0 ? Qt.application.font.pixelSize : 14
     readonly property real unit: Math.round(base * 8 / 14)
     readonly property real formWidth: base * 52
-    readonly property real railWidth: base * 15
+    readonly property real railWidth: base * 17
 
     readonly property real bodySize: base
     readonly property real smallSize: Math.round(base * 0.88)
@@ -21,4 +21,19 @@ QtObject {
     readonly property color info: "#5d6b7a"
     readonly property color infoText: "#ffffff"
     readonly property color ok: "#1e7d45"
+    readonly property color okOnDark: "#6fcf97"
+
+    // A care card's band (UI.md "Severity"): never colour alone, so each has a word and an icon.
+    function bandColor(severity) {
+        return severity === "urgent" ? urgent : severity === "watch" ? watch : info
+    }
+    function bandText(severity) {
+        return severity === "urgent" ? urgentText : severity === "watch" ? watchText : infoText
+    }
+    function icon(severity) {
+        return severity === "urgent" ? "\u203c" : severity === "watch" ? "\u26a0"
+             : severity === "ok" ? "\u2713" : "\u2139"
+    }
+    // Chart series colours: distinct in both themes, never the severity colours.
+    readonly property var seriesColors: ["#00897b", "#5e35b1", "#d81b60", "#1e88e5", "#6d4c41", "#8e24aa", "#7cb342", "#546e7a"]
 }

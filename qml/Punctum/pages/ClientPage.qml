@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum
 
@@ -10,6 +11,8 @@ Page {
     objectName: "clientPage"
     property var clientId: 0
     signal back()
+    signal openSession(var sessionId)
+    signal newSession()
     title: detail.name
 
     ClientDetail {
@@ -48,6 +51,18 @@ Page {
                 Accessible.name: qsTr("Back to all clients")
                 onClicked: page.back()
             }
+            Button {
+                visible: detail.found && (VaultSession.may.write_clinical || false)
+                text: qsTr("New session")
+                highlighted: true
+                Accessible.name: qsTr("New session for %1 (Ctrl+N)").arg(detail.name)
+                onClicked: page.newSession()
+                Shortcut {
+                    sequence: StandardKey.New
+                    enabled: detail.found && (VaultSession.may.write_clinical || false)
+                    onActivated: page.newSession()
+                }
+            }
         }
 
         ListView {
@@ -69,6 +84,8 @@ Page {
                 required property int daysAgo
                 required property string device
                 required property string areas
+                required property string status
+                required property string statusWord
                 width: ListView.view.width - Theme.unit
                 Accessible.name: qsTr("Session on %1").arg(treatedOn)
 
@@ -95,6 +112,18 @@ Page {
                             opacity: 0.75
                             Layout.fillWidth: true
                         }
+                        Label {
+                            // Recovery status: icon and word, coloured only by severity.
+                            text: Theme.icon(card.status) + " " + card.statusWord
+                            color: card.status === "ok" ? (card.Material.theme === Material.Dark ? Theme.okOnDark : Theme.ok)
+                                   : card.status === "urgent" ? Theme.urgent : card.Material.foreground
+                            font.weight: Font.DemiBold
+                        }
+                        Button {
+                            text: qsTr("Open session")
+                            Accessible.name: qsTr("Open the session of %1").arg(card.treatedOn)
+                            onClicked: page.openSession(card.sessionId)
+                        }
                     }
                     Label {
                         text: (card.device.length > 0 ? card.device + " \u00b7 " : "") + card.areas
@@ -102,13 +131,14 @@ Page {
                         Layout.fillWidth: true
                     }
                     Label {
-                        text: entries.count === 0 ? qsTr("No recovery logged yet.")
-                                                  : qsTr("Recovery")
+                        text: entryRows.count === 0 ? qsTr("No recovery logged yet.")
+                                                    : qsTr("Recovery")
                         font.weight: Font.DemiBold
-                        opacity: entries.count === 0 ? 0.75 : 1
+                        opacity: entryRows.count === 0 ? 0.75 : 1
                         Layout.topMargin: Theme.unit
                     }
                     Repeater {
+                        id: entryRows
                         model: entries
                         delegate: RowLayout {
                             required property int day

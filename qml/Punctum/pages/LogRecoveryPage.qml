@@ -1,0 +1,182 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Punctum
+
+// Log recovery: a clinician's follow-up or a patient's check-in, on one screen. Each scale
+// is a row of labelled choices, yes/no signs are switches; after saving, the result is a
+// care card from the flags the entry raised.
+Page {
+    id: page
+    objectName: "logRecoveryPage"
+    property var sessionId: 0
+    property bool patient: VaultSession.role === "patient"
+    property bool showBack: true
+    signal back()
+    title: qsTr("Log recovery")
+
+    RecoveryLog { id: log; sessionId: page.sessionId }
+
+    function save() {
+        const s = {}
+        for (const list of [graded, signs]) {
+            for (let i = 0; i < list.count; ++i) {
+                const p = list.itemAt(i)
+                if (p.reported)
+                    s[p.scale.key] = p.value
+            }
+        }
+        if (log.save(s, note.text, page.patient ? "patient" : "clinician"))
+            result.forceActiveFocus()
+    }
+
+    function clear() {
+        log.reset()
+        note.text = ""
+        for (let i = 0; i < graded.count; ++i)
+            graded.itemAt(i).value = -1
+        for (let j = 0; j < signs.count; ++j)
+            signs.itemAt(j).value = 0
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            x: Theme.unit * 3
+            width: Math.min(scroll.availableWidth - Theme.unit * 6, Theme.formWidth * 1.3)
+            spacing: Theme.unit * 2
+
+            PageHeader {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.unit * 3
+                title: page.patient ? qsTr("How is your skin today?") : qsTr("Log recovery")
+                context: log.day < 0 ? qsTr("No session to log against")
+                         : qsTr("Day %1 after the treatment of %2").arg(log.day).arg(log.treatedOn)
+                Button {
+                    visible: page.showBack
+                    text: qsTr("Session")
+                    flat: true
+                    Accessible.name: qsTr("Back to the session")
+                    onClicked: page.back()
+                }
+            }
+
+            ColumnLayout {
+                id: result
+                visible: log.saved
+                spacing: Theme.unit
+                Layout.fillWidth: true
+                activeFocusOnTab: true
+                Accessible.name: log.resultFlags.length === 0 ? qsTr("Saved. This is within the usual course.")
+                                                              : qsTr("Saved. %1 flags raised.").arg(log.resultFlags.length)
+                CareCard {
+                    visible: log.resultFlags.length === 0
+                    band: "ok"
+                    word: qsTr("This is within the usual course")
+                    title: qsTr("Saved.") + (log.earlierOpen > 0 ? " " + qsTr("Earlier flags on this session are still open.") : "")
+                    Layout.fillWidth: true
+                }
+                Repeater {
+                    model: log.resultFlags
+                    delegate: CareCard {
+                        required property var modelData
+                        band: modelData.severity
+                        word: modelData.severityWord
+                        title: modelData.message
+                        detail: qsTr("Day %1 \u00b7 %2").arg(modelData.day).arg(modelData.symptom)
+                        source: modelData.source
+                        profile: modelData.profile
+                        Layout.fillWidth: true
+                    }
+                }
+                RowLayout {
+                    Button {
+                        text: qsTr("Log another")
+                        Accessible.name: qsTr("Clear the form and log another entry")
+                        onClicked: page.clear()
+                    }
+                    Button {
+                        visible: page.showBack
+                        text: qsTr("Back to the session")
+                        highlighted: true
+                        Accessible.name: text
+                        onClicked: page.back()
+                    }
+                }
+            }
+
+            Label {
+                visible: !log.saved
+                text: page.patient ? qsTr("Pick what matches best. Leave a row empty if you are not sure.")
+                                   : qsTr("Score what you observed; rows left empty are saved as not assessed, not as 0.")
+                wrapMode: Text.Wrap
+                opacity: 0.8
+                Layout.fillWidth: true
+            }
+            ColumnLayout {
+                visible: !log.saved
+                spacing: Theme.unit * 2
+                Layout.fillWidth: true
+                Repeater {
+                    id: graded
+                    model: log.scales.filter(s => !s.yesNo)
+                    delegate: ScorePicker {
+                        required property var modelData
+                        objectName: "score_" + modelData.key
+                        scale: modelData
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+            SectionLabel {
+                visible: !log.saved
+                text: page.patient ? qsTr("Do you have any of these?") : qsTr("Signs")
+            }
+            GridLayout {
+                visible: !log.saved
+                columns: 3
+                columnSpacing: Theme.unit * 2
+                Layout.fillWidth: true
+                Repeater {
+                    id: signs
+                    model: log.scales.filter(s => s.yesNo)
+                    delegate: ScorePicker {
+                        required property var modelData
+                        objectName: "score_" + modelData.key
+                        scale: modelData
+                        value: 0
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+            TextArea {
+                id: note
+                visible: !log.saved
+                placeholderText: page.patient ? qsTr("Anything else? (optional)") : qsTr("Note (optional)")
+                wrapMode: TextEdit.Wrap
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.base * 5
+                Accessible.name: qsTr("Note")
+            }
+            Label {
+                visible: log.error.length > 0
+                text: log.error
+                color: Theme.urgent
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Button {
+                visible: !log.saved
+                enabled: log.day >= 0
+                text: qsTr("Save")
+                highlighted: true
+                Accessible.name: qsTr("Save this entry")
+                onClicked: page.save()
+            }
+            Item { implicitHeight: Theme.unit * 3 }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Punctum
+
+// What was done in a session: device, cartridge, areas, products with lots, add-ons,
+// immediate response, aftercare given.
+ColumnLayout {
+    id: facts
+    property SessionDetail detail
+    spacing: Theme.unit
+
+    SectionLabel { text: qsTr("Treatment") }
+    DetailRow { label: qsTr("Device"); value: facts.detail.device; emptyText: qsTr("Not recorded") }
+    DetailRow { label: qsTr("Cartridge"); value: facts.detail.cartridge; emptyText: qsTr("Not recorded") }
+    DetailRow {
+        label: qsTr("Areas")
+        value: facts.detail.areas.map(a => qsTr("%1: %2, %3").arg(a.area).arg(a.depth).arg(a.passes)).join("\n")
+    }
+    DetailRow {
+        label: qsTr("Products")
+        value: facts.detail.products.map(p => p.lot.length > 0 ? qsTr("%1 (lot %2)").arg(p.name).arg(p.lot) : p.name).join("\n")
+        emptyText: qsTr("None recorded")
+    }
+    DetailRow { label: qsTr("Add-ons"); value: facts.detail.addOns.join("\n"); emptyText: qsTr("None") }
+    DetailRow { label: qsTr("Skin at the end"); value: facts.detail.immediateResponse; emptyText: qsTr("Not recorded") }
+    DetailRow { label: qsTr("Aftercare given"); value: facts.detail.aftercareGiven; emptyText: qsTr("Not recorded") }
+    DetailRow { label: qsTr("Notes"); value: facts.detail.notes }
+}

@@ -1,0 +1,291 @@
+#include "new_session_flow.h"
+
+#include "display_text.h"
+#include "vault_session.h"
+
+#include "punctum/core/screening/screening.h"
+
+#include <QHash>
+#include <QLocale>
+
+namespace punctum::ui {
+
+namespace {
+
+QVariantList items(const std::vector<std::string>& keys) {
+    QVariantList out;
+    for (const auto& key : keys) {
+        const QString k = QString::fromStdString(key);
+        out << QVariantMap{{QStringLiteral("key"), k},
+                           {QStringLiteral("label"), NewSessionFlow::itemLabel(k)}};
+    }
+    return out;
+}
+
+QString outcome_word(core::Outcome outcome) {
+    switch (outcome) {
+    case core::Outcome::proceed:
+        return NewSessionFlow::tr("Treatment can go ahead");
+    case core::Outcome::caution:
+        return NewSessionFlow::tr("Go ahead with care");
+    case core::Outcome::defer:
+        return NewSessionFlow::tr("Not today: reschedule");
+    case core::Outcome::refer:
+        return NewSessionFlow::tr("Refer to a doctor before treating");
+    case core::Outcome::decline:
+        return NewSessionFlow::tr("Do not treat");
+    }
+    return {};
+}
+
+} // namespace
+
+NewSessionFlow::NewSessionFlow(QObject* parent) : QObject(parent) {
+    loadProfile();
+}
+
+QString NewSessionFlow::itemLabel(const QString& key) {
+    static const QHash<QString, const char*> labels{
+        {QStringLiteral("active_acne"), QT_TR_NOOP("Active acne in the area")},
+        {QStringLiteral("eczema"), QT_TR_NOOP("Eczema (active)")},
+        {QStringLiteral("psoriasis"), QT_TR_NOOP("Psoriasis (active)")},
+        {QStringLiteral("rosacea"), QT_TR_NOOP("Rosacea flare")},
+        {QStringLiteral("sunburn"), QT_TR_NOOP("Sunburn or a fresh tan")},
+        {QStringLiteral("active_infection"), QT_TR_NOOP("Infection in the area")},
+        {QStringLiteral("open_wound"), QT_TR_NOOP("Open wound in the area")},
+        {QStringLiteral("skin_cancer_in_area"), QT_TR_NOOP("Skin cancer in the area")},
+        {QStringLiteral("metal_allergy"), QT_TR_NOOP("Allergy to stainless steel")},
+        {QStringLiteral("anaesthetic_allergy"), QT_TR_NOOP("Allergy to topical anaesthetic")},
+        {QStringLiteral("keloid_history"), QT_TR_NOOP("History of keloid scars")},
+        {QStringLiteral("pregnancy"), QT_TR_NOOP("Pregnant")},
+        {QStringLiteral("breastfeeding"), QT_TR_NOOP("Breastfeeding")},
+        {QStringLiteral("bleeding_disorder"), QT_TR_NOOP("Bleeding disorder")},
+        {QStringLiteral("anticoagulants"), QT_TR_NOOP("Takes anticoagulants (blood thinners)")},
+        {QStringLiteral("nsaids"), QT_TR_NOOP("Takes NSAIDs (ibuprofen, aspirin)")},
+        {QStringLiteral("cold_sore_history"), QT_TR_NOOP("History of cold sores")},
+        {QStringLiteral("botulinum_toxin"), QT_TR_NOOP("Botulinum toxin")},
+        {QStringLiteral("dermal_filler"), QT_TR_NOOP("Dermal filler")},
+        {QStringLiteral("isotretinoin"), QT_TR_NOOP("Isotretinoin (last dose)")},
+        {QStringLiteral("radiation_therapy"), QT_TR_NOOP("Radiation therapy")},
+        {QStringLiteral("chemical_peel"), QT_TR_NOOP("Deep chemical peel")},
+        {QStringLiteral("laser_resurfacing"), QT_TR_NOOP("Laser resurfacing")},
+        {QStringLiteral("facial_surgery"), QT_TR_NOOP("Facial surgery")},
+        {QStringLiteral("depth_over_1_5_mm"), QT_TR_NOOP("Planned depth over 1.5 mm")},
+    };
+    const auto it = labels.constFind(key);
+    if (it == labels.constEnd()) {
+        QString text = key;
+        text.replace(QLatin1Char('_'), QLatin1Char(' '));
+        return text;
+    }
+    return tr(it.value());
+}
+
+QString NewSessionFlow::today() {
+    return QString::fromStdString(core::format_date(VaultSession::today()));
+}
+
+QVariantList NewSessionFlow::conditions() {
+    return items(core::screening_conditions());
+}
+QVariantList NewSessionFlow::recentItems() {
+    return items(core::screening_recent_items());
+}
+
+void NewSessionFlow::setClientId(qint64 id) {
+    if (id == client_id_) {
+        return;
+    }
+    client_id_ = id;
+    client_name_.clear();
+    auto* session = VaultSession::instance();
+    if (session != nullptr && session->vault() != nullptr && id > 0) {
+        if (auto client = session->vault()->clients().get(core::ClientId{id})) {
+            client_name_ = QString::fromStdString(client->display_name);
+        }
+    }
+    emit clientIdChanged();
+}
+
+void NewSessionFlow::loadProfile() {
+    auto* session = VaultSession::instance();
+    if (session == nullptr || session->vault() == nullptr) {
+        return;
+    }
+    if (auto profile = session->vault()->norms().active()) {
+        for (const auto& line : profile->aftercare) {
+            aftercare_ << QString::fromStdString(line);
+        }
+        aftercare_source_ = QString::fromStdString(profile->aftercare_source);
+    }
+}
+
+QString NewSessionFlow::verdictBand() const {
+    const auto outcome = core::outcome_from_string(verdict_.toStdString());
+    if (!outcome || *outcome == core::Outcome::proceed) {
+        return QStringLiteral("ok");
+    }
+    return *outcome == core::Outcome::caution ? QStringLiteral("watch") : QStringLiteral("urgent");
+}
+
+QString NewSessionFlow::verdictWord() const {
+    const auto outcome = core::outcome_from_string(verdict_.toStdString());
+    return outcome ? outcome_word(*outcome) : QString();
+}
+
+bool NewSessionFlow::clearsTreatment() const {
+    const auto outcome = core::outcome_from_string(verdict_.toStdString());
+    return screened() && ((outcome && *outcome <= core::Outcome::caution) || overridden_);
+}
+
+void NewSessionFlow::setError(const QString& message) {
+    error_ = message;
+    emit errorChanged();
+}
+void NewSessionFlow::clearError() {
+    setError({});
+}
+
+bool NewSessionFlow::screen(const QStringList& conditions, const QVariantMap& recent,
+                            double depthMm) {
+    clearError();
+    auto* session = VaultSession::instance();
+    if (session == nullptr || session->vault() == nullptr) {
+        setError(tr("The vault is locked. Unlock it and screen again."));
+        return false;
+    }
+    core::ScreeningInput input;
+    input.date = VaultSession::today();
+    if (depthMm > 0) {
+        input.depth_mm = depthMm;
+    }
+    for (const auto& c : conditions) {
+        input.conditions.push_back(c.toStdString());
+    }
+    for (auto it = recent.cbegin(); it != recent.cend(); ++it) {
+        const QString text = it.value().toString().trimmed();
+        if (text.isEmpty()) {
+            continue;
+        }
+        auto date = core::parse_date(text.toStdString());
+        if (!date) {
+            setError(tr("%1: write the date as year-month-day, for example %2.")
+                         .arg(itemLabel(it.key()), today()));
+            return false;
+        }
+        input.recent.emplace(it.key().toStdString(), *date);
+    }
+    auto stored = session->vault()->screenings().record(core::ClientId{client_id_}, input);
+    if (!stored) {
+        setError(QString::fromStdString(stored.error().message));
+        return false;
+    }
+    screening_id_ = stored->id;
+    overridden_ = false;
+    verdict_ = QString::fromUtf8(core::to_string(stored->result.verdict).data());
+    profile_ = QStringLiteral("%1 %2").arg(QString::fromStdString(stored->result.profile_id),
+                                           QString::fromStdString(stored->result.profile_version));
+    reasons_.clear();
+    for (const auto& r : stored->result.reasons) {
+        QString until;
+        if (r.until) {
+            until =
+                tr("Earliest date to treat: %1").arg(list_date(*r.until, VaultSession::today()));
+        }
+        reasons_ << QVariantMap{
+            {QStringLiteral("label"), itemLabel(QString::fromStdString(r.item))},
+            {QStringLiteral("outcome"), QString::fromUtf8(core::to_string(r.outcome).data())},
+            {QStringLiteral("outcomeWord"), outcome_word(r.outcome)},
+            {QStringLiteral("message"), QString::fromStdString(r.message)},
+            {QStringLiteral("source"), QString::fromStdString(r.source)},
+            {QStringLiteral("note"), QString::fromStdString(r.note)},
+            {QStringLiteral("until"), until}};
+    }
+    emit screeningChanged();
+    return true;
+}
+
+bool NewSessionFlow::overrideVerdict(const QString& justification) {
+    clearError();
+    auto* session = VaultSession::instance();
+    if (session == nullptr || session->vault() == nullptr || !screened()) {
+        setError(tr("Screen the client first."));
+        return false;
+    }
+    const std::string text = justification.trimmed().toStdString();
+    if (text.empty()) {
+        setError(tr("Write why you are treating despite the verdict."));
+        return false;
+    }
+    if (auto done = session->vault()->screenings().override_verdict(screening_id_, text); !done) {
+        setError(QString::fromStdString(done.error().message));
+        return false;
+    }
+    overridden_ = true;
+    emit screeningChanged();
+    return true;
+}
+
+bool NewSessionFlow::sign(const QVariantMap& t) {
+    clearError();
+    auto* session = VaultSession::instance();
+    if (session == nullptr || session->vault() == nullptr) {
+        setError(tr("The vault is locked. Unlock it and sign again."));
+        return false;
+    }
+    if (!clearsTreatment()) {
+        setError(tr("The screening does not clear this treatment. Override it with a "
+                    "justification, or reschedule."));
+        return false;
+    }
+    core::TreatmentSession s;
+    s.client_id = core::ClientId{client_id_};
+    s.treated_on = VaultSession::today();
+    auto text = [&t](const char* key) {
+        return t.value(QString::fromUtf8(key)).toString().trimmed().toStdString();
+    };
+    s.device = text("device");
+    s.cartridge = text("cartridge");
+    s.immediate_response = text("immediateResponse");
+    s.aftercare_given = text("aftercare");
+    s.notes = text("notes");
+    for (const auto& v : t.value(QStringLiteral("areas")).toList()) {
+        const auto m = v.toMap();
+        s.areas.push_back({m.value(QStringLiteral("area")).toString().trimmed().toStdString(),
+                           m.value(QStringLiteral("depth")).toDouble(),
+                           m.value(QStringLiteral("passes")).toInt()});
+    }
+    for (const auto& v : t.value(QStringLiteral("products")).toList()) {
+        const auto m = v.toMap();
+        s.products.push_back({m.value(QStringLiteral("name")).toString().trimmed().toStdString(),
+                              m.value(QStringLiteral("lot")).toString().trimmed().toStdString()});
+    }
+    for (const auto& v : t.value(QStringLiteral("addOns")).toList()) {
+        const auto m = v.toMap();
+        if (auto kind = core::add_on_from_string(
+                m.value(QStringLiteral("kind")).toString().toStdString())) {
+            s.add_ons.push_back(
+                {*kind, m.value(QStringLiteral("detail")).toString().trimmed().toStdString()});
+        }
+    }
+    auto& vault = *session->vault();
+    core::SessionId id;
+    auto done = vault.batch([&]() -> storage::StorageResult<void> {
+        auto added = vault.sessions().add(s);
+        if (!added) {
+            return added.failure();
+        }
+        id = *added;
+        return vault.screenings().attach(screening_id_, id);
+    });
+    if (!done) {
+        setError(QString::fromStdString(done.error().message));
+        return false;
+    }
+    session_id_ = id.value;
+    emit signedChanged();
+    session->notifyDataChanged();
+    return true;
+}
+
+} // namespace punctum::ui

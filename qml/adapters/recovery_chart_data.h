@@ -1,0 +1,54 @@
+#pragma once
+// What the recovery chart draws for one session, computed here so no clinical figure lives
+// in QML: per graded symptom its expected envelope (core's expected_course with the profile
+// in force) and the logged scores, both as fractions of the scale's maximum so symptoms
+// with different scales share one axis; and the session's flags on their days.
+
+#include <QObject>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+namespace punctum::ui {
+
+class RecoveryChartData : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(qint64 sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
+    /// Days on the x axis: 0 (the treatment day) to days - 1.
+    Q_PROPERTY(int days READ days CONSTANT)
+    /// [{key, name, max, envelope: [fraction per day] or [], resolveBy (-1: no course),
+    ///   courseText, logged (bool), points: [{day, score, fraction, words, observedOn, note,
+    ///   entryId}]}]
+    Q_PROPERTY(QVariantList series READ series NOTIFY loaded)
+    /// [{day, severity, severityWord, symptom, message}]
+    Q_PROPERTY(QVariantList flags READ flags NOTIFY loaded)
+    /// Entries logged after the last day the chart shows.
+    Q_PROPERTY(int laterEntries READ laterEntries NOTIFY loaded)
+    Q_PROPERTY(int entryCount READ entryCount NOTIFY loaded)
+
+public:
+    explicit RecoveryChartData(QObject* parent = nullptr);
+
+    [[nodiscard]] qint64 sessionId() const { return id_; }
+    void setSessionId(qint64 id);
+    [[nodiscard]] int days() const;
+    [[nodiscard]] QVariantList series() const { return series_; }
+    [[nodiscard]] QVariantList flags() const { return flags_; }
+    [[nodiscard]] int laterEntries() const { return later_; }
+    [[nodiscard]] int entryCount() const { return entries_; }
+
+public slots:
+    void reload();
+
+signals:
+    void sessionIdChanged();
+    void loaded();
+
+private:
+    qint64 id_ = 0;
+    QVariantList series_, flags_;
+    int later_ = 0;
+    int entries_ = 0;
+};
+
+} // namespace punctum::ui

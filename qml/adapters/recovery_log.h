@@ -1,0 +1,63 @@
+#pragma once
+// Log recovery: a clinician's follow-up or a patient's check-in for one session, today.
+// Offers each scale with its plain words, saves the entry (storage runs the norms engine in
+// the same transaction), and gives back the flags this entry raised as the result.
+
+#include <QObject>
+#include <QString>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace punctum::ui {
+
+class RecoveryLog : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(qint64 sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
+    /// Days since the session's treatment, today; -1 when no session.
+    Q_PROPERTY(int day READ day NOTIFY sessionIdChanged)
+    Q_PROPERTY(QString treatedOn READ treatedOn NOTIFY sessionIdChanged)
+    /// [{key, name, max, yesNo, scale ("CEA" or ""), choices: [{value, words}]}]
+    Q_PROPERTY(QVariantList scales READ scales CONSTANT)
+    Q_PROPERTY(bool saved READ saved NOTIFY resultChanged)
+    /// The flags this entry raised, as care cards: [{severity, severityWord, message, ...}]
+    Q_PROPERTY(QVariantList resultFlags READ resultFlags NOTIFY resultChanged)
+    /// Flags of this session still open from earlier entries.
+    Q_PROPERTY(int earlierOpen READ earlierOpen NOTIFY resultChanged)
+    Q_PROPERTY(QString error READ error NOTIFY resultChanged)
+
+public:
+    explicit RecoveryLog(QObject* parent = nullptr);
+
+    [[nodiscard]] qint64 sessionId() const { return session_id_; }
+    void setSessionId(qint64 id);
+    [[nodiscard]] int day() const { return day_; }
+    [[nodiscard]] QString treatedOn() const { return treated_on_; }
+    [[nodiscard]] static QVariantList scales();
+    [[nodiscard]] bool saved() const { return saved_; }
+    [[nodiscard]] QVariantList resultFlags() const { return result_; }
+    [[nodiscard]] int earlierOpen() const { return earlier_open_; }
+    [[nodiscard]] QString error() const { return error_; }
+
+    /// Saves today's entry. `scores` maps a scale key to its score; keys left out are "not
+    /// reported", never 0. `reporter` is "patient" or "clinician".
+    Q_INVOKABLE bool save(const QVariantMap& scores, const QString& note, const QString& reporter);
+    /// Back to an empty form.
+    Q_INVOKABLE void reset();
+
+signals:
+    void sessionIdChanged();
+    void resultChanged();
+
+private:
+    qint64 session_id_ = 0;
+    int day_ = -1;
+    QString treated_on_;
+    bool saved_ = false;
+    QVariantList result_;
+    int earlier_open_ = 0;
+    QString error_;
+};
+
+} // namespace punctum::ui

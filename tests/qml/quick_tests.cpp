@@ -1,0 +1,19 @@
+// Qt Quick Test cases for the components with logic (ScorePicker, RecoveryChart), run
+// against the Punctum QML module as the app builds it.
+
+#include <QQmlEngine>
+#include <QQmlExtensionPlugin>
+#include <QtQuickTest>
+
+Q_IMPORT_QML_PLUGIN(PunctumPlugin)
+
+class Setup : public QObject {
+    Q_OBJECT
+public slots:
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    }
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(punctum_components, Setup)
+#include "quick_tests.moc"
