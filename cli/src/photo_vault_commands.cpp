@@ -116,6 +116,44 @@ void run_list(CliContext& ctx, const PhotoVaultOptions& o) {
     }
 }
 
+void run_trend(CliContext& ctx, const PhotoVaultOptions& o) {
+    auto vault = ctx.open_vault();
+    if (!vault) {
+        return;
+    }
+    auto trend = vault->photos().redness_trend(core::SessionId{o.session});
+    if (!trend) {
+        ctx.fail(trend.error());
+        return;
+    }
+    const auto opt = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& d : *trend) {
+        out.push_back({{"day", d.day},
+                       {"delta_a_star", opt(d.delta_a_star)},
+                       {"calibrated", d.calibrated},
+                       {"clinician_erythema", opt(d.clinician_erythema)},
+                       {"patient_erythema", opt(d.patient_erythema)}});
+    }
+    if (ctx.json) {
+        std::cout << out.dump(2) << "\n";
+        return;
+    }
+    std::cout << "day  photo delta a*       clinician  patient (erythema 0-4)\n";
+    for (const auto& d : *trend) {
+        std::cout << std::setw(3) << d.day << "  ";
+        if (d.delta_a_star) {
+            std::cout << std::fixed << std::setprecision(1) << std::setw(5) << *d.delta_a_star
+                      << (d.calibrated ? " calibrated  " : " uncorrected ");
+        } else {
+            std::cout << "    -             ";
+        }
+        std::cout << "     " << (d.clinician_erythema ? std::to_string(*d.clinician_erythema) : "-")
+                  << "          "
+                  << (d.patient_erythema ? std::to_string(*d.patient_erythema) : "-") << "\n";
+    }
+}
+
 void run_measure(CliContext& ctx, const PhotoVaultOptions& o) {
     auto roi = parse_rect(ctx, o.roi, "--roi");
     if (!roi) {
@@ -202,6 +240,13 @@ void add_photo_vault_commands(CLI::App& app, CliContext& ctx) {
     list->add_option("--session", o.session, "Session id")->required();
     list->add_flag("--json", ctx.json, "Print JSON");
     list->callback([&ctx] { run_list(ctx, o); });
+
+    auto* trend = group->add_subcommand(
+        "trend", "A session's photo redness (delta a*) by day beside the erythema scores");
+    add_vault_options(*trend, ctx);
+    trend->add_option("--session", o.session, "Session id")->required();
+    trend->add_flag("--json", ctx.json, "Print JSON");
+    trend->callback([&ctx] { run_trend(ctx, o); });
 
     auto* measure = group->add_subcommand(
         "measure", "Measure a stored photo's redness and keep the result (raises photo flags)");

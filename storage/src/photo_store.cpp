@@ -5,6 +5,8 @@
 #include "photo_rows.h"
 #include "vault_context.h"
 
+#include <map>
+
 namespace punctum::storage {
 
 namespace {
@@ -196,6 +198,51 @@ StorageResult<StoredAnalysis> PhotoStore::analyze(std::int64_t id, const core::p
         st.bind(1, *row);
         st.step();
         return read_analysis(st);
+    });
+}
+
+StorageResult<std::vector<RednessDay>> PhotoStore::redness_trend(core::SessionId session) {
+    return guard([&]() -> StorageResult<std::vector<RednessDay>> {
+        auto& db = *ctx_.db;
+        Statement treated(db, "SELECT treated_on FROM sessions WHERE id = ?");
+        treated.bind(1, session.value);
+        if (!treated.step()) {
+            return fail(StorageErrc::not_found, "That session is not in this vault.");
+        }
+        const auto treated_on = core::parse_date(treated.text(0)).value_or(core::Date{});
+        std::map<int, RednessDay> days;
+        const auto at = [&](const std::string& date) -> RednessDay& {
+            const int d =
+                core::days_between(treated_on, core::parse_date(date).value_or(treated_on));
+            auto& day = days[d];
+            day.day = d;
+            return day;
+        };
+        // Later rows overwrite earlier ones of the same day: the day's last word counts.
+        Statement photos(db, "SELECT p.taken_on, n.delta_a_star, n.calibrated FROM photos p "
+                             "JOIN photo_analyses n ON n.id = (SELECT max(id) FROM "
+                             "photo_analyses WHERE photo_id = p.id) WHERE p.session_id = ? "
+                             "ORDER BY p.taken_on, p.id");
+        photos.bind(1, session.value);
+        while (photos.step()) {
+            auto& day = at(photos.text(0));
+            day.delta_a_star = photos.real(1);
+            day.calibrated = photos.integer(2) == 1;
+        }
+        Statement scores(db, "SELECT observed_on, reporter, erythema FROM recovery_entries "
+                             "WHERE session_id = ? AND erythema IS NOT NULL "
+                             "ORDER BY observed_on, id");
+        scores.bind(1, session.value);
+        while (scores.step()) {
+            auto& day = at(scores.text(0));
+            (scores.text(1) == "clinician" ? day.clinician_erythema : day.patient_erythema) =
+                scores.integer(2);
+        }
+        std::vector<RednessDay> out;
+        for (auto& [d, day] : days) {
+            out.push_back(day);
+        }
+        return out;
     });
 }
 

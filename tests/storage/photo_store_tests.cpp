@@ -198,6 +198,19 @@ TEST_CASE("storage: calibrated photos getting redder raise a photo-redness watch
     CHECK(rise->flag.day == 5);
     CHECK_THAT(rise->flag.source, Catch::Contains("PMC10247498"));
     CHECK(rise->flag.profile_id == core::default_norms_profile().id);
+
+    // The trend puts each day's photo redness beside the score logged that day.
+    auto trend = f.vault->photos().redness_trend(t.session);
+    REQUIRE(trend.ok());
+    REQUIRE(trend->size() == 3);
+    for (std::size_t i = 0; i < course.size(); ++i) {
+        CHECK((*trend)[i].day == course[i].first);
+        REQUIRE((*trend)[i].delta_a_star.has_value());
+        CHECK(*(*trend)[i].delta_a_star == Approx(course[i].second).margin(1.5));
+        CHECK((*trend)[i].calibrated);
+        CHECK((*trend)[i].patient_erythema == std::optional<int>{1});
+        CHECK_FALSE((*trend)[i].clinician_erythema.has_value());
+    }
 }
 
 TEST_CASE("storage: photo exports follow the client's consent", "[storage][photos][consent]") {

@@ -59,6 +59,15 @@ struct StoredAnalysis {
     std::string created_by;
 };
 
+/// One day of a session's redness: what the photos measured beside what people scored.
+struct RednessDay {
+    int day = 0;                           ///< days after treatment
+    std::optional<double> delta_a_star;    ///< the day's last analysed photo (latest analysis)
+    bool calibrated = false;               ///< of that photo
+    std::optional<int> clinician_erythema; ///< 0-4, the day's last clinician entry
+    std::optional<int> patient_erythema;   ///< 0-4, the day's last patient check-in
+};
+
 /// Which picture of a photo to read.
 enum class PhotoSize { thumbnail, preview, original };
 
@@ -83,6 +92,9 @@ public:
     [[nodiscard]] StorageResult<StoredAnalysis>
     analyze(std::int64_t id, const core::photo::Region& roi, const core::photo::Region& reference,
             const core::photo::RednessOptions& options = {});
+    /// Per day of the session, photo delta a* beside the clinician's and the patient's
+    /// erythema scores, days in order; a day appears when it has any of the three.
+    [[nodiscard]] StorageResult<std::vector<RednessDay>> redness_trend(core::SessionId session);
     /// A photo's analyses, oldest first.
     [[nodiscard]] StorageResult<std::vector<StoredAnalysis>> analyses(std::int64_t id);
 
