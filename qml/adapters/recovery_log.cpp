@@ -46,7 +46,27 @@ QVariantList RecoveryLog::scales() {
     return out;
 }
 
+void RecoveryLog::loadOpenFlags() {
+    open_.clear();
+    auto* session = VaultSession::instance();
+    if (session == nullptr || session->vault() == nullptr || session_id_ <= 0) {
+        return;
+    }
+    if (auto flags = session->vault()->flags().of_session(core::SessionId{session_id_})) {
+        std::stable_sort(flags->begin(), flags->end(), [](const auto& a, const auto& b) {
+            return a.flag.severity > b.flag.severity;
+        });
+        for (const auto& f : *flags) {
+            if (f.state == storage::FlagState::open ||
+                f.state == storage::FlagState::acknowledged) {
+                open_ << flag_map(f);
+            }
+        }
+    }
+}
+
 void RecoveryLog::reset() {
+    loadOpenFlags();
     saved_ = false;
     result_.clear();
     earlier_open_ = 0;
@@ -88,6 +108,7 @@ bool RecoveryLog::save(const QVariantMap& scores, const QString& note, const QSt
         return false;
     }
     saved_ = true;
+    loadOpenFlags();
     if (auto flags = vault.flags().of_session(entry.session_id)) {
         // Most urgent first, like the queue.
         std::stable_sort(flags->begin(), flags->end(), [](const auto& a, const auto& b) {

@@ -26,6 +26,8 @@ class RecoveryLog : public QObject {
     /// Flags of this session still open from earlier entries.
     Q_PROPERTY(int earlierOpen READ earlierOpen NOTIFY resultChanged)
     Q_PROPERTY(QString error READ error NOTIFY resultChanged)
+    /// The session's flags still open or acknowledged, most urgent first: today's status.
+    Q_PROPERTY(QVariantList openFlags READ openFlags NOTIFY resultChanged)
 
 public:
     explicit RecoveryLog(QObject* parent = nullptr);
@@ -39,6 +41,7 @@ public:
     [[nodiscard]] QVariantList resultFlags() const { return result_; }
     [[nodiscard]] int earlierOpen() const { return earlier_open_; }
     [[nodiscard]] QString error() const { return error_; }
+    [[nodiscard]] QVariantList openFlags() const { return open_; }
 
     /// Saves today's entry. `scores` maps a scale key to its score; keys left out are "not
     /// reported", never 0. `reporter` is "patient" or "clinician".
@@ -58,6 +61,8 @@ private:
     QVariantList result_;
     int earlier_open_ = 0;
     QString error_;
+    QVariantList open_;
+    void loadOpenFlags();
 };
 
 } // namespace punctum::ui

@@ -53,7 +53,7 @@ function paint(ctx, chart) {
         // Only symptoms that were logged get a band, so the bands stay readable.
         if (!chart.isShown(s) || env.length === 0 || (anyLogged && !chart.series[s].logged))
             continue
-        ctx.globalAlpha = 0.10
+        ctx.globalAlpha = chart.dark ? 0.2 : 0.10
         ctx.fillStyle = chart.colorOf(s)
         ctx.beginPath()
         ctx.moveTo(chart.xOf(0), chart.yOf(0))

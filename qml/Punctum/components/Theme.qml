@@ -6,7 +6,7 @@ QtObject {
     readonly property real base: Qt.application.font.pixelSize > 0 ? Qt.application.font.pixelSize : 14
     readonly property real unit: Math.round(base * 8 / 14)
     readonly property real formWidth: base * 52
-    readonly property real railWidth: base * 17
+    readonly property real railWidth: base * 18
 
     readonly property real bodySize: base
     readonly property real smallSize: Math.round(base * 0.88)
@@ -35,5 +35,5 @@ QtObject {
              : severity === "ok" ? "\u2713" : "\u2139"
     }
     // Chart series colours: distinct in both themes, never the severity colours.
-    readonly property var seriesColors: ["#00897b", "#5e35b1", "#d81b60", "#1e88e5", "#6d4c41", "#8e24aa", "#7cb342", "#546e7a"]
+    readonly property var seriesColors: ["#00897b", "#5e35b1", "#d81b60", "#1e88e5", "#6d4c41", "#827717", "#43a047", "#546e7a"]
 }

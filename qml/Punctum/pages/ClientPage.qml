@@ -155,11 +155,13 @@ Page {
                             Label {
                                 text: observedOn
                                 opacity: 0.75
-                                Layout.preferredWidth: Theme.base * 6
+                                Layout.preferredWidth: Theme.base * 7
                             }
                             Label {
+                                // One line each: a wrapping label in a RowLayout inside a
+                                // list delegate overlapped its neighbours after a reload.
                                 text: summary + (note.length > 0 ? " \u2014 " + note : "")
-                                wrapMode: Text.Wrap
+                                elide: Text.ElideRight
                                 Layout.fillWidth: true
                             }
                         }

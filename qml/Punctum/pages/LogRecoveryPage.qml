@@ -108,6 +108,19 @@ Page {
                 }
             }
 
+            // Today's status for a patient: the most urgent open flag, in their words.
+            CareCard {
+                objectName: "todayStatus"
+                visible: page.patient && !log.saved && log.day >= 0
+                readonly property var topFlag: log.openFlags.length > 0 ? log.openFlags[0] : null
+                band: topFlag ? topFlag.severity : "ok"
+                word: topFlag ? topFlag.severityWord : qsTr("This is within the usual course")
+                title: topFlag ? topFlag.message : qsTr("Nothing in your check-ins so far departs from the usual course.")
+                detail: log.openFlags.length > 1 ? qsTr("%1 more things to keep an eye on; see My recovery.").arg(log.openFlags.length - 1) : ""
+                source: topFlag ? topFlag.source : ""
+                profile: topFlag ? topFlag.profile : ""
+                Layout.fillWidth: true
+            }
             Label {
                 visible: !log.saved
                 text: page.patient ? qsTr("Pick what matches best. Leave a row empty if you are not sure.")

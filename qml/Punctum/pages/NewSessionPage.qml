@@ -32,6 +32,13 @@ Page {
                 title: qsTr("New session")
                 context: qsTr("%1 \u00b7 %2").arg(flow.clientName).arg(flow.today)
                 Button {
+                    visible: page.step > 0
+                    text: qsTr("Back: %1").arg(page.steps[Math.max(0, page.step - 1)])
+                    flat: true
+                    Accessible.name: text
+                    onClicked: page.step = page.step - 1
+                }
+                Button {
                     text: qsTr("Cancel")
                     flat: true
                     Accessible.name: qsTr("Cancel the new session")
@@ -73,13 +80,6 @@ Page {
                     aftercare: aftercare.text
                     onSigned: (id) => page.done(id)
                 }
-            }
-            Button {
-                visible: page.step > 0
-                text: qsTr("Back: %1").arg(page.steps[Math.max(0, page.step - 1)])
-                flat: true
-                Accessible.name: text
-                onClicked: page.step = page.step - 1
             }
             Item { implicitHeight: Theme.unit * 3 }
         }
