@@ -16,6 +16,7 @@
 #include "punctum/core/photo/photo_import.h"
 #include "punctum/core/photo/redness.h"
 #include "punctum/core/photo/synthetic_photo.h"
+#include "punctum/storage/vault.h"
 
 #include <benchmark/benchmark.h>
 #include <opencv2/imgcodecs.hpp>
@@ -24,9 +25,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
+
+#include <stdlib.h>
 
 namespace {
 
@@ -101,6 +105,60 @@ void BM_ImportAndAnalyse(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_ImportAndAnalyse)->Unit(benchmark::kMillisecond);
+
+// The whole path when a photo is added in the app: PhotoStore::add (import, then the
+// original, preview and thumbnail written as BLOBs into the encrypted vault in one
+// transaction, fsync'd) and PhotoStore::analyze (the analysis stored, flags re-assessed).
+void BM_ImportStoreAnalyse(benchmark::State& state) {
+    namespace storage = punctum::storage;
+    namespace core = punctum::core;
+    char pattern[] = "/tmp/punctum-photo-bench-XXXXXX";
+    const char* dir = ::mkdtemp(pattern);
+    if (dir == nullptr) {
+        state.SkipWithError("cannot make a temporary folder");
+        return;
+    }
+    const std::filesystem::path folder = std::filesystem::path(dir) / "vault";
+    core::SystemClock clock;
+    {
+        storage::NewVault options;
+        options.kdf = storage::KdfParams::minimum_for_tests(); // the bench times photos
+        auto created = storage::Vault::create(folder, storage::SecureBytes::from("bench pass 1"),
+                                              options, clock);
+        if (!created) {
+            state.SkipWithError(created.error().message.c_str());
+            return;
+        }
+        auto& vault = *created->vault;
+        core::Client c;
+        c.display_name = "Bench";
+        const auto client = vault.clients().add(c).value();
+        core::TreatmentSession session;
+        session.client_id = client;
+        session.treated_on = core::date_of(clock.now());
+        session.areas.push_back({"cheeks", 1.0, 2});
+        const auto sid = vault.sessions().add(session).value();
+        const auto s = spec_for(g_megapixels, false);
+        const auto roi = photo::synthetic_treated_region(s);
+        const auto ref = photo::synthetic_reference_region(s);
+        for (auto _ : state) {
+            auto added = vault.photos().add(sid, {big_photo(), "cheeks", std::nullopt});
+            if (!added) {
+                state.SkipWithError(added.error().message.c_str());
+                break;
+            }
+            auto r = vault.photos().analyze(added->id, roi, ref, {false, 1600});
+            if (!r) {
+                state.SkipWithError(r.error().message.c_str());
+                break;
+            }
+            benchmark::DoNotOptimize(r->values.a_star_median);
+        }
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+}
+BENCHMARK(BM_ImportStoreAnalyse)->Unit(benchmark::kMillisecond);
 
 void BM_StepStrip(benchmark::State& state) {
     std::vector<std::uint8_t> out;
@@ -221,7 +279,7 @@ int main(int argc, char** argv) {
     if (t.count("BM_BareDecode") != 0 && t.at("BM_BareDecode") > 0) {
         const double floor = t.at("BM_BareDecode");
         std::printf("\n%.1f MP photo, bare full decode %.1f ms = 1.00x\n", g_megapixels, floor);
-        for (const char* name : {"BM_Import", "BM_ImportAndAnalyse"}) {
+        for (const char* name : {"BM_Import", "BM_ImportAndAnalyse", "BM_ImportStoreAnalyse"}) {
             if (t.count(name) != 0) {
                 std::printf("%-22s %7.1f ms = %.2fx the bare decode (goal <= 1.0x)\n", name,
                             t.at(name), t.at(name) / floor);
