@@ -53,21 +53,25 @@ QHash<int, QByteArray> ClientListModel::roleNames() const {
 }
 
 bool ClientListModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !resetting_ && static_cast<int>(rows_.size()) < total_;
+    return !parent.isValid() && !resetting_ && !fetching_ &&
+           static_cast<int>(rows_.size()) < total_;
 }
 
 void ClientListModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid() || resetting_) {
+    // Views and testers may ask for more from inside rowsInserted: one fetch at a time.
+    if (parent.isValid() || resetting_ || fetching_) {
         return;
     }
     auto page = next_page();
     if (page.empty()) {
         return;
     }
+    fetching_ = true;
     const int first = static_cast<int>(rows_.size());
     beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
     std::move(page.begin(), page.end(), std::back_inserter(rows_));
     endInsertRows();
+    fetching_ = false;
 }
 
 std::vector<storage::ClientSummary> ClientListModel::next_page() const {

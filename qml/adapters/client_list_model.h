@@ -56,6 +56,7 @@ private:
     QString search_;
     int total_ = 0;
     bool resetting_ = false;
+    bool fetching_ = false;
 };
 
 } // namespace punctum::ui

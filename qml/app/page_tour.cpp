@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QVariantMap>
+#include <algorithm>
 
 namespace punctum::ui {
 
@@ -79,6 +80,7 @@ QStringList tour_pages() {
             QStringLiteral("new-session-aftercare"),
             QStringLiteral("new-session-review"),
             QStringLiteral("new-session-signed"),
+            QStringLiteral("new-session-flagged"),
             QStringLiteral("settings"),
             QStringLiteral("session-dark"),
             QStringLiteral("patient-today"),
@@ -257,6 +259,35 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     visit(QStringLiteral("new-session-review"), QStringLiteral("newSessionPage"));
     click(QStringLiteral("signButton"));
     visit(QStringLiteral("new-session-signed"), QStringLiteral("sessionPage"));
+
+    // The new session's first follow-up shows pus: an urgent flag, end to end.
+    qint64 new_session = 0;
+    if (session.vault() != nullptr) {
+        if (auto list = session.vault()->sessions().of_client(core::ClientId{client_id});
+            list && !list->empty()) {
+            new_session = list->front().id.value;
+        }
+    }
+    show(QStringLiteral("log"), {{QStringLiteral("sessionId"), new_session},
+                                 {QStringLiteral("clientId"), client_id},
+                                 {QStringLiteral("from"), QStringLiteral("clients")}});
+    settle(100);
+    set(QStringLiteral("score_erythema"), "value", 2);
+    set(QStringLiteral("score_pus"), "value", 1);
+    if (auto* page = object(QStringLiteral("logRecoveryPage"))) {
+        QMetaObject::invokeMethod(page, "save");
+    }
+    visit(QStringLiteral("new-session-flagged"), QStringLiteral("logRecoveryPage"));
+    if (session.vault() != nullptr) {
+        auto flags = session.vault()->flags().of_session(core::SessionId{new_session});
+        const bool urgent = flags && std::any_of(flags->begin(), flags->end(), [](const auto& f) {
+                                return f.flag.severity == core::Severity::urgent;
+                            });
+        if (!urgent) {
+            result.problems << QStringLiteral(
+                "new-session-flagged: pus on the new session raised no urgent flag");
+        }
+    }
 
     show(QStringLiteral("settings"));
     visit(QStringLiteral("settings"), QStringLiteral("settingsPage"));

@@ -7,7 +7,8 @@ if(NOT rc EQUAL 0)
 endif()
 foreach(page create recovery-key attention attention-dismiss clients client session
              log-recovery log-recovery-result new-session-screening new-session-treatment
-             new-session-aftercare new-session-review new-session-signed settings session-dark
+             new-session-aftercare new-session-review new-session-signed new-session-flagged
+             settings session-dark
              patient-today patient-recovery patient-aftercare unlock unlock-error)
     set(png "${OUT}/${page}.png")
     if(NOT EXISTS "${png}")

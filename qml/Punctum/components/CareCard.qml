@@ -74,7 +74,6 @@ Item {
                 visible: text.length > 0
                 text: card.title
                 wrapMode: Text.Wrap
-                font.pixelSize: Theme.bodySize
                 font.weight: Font.Medium
                 Layout.fillWidth: true
             }

@@ -57,7 +57,6 @@ ColumnLayout {
                 readonly property bool selected: picker.value === modelData.value
                 highlighted: selected
                 focusPolicy: Qt.NoFocus
-                font.pixelSize: Theme.bodySize
                 font.capitalization: Font.MixedCase
                 Accessible.name: qsTr("%1: %2").arg(picker.scale.name).arg(modelData.words) + (selected ? " " + qsTr("(chosen)") : "")
                 onClicked: picker.choose(picker.value === modelData.value ? -1 : modelData.value)
