@@ -22,6 +22,7 @@ QtObject {
     readonly property color infoText: "#ffffff"
     readonly property color ok: "#1e7d45"
     readonly property color okOnDark: "#6fcf97"
+    readonly property color urgentOnDark: "#f28b82"
 
     // A care card's band (UI.md "Severity"): never colour alone, so each has a word and an icon.
     function bandColor(severity) {

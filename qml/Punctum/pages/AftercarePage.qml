@@ -13,6 +13,7 @@ Page {
 
     SessionDetail { id: detail; sessionId: page.sessionId }
     NewSessionFlow { id: profileAdvice }
+    RecoveryChartData { id: course; sessionId: page.sessionId }
 
     ScrollView {
         id: scroll
@@ -31,6 +32,20 @@ Page {
             }
             SectionLabel { visible: detail.aftercareGiven.length > 0; text: qsTr("What your practitioner told you") }
             Label { visible: text.length > 0; text: detail.aftercareGiven; wrapMode: Text.Wrap; Layout.fillWidth: true }
+            SectionLabel {
+                visible: courseRows.count > 0
+                text: qsTr("What to expect after this treatment")
+            }
+            Repeater {
+                id: courseRows
+                model: course.series.filter(s => s.resolveBy >= 0)
+                delegate: Label {
+                    required property var modelData
+                    text: qsTr("\u2022 %1: %2").arg(modelData.name).arg(modelData.courseText)
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
             SectionLabel { text: qsTr("General advice"); Layout.topMargin: Theme.unit }
             Repeater {
                 model: profileAdvice.aftercare

@@ -64,50 +64,23 @@ Page {
                 }
             }
 
-            ColumnLayout {
+            CheckInResult {
                 id: result
-                visible: log.saved
-                spacing: Theme.unit
+                log: log
+                showBack: page.showBack
                 Layout.fillWidth: true
-                activeFocusOnTab: true
-                Accessible.name: log.resultFlags.length === 0 ? qsTr("Saved. This is within the usual course.")
-                                                              : qsTr("Saved. %1 flags raised.").arg(log.resultFlags.length)
-                CareCard {
-                    visible: log.resultFlags.length === 0
-                    band: "ok"
-                    word: qsTr("This is within the usual course")
-                    title: qsTr("Saved.") + (log.earlierOpen > 0 ? " " + qsTr("Earlier flags on this session are still open.") : "")
-                    Layout.fillWidth: true
-                }
-                Repeater {
-                    model: log.resultFlags
-                    delegate: CareCard {
-                        required property var modelData
-                        band: modelData.severity
-                        word: modelData.severityWord
-                        title: modelData.message
-                        detail: qsTr("Day %1 \u00b7 %2").arg(modelData.day).arg(modelData.symptom)
-                        source: modelData.source
-                        profile: modelData.profile
-                        Layout.fillWidth: true
-                    }
-                }
-                RowLayout {
-                    Button {
-                        text: qsTr("Log another")
-                        Accessible.name: qsTr("Clear the form and log another entry")
-                        onClicked: page.clear()
-                    }
-                    Button {
-                        visible: page.showBack
-                        text: qsTr("Back to the session")
-                        highlighted: true
-                        Accessible.name: text
-                        onClicked: page.back()
-                    }
-                }
+                onLogAnother: page.clear()
+                onBack: page.back()
             }
-
+            EmptyState {
+                visible: log.day < 0
+                title: qsTr("No treatment to log against yet")
+                text: page.patient
+                      ? qsTr("Once your treatment is recorded in this vault (punctum-cli session add), check in here each day.")
+                      : qsTr("Open a client's session and choose Log recovery.")
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.unit * 4
+            }
             // Today's status for a patient: the most urgent open flag, in their words.
             CareCard {
                 objectName: "todayStatus"
@@ -122,7 +95,7 @@ Page {
                 Layout.fillWidth: true
             }
             Label {
-                visible: !log.saved
+                visible: !log.saved && log.day >= 0
                 text: page.patient ? qsTr("Pick what matches best. Leave a row empty if you are not sure.")
                                    : qsTr("Score what you observed; rows left empty are saved as not assessed, not as 0.")
                 wrapMode: Text.Wrap
@@ -130,7 +103,7 @@ Page {
                 Layout.fillWidth: true
             }
             ColumnLayout {
-                visible: !log.saved
+                visible: !log.saved && log.day >= 0
                 spacing: Theme.unit * 2
                 Layout.fillWidth: true
                 Repeater {
@@ -145,11 +118,11 @@ Page {
                 }
             }
             SectionLabel {
-                visible: !log.saved
+                visible: !log.saved && log.day >= 0
                 text: page.patient ? qsTr("Do you have any of these?") : qsTr("Signs")
             }
             GridLayout {
-                visible: !log.saved
+                visible: !log.saved && log.day >= 0
                 columns: 3
                 columnSpacing: Theme.unit * 2
                 Layout.fillWidth: true
@@ -167,7 +140,7 @@ Page {
             }
             TextArea {
                 id: note
-                visible: !log.saved
+                visible: !log.saved && log.day >= 0
                 placeholderText: page.patient ? qsTr("Anything else? (optional)") : qsTr("Note (optional)")
                 wrapMode: TextEdit.Wrap
                 Layout.fillWidth: true
@@ -182,7 +155,7 @@ Page {
                 Layout.fillWidth: true
             }
             Button {
-                visible: !log.saved
+                visible: !log.saved && log.day >= 0
                 enabled: log.day >= 0
                 text: qsTr("Save")
                 highlighted: true
