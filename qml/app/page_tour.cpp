@@ -83,6 +83,7 @@ QStringList tour_pages() {
             QStringLiteral("new-session-flagged"),
             QStringLiteral("settings"),
             QStringLiteral("session-dark"),
+            QStringLiteral("reviewer-attention"),
             QStringLiteral("patient-today"),
             QStringLiteral("patient-recovery"),
             QStringLiteral("patient-aftercare"),
@@ -209,6 +210,8 @@ TourResult run_page_tour(const QString& screenshot_dir) {
         }
     }
     show(QStringLiteral("attention"));
+    settle(100);
+    set(QStringLiteral("flagCard0"), "whyOpen", true); // "Why?" opened on the first flag
     visit(QStringLiteral("attention"), QStringLiteral("attentionPage"));
     if (auto* dialog = object(QStringLiteral("dismissDialog"))) {
         QMetaObject::invokeMethod(dialog, "ask", Q_ARG(QVariant, QVariant(flag_id)));
@@ -296,6 +299,24 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     show(QStringLiteral("session"), session_args);
     visit(QStringLiteral("session-dark"), QStringLiteral("sessionPage"));
     QMetaObject::invokeMethod(window, "setTheme", Q_ARG(QVariant, QStringLiteral("light")));
+
+    // A reviewer reads the same queue and may acknowledge, but not resolve or dismiss.
+    if (session.vault() != nullptr) {
+        if (auto added = session.vault()->accounts().add(
+                "reviewer", "Rae Reviewer", core::Role::reviewer,
+                storage::SecureBytes::from(tour_passphrase), storage::KdfParams::interactive());
+            !added) {
+            result.problems << QStringLiteral("adding a reviewer failed: %1")
+                                   .arg(QString::fromStdString(added.error().message));
+        }
+    }
+    session.lock();
+    session.unlock(QStringLiteral("reviewer"), QString::fromUtf8(tour_passphrase));
+    session.waitUntilIdle(30000);
+    visit(QStringLiteral("reviewer-attention"), QStringLiteral("attentionPage"));
+    if (session.may().value(QStringLiteral("settle_flags")).toBool()) {
+        result.problems << QStringLiteral("reviewer-attention: a reviewer may settle flags");
+    }
 
     // A patient's personal vault: Today (the check-in), My recovery, Aftercare.
     const QString clinic_vault = session.vaultPath();

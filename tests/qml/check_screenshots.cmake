@@ -8,7 +8,7 @@ endif()
 foreach(page create recovery-key attention attention-dismiss clients client session
              log-recovery log-recovery-result new-session-screening new-session-treatment
              new-session-aftercare new-session-review new-session-signed new-session-flagged
-             settings session-dark
+             settings session-dark reviewer-attention
              patient-today patient-recovery patient-aftercare unlock unlock-error)
     set(png "${OUT}/${page}.png")
     if(NOT EXISTS "${png}")

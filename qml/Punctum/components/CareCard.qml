@@ -13,8 +13,8 @@ Item {
     property string word
     property string title
     property string detail
-    property string source
-    property string profile
+    property string normSource
+    property string normProfile
     property string footnote
     property bool whyOpen: false
     default property alias actions: actionRow.data
@@ -97,7 +97,7 @@ Item {
                 spacing: Theme.unit
                 Layout.fillWidth: true
                 Button {
-                    visible: card.source.length > 0
+                    visible: card.normSource.length > 0
                     text: card.whyOpen ? qsTr("Hide why") : qsTr("Why?")
                     flat: true
                     Accessible.name: card.whyOpen ? qsTr("Hide the norm behind this")
@@ -112,9 +112,9 @@ Item {
             }
             Label {
                 visible: card.whyOpen
-                text: card.profile.length > 0
-                      ? qsTr("Source: %1\nNorms profile: %2").arg(card.source).arg(card.profile)
-                      : qsTr("Source: %1").arg(card.source)
+                text: card.normProfile.length > 0
+                      ? qsTr("Source: %1\nNorms profile: %2").arg(card.normSource).arg(card.normProfile)
+                      : qsTr("Source: %1").arg(card.normSource)
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.smallSize
                 Layout.fillWidth: true

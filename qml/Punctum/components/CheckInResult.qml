@@ -31,8 +31,8 @@ ColumnLayout {
             word: modelData.severityWord
             title: modelData.message
             detail: qsTr("Day %1 \u00b7 %2").arg(modelData.day).arg(modelData.symptom)
-            source: modelData.source
-            profile: modelData.profile
+            normSource: modelData.source
+            normProfile: modelData.profile
             Layout.fillWidth: true
         }
     }

@@ -22,6 +22,8 @@ CareCard {
     required property string stateWord
     required property string changedBy
     required property var sessionId
+    required property int index
+    objectName: "flagCard" + index
 
     property FlagActions flagActions
     property DismissDialog dismissDialog
@@ -33,6 +35,8 @@ CareCard {
     readonly property bool live: state === "open" || state === "acknowledged"
 
     band: severity
+    normSource: source
+    normProfile: profile
     word: severityWord + (state !== "open" ? " \u00b7 " + stateWord : "")
     title: message
     detail: (showClient ? qsTr("%1 \u00b7 session of %2 \u00b7 day %3").arg(clientName).arg(treatedOn).arg(day)

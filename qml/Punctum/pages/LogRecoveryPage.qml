@@ -90,8 +90,8 @@ Page {
                 word: topFlag ? topFlag.severityWord : qsTr("This is within the usual course")
                 title: topFlag ? topFlag.message : qsTr("Nothing in your check-ins so far departs from the usual course.")
                 detail: log.openFlags.length > 1 ? qsTr("%1 more things to keep an eye on; see My recovery.").arg(log.openFlags.length - 1) : ""
-                source: topFlag ? topFlag.source : ""
-                profile: topFlag ? topFlag.profile : ""
+                normSource: topFlag ? topFlag.source : ""
+                normProfile: topFlag ? topFlag.profile : ""
                 Layout.fillWidth: true
             }
             Label {

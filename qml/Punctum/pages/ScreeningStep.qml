@@ -103,7 +103,7 @@ ColumnLayout {
         title: step.flow.reasons.length === 0 ? qsTr("Nothing in the screening stands in the way.")
                : step.flow.reasons.map(r => "\u2022 " + r.message + (r.until.length > 0 ? " " + r.until + "." : "")).join("\n")
         detail: qsTr("Norms profile %1").arg(step.flow.profile)
-        source: step.flow.reasons.map(r => r.label + ": " + r.source + (r.note.length > 0 ? " (" + r.note + ")" : "")).join("\n")
+        normSource: step.flow.reasons.map(r => r.label + ": " + r.source + (r.note.length > 0 ? " (" + r.note + ")" : "")).join("\n")
         Layout.fillWidth: true
     }
     ColumnLayout {

@@ -14,8 +14,8 @@ Item {
         band: "watch"
         word: "Watch"
         title: "Redness lasting beyond day 5"
-        source: "Dr.Pen depth guide (evidence C)"
-        profile: "punctum-default 2026.1"
+        normSource: "Dr.Pen depth guide (evidence C)"
+        normProfile: "punctum-default 2026.1"
     }
     CareCard { id: ok; y: 250; width: 680; band: "ok"; word: "This is within the usual course" }
 
