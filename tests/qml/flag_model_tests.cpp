@@ -76,8 +76,9 @@ private slots:
             QVERIFY(page);
             for (const auto& f : *page) {
                 ++rows;
-                QVERIFY2(seen.insert(f.id).second,
-                         qPrintable(QStringLiteral("flag %1 twice, at row %2").arg(f.id).arg(rows)));
+                QVERIFY2(
+                    seen.insert(f.id).second,
+                    qPrintable(QStringLiteral("flag %1 twice, at row %2").arg(f.id).arg(rows)));
             }
         }
         QCOMPARE(static_cast<std::int64_t>(rows), *total);
