@@ -67,6 +67,11 @@ ApplicationWindow {
         }
     }
 
+    FocusRing {
+        parent: Overlay.overlay
+        window: window
+    }
+
     Shortcut {
         sequence: "Ctrl+L"
         enabled: VaultSession.unlocked

@@ -85,6 +85,10 @@ QString NewSessionFlow::today() {
     return QString::fromStdString(core::format_date(VaultSession::today()));
 }
 
+QString NewSessionFlow::todayText() {
+    return list_date(VaultSession::today(), VaultSession::today());
+}
+
 QVariantList NewSessionFlow::conditions() {
     return items(core::screening_conditions());
 }

@@ -18,6 +18,8 @@ class NewSessionFlow : public QObject {
     Q_PROPERTY(qint64 clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
     Q_PROPERTY(QString clientName READ clientName NOTIFY clientIdChanged)
     Q_PROPERTY(QString today READ today CONSTANT)
+    /// "Tue 24 Nov": today as lists and headers show dates.
+    Q_PROPERTY(QString todayText READ todayText CONSTANT)
     /// [{key, label}] in core's order.
     Q_PROPERTY(QVariantList conditions READ conditions CONSTANT)
     Q_PROPERTY(QVariantList recentItems READ recentItems CONSTANT)
@@ -45,6 +47,7 @@ public:
     void setClientId(qint64 id);
     [[nodiscard]] QString clientName() const { return client_name_; }
     [[nodiscard]] static QString today();
+    [[nodiscard]] static QString todayText();
     [[nodiscard]] static QVariantList conditions();
     [[nodiscard]] static QVariantList recentItems();
     [[nodiscard]] bool screened() const { return screening_id_ > 0; }

@@ -69,6 +69,7 @@ QStringList tour_pages() {
     return {QStringLiteral("create"),
             QStringLiteral("recovery-key"),
             QStringLiteral("attention"),
+            QStringLiteral("attention-keyboard"),
             QStringLiteral("attention-dismiss"),
             QStringLiteral("clients"),
             QStringLiteral("client"),
@@ -213,6 +214,14 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     settle(100);
     set(QStringLiteral("flagCard0"), "whyOpen", true); // "Why?" opened on the first flag
     visit(QStringLiteral("attention"), QStringLiteral("attentionPage"));
+    // Keyboard focus, as Tab gives it, must be visible.
+    if (auto* button = qobject_cast<QQuickItem*>(object(QStringLiteral("acknowledgeButton")))) {
+        button->forceActiveFocus(Qt::TabFocusReason);
+        visit(QStringLiteral("attention-keyboard"), QStringLiteral("attentionPage"));
+        if (!button->hasActiveFocus()) {
+            result.problems << QStringLiteral("attention-keyboard: Acknowledge took no focus");
+        }
+    }
     if (auto* dialog = object(QStringLiteral("dismissDialog"))) {
         QMetaObject::invokeMethod(dialog, "ask", Q_ARG(QVariant, QVariant(flag_id)));
         visit(QStringLiteral("attention-dismiss"), QStringLiteral("attentionPage"));

@@ -5,7 +5,7 @@ execute_process(COMMAND "${APP}" --screenshots "${OUT}" RESULT_VARIABLE rc
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "punctum --screenshots failed (${rc}):\n${out}\n${err}")
 endif()
-foreach(page create recovery-key attention attention-dismiss clients client session
+foreach(page create recovery-key attention attention-keyboard attention-dismiss clients client session
              log-recovery log-recovery-result new-session-screening new-session-treatment
              new-session-aftercare new-session-review new-session-signed new-session-flagged
              settings session-dark reviewer-attention

@@ -47,6 +47,7 @@ CareCard {
 
     Button {
         visible: flagCard.live && flagCard.state === "open" && flagCard.flagActions && flagCard.flagActions.canAcknowledge
+        objectName: "acknowledgeButton"
         text: qsTr("Acknowledge")
         Accessible.name: qsTr("Acknowledge: I have seen this flag")
         onClicked: flagCard.flagActions.acknowledge(flagCard.flagId)

@@ -30,7 +30,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.unit * 3
                 title: qsTr("New session")
-                context: qsTr("%1 \u00b7 %2").arg(flow.clientName).arg(flow.today)
+                context: qsTr("%1 \u00b7 %2").arg(flow.clientName).arg(flow.todayText)
                 Button {
                     visible: page.step > 0
                     text: qsTr("Back: %1").arg(page.steps[Math.max(0, page.step - 1)])

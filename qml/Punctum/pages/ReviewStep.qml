@@ -14,7 +14,7 @@ ColumnLayout {
     spacing: Theme.unit
 
     DetailRow { label: qsTr("Client"); value: step.flow.clientName }
-    DetailRow { label: qsTr("Date"); value: step.flow.today }
+    DetailRow { label: qsTr("Date"); value: step.flow.todayText }
     DetailRow {
         label: qsTr("Screening")
         value: step.flow.verdictWord + (step.flow.overridden ? " \u00b7 " + qsTr("overridden with a justification") : "")
