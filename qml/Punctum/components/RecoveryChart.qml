@@ -72,6 +72,14 @@ Item {
         }
         return best
     }
+    // The flags on the day whose marker is at (x, y), or [].
+    function flagsAt(x, y) {
+        if (y > padTop + Theme.unit)
+            return []
+        return flags.filter(f => f.day < days && Math.abs(xOf(f.day) - x) <= Theme.unit)
+    }
+    property var hoveredFlags: []
+
     function step(direction) {
         const pts = visiblePoints()
         if (pts.length === 0)
@@ -114,15 +122,24 @@ Item {
         anchors.fill: parent
         hoverEnabled: true
         onPositionChanged: (mouse) => {
+            chart.hoveredFlags = chart.flagsAt(mouse.x, mouse.y)
             const hit = chart.pointAt(mouse.x, mouse.y, Theme.unit * 1.5)
             if (hit)
                 chart.current = hit
         }
         onClicked: chart.forceActiveFocus()
+        onExited: chart.hoveredFlags = []
     }
 
     ToolTip {
-        visible: chart.currentPoint !== null
+        // A flag marker: what was flagged on that day.
+        visible: chart.hoveredFlags.length > 0
+        x: chart.hoveredFlags.length > 0 ? Math.min(chart.width - width, chart.xOf(chart.hoveredFlags[0].day)) : 0
+        y: chart.padTop + Theme.unit
+        text: chart.hoveredFlags.map(f => qsTr("Day %1, %2: %3").arg(f.day).arg(f.severityWord).arg(f.message)).join("\n")
+    }
+    ToolTip {
+        visible: chart.currentPoint !== null && chart.hoveredFlags.length === 0
         x: chart.currentPoint ? Math.min(chart.width - width, chart.xOf(chart.currentPoint.day) + Theme.unit) : 0
         y: chart.currentPoint ? Math.max(0, chart.yOf(chart.currentPoint.fraction) - height - Theme.unit) : 0
         text: chart.currentPoint

@@ -24,6 +24,11 @@ QtObject {
     readonly property color okOnDark: "#6fcf97"
     readonly property color urgentOnDark: "#f28b82"
 
+    // Error text next to where it happened, readable in both themes (4.5:1).
+    function errorColor(dark) {
+        return dark ? urgentOnDark : urgent
+    }
+
     // A care card's band (UI.md "Severity"): never colour alone, so each has a word and an icon.
     function bandColor(severity) {
         return severity === "urgent" ? urgent : severity === "watch" ? watch : info

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum
 
@@ -82,7 +83,7 @@ Page {
             Label {
                 visible: pass2.text.length > 0 && !page.passphrasesMatch
                 text: qsTr("The two passphrases differ.")
-                color: Theme.urgent
+                color: Theme.errorColor(Material.theme === Material.Dark)
             }
             CheckBox {
                 id: demoChoice
@@ -94,7 +95,7 @@ Page {
                 objectName: "createError"
                 visible: VaultSession.error.length > 0
                 text: VaultSession.error
-                color: Theme.urgent
+                color: Theme.errorColor(Material.theme === Material.Dark)
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

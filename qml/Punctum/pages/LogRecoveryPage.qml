@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum
 
@@ -150,7 +151,7 @@ Page {
             Label {
                 visible: log.error.length > 0
                 text: log.error
-                color: Theme.urgent
+                color: Theme.errorColor(Material.theme === Material.Dark)
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

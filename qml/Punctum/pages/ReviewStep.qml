@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum
 
@@ -40,7 +41,7 @@ ColumnLayout {
     Label {
         visible: step.flow.error.length > 0
         text: step.flow.error
-        color: Theme.urgent
+        color: Theme.errorColor(Material.theme === Material.Dark)
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }

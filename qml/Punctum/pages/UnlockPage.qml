@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum
 
@@ -64,7 +65,7 @@ Page {
             objectName: "unlockError"
             visible: VaultSession.error.length > 0
             text: VaultSession.error
-            color: Theme.urgent
+            color: Theme.errorColor(Material.theme === Material.Dark)
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }

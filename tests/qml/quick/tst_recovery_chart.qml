@@ -57,6 +57,12 @@ Item {
             compare(chart.currentPoint.words, "Redness: 2")
         }
 
+        function test_flagMarkerNamesItsFlag() {
+            compare(chart.flagsAt(chart.xOf(2), chart.padTop - 2).length, 1)
+            compare(chart.flagsAt(chart.xOf(5), chart.padTop - 2).length, 0)
+            compare(chart.flagsAt(chart.xOf(2), chart.yOf(0.5)).length, 0) // only at the marker
+        }
+
         function test_keyboardWalksEntriesInDayOrder() {
             chart.forceActiveFocus()
             keyClick(Qt.Key_Right)
