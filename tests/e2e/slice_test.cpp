@@ -113,6 +113,16 @@ private slots:
         QVERIFY2(session.unlocked(), qPrintable(session.error()));
         settle();
 
+        // A clinic account lands on "Needs attention"; this recovery raised no flag.
+        auto* queue =
+            qobject_cast<QAbstractListModel*>(window->findChild<QObject*>("flagQueueModel"));
+        QVERIFY(queue);
+        QCOMPARE(queue->rowCount(), 0);
+        QVERIFY(texts(window->contentItem()).contains("Nothing needs attention"));
+        QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, "clients"),
+                                  Q_ARG(QVariant, QVariantMap{}));
+        settle();
+
         auto* list = window->findChild<QObject*>("clientListModel");
         QVERIFY(list);
         auto* model = qobject_cast<QAbstractListModel*>(list);
