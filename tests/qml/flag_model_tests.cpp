@@ -211,7 +211,7 @@ private slots:
         ui::NewSessionFlow flow;
         flow.setClientId(client);
         QVERIFY(!flow.conditions().isEmpty());
-        QCOMPARE(flow.itemLabel("nsaids"), QStringLiteral("Takes NSAIDs (ibuprofen, aspirin)"));
+        QCOMPARE(flow.itemLabel("nsaids"), QStringLiteral("NSAIDs (ibuprofen, aspirin)"));
         QVERIFY(!flow.aftercare().isEmpty());
 
         QVERIFY(flow.screen({"sunburn"}, {}, 1.0));

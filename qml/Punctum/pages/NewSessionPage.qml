@@ -17,6 +17,22 @@ Page {
     NewSessionFlow { id: flow; clientId: page.clientId }
     readonly property var steps: [qsTr("Screening"), qsTr("Treatment"), qsTr("Aftercare"), qsTr("Review & sign")]
 
+    // Scrolls so that `item` shows near the top of the page, once layouts have placed it.
+    function reveal(item) {
+        revealTimer.target = item
+        revealTimer.restart()
+    }
+    Timer {
+        id: revealTimer
+        property Item target
+        interval: 50
+        onTriggered: {
+            const flick = scroll.contentItem
+            const y = target.mapToItem(flick.contentItem, 0, 0).y - Theme.unit * 2
+            flick.contentY = Math.max(0, Math.min(y, flick.contentHeight - flick.height))
+        }
+    }
+
     ScrollView {
         id: scroll
         anchors.fill: parent
@@ -72,7 +88,11 @@ Page {
             StackLayout {
                 currentIndex: page.step
                 Layout.fillWidth: true
-                ScreeningStep { flow: flow; onNext: page.step = 1 }
+                ScreeningStep {
+                    flow: flow
+                    onNext: page.step = 1
+                    onReveal: (item) => page.reveal(item)
+                }
                 TreatmentStep { id: treatment; onNext: page.step = 2 }
                 AftercareStep { id: aftercare; flow: flow; onNext: page.step = 3 }
                 ReviewStep {

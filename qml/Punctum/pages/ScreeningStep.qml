@@ -10,6 +10,8 @@ ColumnLayout {
     id: step
     property NewSessionFlow flow
     signal next()
+    /// The verdict is in: the page scrolls it into view.
+    signal reveal(Item item)
     spacing: Theme.unit * 2
 
     function screen() {
@@ -23,12 +25,13 @@ ColumnLayout {
             if (row.date.length > 0)
                 recent[row.key] = row.date
         }
-        step.flow.screen(conditions, recent, Number(depth.text) || 0)
+        if (step.flow.screen(conditions, recent, Number(depth.text) || 0))
+            step.reveal(verdictCard)
     }
 
     SectionLabel { text: qsTr("Does any of these apply today?") }
     GridLayout {
-        columns: Math.max(1, Math.floor(width / (Theme.base * 20)))
+        columns: width > Theme.base * 75 ? 3 : 2
         columnSpacing: Theme.unit * 2
         rowSpacing: 0
         Layout.fillWidth: true
@@ -97,6 +100,7 @@ ColumnLayout {
     }
 
     CareCard {
+        id: verdictCard
         visible: step.flow.screened
         band: step.flow.verdictBand
         word: step.flow.verdictWord + (step.flow.overridden ? " \u00b7 " + qsTr("overridden") : "")
