@@ -145,8 +145,12 @@ private slots:
                  qPrintable(shown.join(" | ")));
         QVERIFY(shown.contains("Day 1"));
 
-        session.lock();
+        // Ctrl+L locks, from anywhere, and the unlock page comes back.
+        window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
         settle();
+        QVERIFY(!session.unlocked());
         QVERIFY(texts(window->contentItem()).contains("The clinic vault is locked."));
 
         // The same records through the command line, after the app closed the vault.
