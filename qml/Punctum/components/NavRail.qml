@@ -71,6 +71,7 @@ Pane {
                 }
                 Shortcut {
                     sequence: navItem.modelData.key
+                    enabled: rail.visible
                     onActivated: rail.navigate(navItem.modelData.page)
                 }
             }
