@@ -21,6 +21,8 @@ ApplicationWindow {
                     : Preferences.theme === "light" ? Material.Light : Material.System
     Material.accent: Material.Teal
     Material.primary: Material.Teal
+    // UI.md: sentence case on buttons ("Log recovery"); Material would print them in capitals.
+    font.capitalization: Font.MixedCase
 
     // The page shown: "create" | "unlock" | "recovery-key" | "attention" | "clients" |
     // "client" | "session" | "log" | "new-session" | "settings" | "today" | "recovery" |
