@@ -2,6 +2,7 @@
 
 #include "punctum/core/demo/demo_clinic.h"
 #include "punctum/core/model/role.h"
+#include "punctum/core/security/passphrase_strength.h"
 #include "punctum/storage/demo_writer.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QQmlEngine>
+#include <QStandardPaths>
 #include <algorithm>
 #include <thread>
 #include <utility>
@@ -28,6 +30,10 @@ storage::SecureBytes secret_from(const QString& text) {
     storage::wipe(utf8.data(), static_cast<std::size_t>(utf8.size()));
     return secret;
 }
+
+QString message_of(const storage::StorageError& error) {
+    return QString::fromStdString(error.message);
+}
 } // namespace
 
 VaultSession::VaultSession(const core::Clock& clock, QObject* parent)
@@ -42,6 +48,7 @@ VaultSession::VaultSession(const core::Clock& clock, QObject* parent)
     if (QCoreApplication::instance() != nullptr) {
         QCoreApplication::instance()->installEventFilter(this);
     }
+    connect(&task_, &LongTask::runningChanged, this, &VaultSession::busyChanged);
 }
 
 bool VaultSession::eventFilter(QObject* watched, QEvent* event) {
@@ -153,10 +160,15 @@ QString VaultSession::role() const {
 QVariantMap VaultSession::may() const {
     using core::Action;
     static constexpr std::pair<Action, const char*> actions[] = {
-        {Action::read_records, "read_records"},       {Action::write_clinical, "write_clinical"},
-        {Action::log_recovery, "log_recovery"},       {Action::annotate, "annotate"},
-        {Action::settle_flags, "settle_flags"},       {Action::manage_accounts, "manage_accounts"},
-        {Action::change_settings, "change_settings"}, {Action::reveal_key, "reveal_key"}};
+        {Action::read_records, "read_records"},
+        {Action::write_clinical, "write_clinical"},
+        {Action::log_recovery, "log_recovery"},
+        {Action::annotate, "annotate"},
+        {Action::settle_flags, "settle_flags"},
+        {Action::manage_accounts, "manage_accounts"},
+        {Action::change_settings, "change_settings"},
+        {Action::reveal_key, "reveal_key"},
+        {Action::read_audit, "read_audit"}};
     QVariantMap out;
     for (const auto& [action, name] : actions) {
         out.insert(QString::fromUtf8(name),
@@ -210,7 +222,7 @@ void VaultSession::adopt(std::unique_ptr<storage::Vault> vault) {
 }
 
 void VaultSession::unlock(const QString& account, const QString& passphrase) {
-    if (busy_ || vault_) {
+    if (busy() || vault_) {
         return;
     }
     clearError();
@@ -243,11 +255,14 @@ void VaultSession::unlock(const QString& account, const QString& passphrase) {
 void VaultSession::createVault(const QString& kind, const QString& account,
                                const QString& displayName, const QString& passphrase,
                                int demoClients) {
-    if (busy_) {
+    if (busy()) {
         return;
     }
     clearError();
-    setBusy(true);
+    if (const QString weak = weakPassphraseReason(passphrase); !weak.isEmpty()) {
+        setError(weak);
+        return;
+    }
     auto secret = std::make_shared<storage::SecureBytes>(secret_from(passphrase));
     storage::NewVault options;
     options.kind =
@@ -257,28 +272,37 @@ void VaultSession::createVault(const QString& kind, const QString& account,
     options.kdf = kdf_;
     const std::string folder = path_.toStdString();
     QPointer<VaultSession> self(this);
-    std::thread([self, secret, folder, options, demoClients, &clock = clock_] {
-        auto created = storage::Vault::create(folder, *secret, options, clock);
-        if (created && demoClients > 0) {
-            const auto today = core::date_of(clock.now());
-            for (int i = 0; i < demoClients && created; ++i) {
-                auto added =
-                    storage::add_demo_client(*created->vault, core::demo_client(1, i, today));
-                if (!added) {
-                    break; // the vault is usable; demo data is a convenience
+    const core::Clock& clock = clock_;
+    const QString title = demoClients > 0
+                              ? tr("Creating the vault with %1 demo clients").arg(demoClients)
+                              : tr("Creating the vault");
+    task_.start(
+        title,
+        [self, secret, folder, options, demoClients, &clock](const core::Progress& progress) {
+            auto created = storage::Vault::create(folder, *secret, options, clock);
+            int added_clients = 0;
+            if (created && demoClients > 0) {
+                const auto today = core::date_of(clock.now());
+                // Each client is one transaction: stopping keeps the ones already written.
+                for (int i = 0; i < demoClients; ++i) {
+                    if (!core::report(progress, i, demoClients)) {
+                        break;
+                    }
+                    if (!storage::add_demo_client(*created->vault,
+                                                  core::demo_client(1, i, today))) {
+                        break; // the vault is usable; demo data is a convenience
+                    }
+                    added_clients = i + 1;
                 }
+                (void)core::report(progress, added_clients, demoClients);
             }
-        }
-        auto result = std::make_shared<decltype(created)>(std::move(created));
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, result] {
+            auto result = std::make_shared<decltype(created)>(std::move(created));
+            return std::function<void()>([self, result, added_clients, demoClients] {
                 if (!self) {
                     return;
                 }
-                self->setBusy(false);
                 if (!*result) {
-                    self->setError(QString::fromStdString(result->error().message));
+                    self->setError(message_of(result->error()));
                     return;
                 }
                 emit self->vaultPathChanged();
@@ -287,13 +311,220 @@ void VaultSession::createVault(const QString& kind, const QString& account,
                     static_cast<qsizetype>(result->value().recovery_key.size()));
                 self->adopt(std::move(result->value().vault));
                 emit self->created(key);
-            },
-            Qt::QueuedConnection);
-    }).detach();
+                if (added_clients < demoClients) {
+                    emit self->taskDone(QStringLiteral("create"), true,
+                                        tr("Stopped after %1 of %2 demo clients; the vault is "
+                                           "ready to use.")
+                                            .arg(added_clients)
+                                            .arg(demoClients));
+                }
+            });
+        },
+        [](qint64 done, qint64 total) { return tr("%1 of %2 demo clients").arg(done).arg(total); });
+}
+
+QString VaultSession::weakPassphraseReason(const QString& passphrase) {
+    QByteArray utf8 = passphrase.toUtf8();
+    const auto strength = core::assess_passphrase(
+        std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+    storage::wipe(utf8.data(), static_cast<std::size_t>(utf8.size()));
+    if (core::acceptable(strength)) {
+        return {};
+    }
+    return tr("This passphrase is too easy to guess to protect the vault (%1). %2")
+        .arg(QString::fromUtf8(core::to_string(strength.level).data()).toLower(),
+             QString::fromStdString(strength.advice));
+}
+
+QVariantMap VaultSession::describeFolder(const QUrl& folder) const {
+    const QString path = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
+    QVariantMap out;
+    out.insert(QStringLiteral("path"), path);
+    const QDir dir(path);
+    const bool empty = !dir.exists() || dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot |
+                                                    QDir::Hidden | QDir::System);
+    out.insert(QStringLiteral("empty"), empty);
+    auto summary = storage::Vault::inspect(path.toStdString());
+    out.insert(QStringLiteral("isVault"), static_cast<bool>(summary));
+    if (summary) {
+        out.insert(QStringLiteral("kind"),
+                   QString::fromUtf8(storage::to_string(summary->kind).data()));
+        QStringList names;
+        for (const auto& name : summary->accounts) {
+            names << QString::fromStdString(name);
+        }
+        out.insert(QStringLiteral("accounts"), names);
+    }
+    // A new vault needs a folder of its own: never mix it into a folder of other files.
+    QString target = path;
+    if (!empty && !summary) {
+        target = dir.filePath(QStringLiteral("Punctum vault"));
+        for (int n = 2; QFileInfo::exists(target); ++n) {
+            target = dir.filePath(QStringLiteral("Punctum vault %1").arg(n));
+        }
+    }
+    out.insert(QStringLiteral("target"), target);
+    return out;
+}
+
+bool VaultSession::openVaultFolder(const QUrl& folder) {
+    if (busy()) {
+        return false;
+    }
+    const QString path = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
+    auto summary = storage::Vault::inspect(path.toStdString());
+    if (!summary) {
+        if (summary.error().code == storage::StorageErrc::not_a_vault) {
+            setError(tr("%1 is not a Punctum vault: it has no key file. Choose the folder the "
+                        "vault was created in, or create a vault.")
+                         .arg(QDir::toNativeSeparators(path)));
+        } else {
+            setError(tr("This vault cannot be opened: %1").arg(message_of(summary.error())));
+        }
+        return false;
+    }
+    setVaultPath(path);
+    clearError();
+    return true;
+}
+
+void VaultSession::restoreBackup(const QUrl& backupFile, const QString& folder,
+                                 const QString& account, const QString& passphrase, bool replace) {
+    if (busy() || vault_) {
+        return;
+    }
+    clearError();
+    auto secret = std::make_shared<storage::SecureBytes>(secret_from(passphrase));
+    const std::string file = backupFile.toLocalFile().toStdString();
+    const std::string target = folder.toStdString();
+    const std::string who = account.trimmed().toStdString();
+    QPointer<VaultSession> self(this);
+    const core::Clock& clock = clock_;
+    task_.start(tr("Restoring the backup"), [self, secret, file, target, who, replace, &clock,
+                                             folder](const core::Progress&) {
+        auto restored = storage::Vault::restore(file, target, who, *secret, clock, replace);
+        const bool ok = static_cast<bool>(restored);
+        const QString message =
+            ok ? tr("Restored and verified. Unlock it below.") : message_of(restored.error());
+        return std::function<void()>([self, ok, message, folder] {
+            if (!self) {
+                return;
+            }
+            if (ok) {
+                self->path_.clear(); // re-announce even when the path is the same
+                self->setVaultPath(folder);
+            }
+            emit self->taskDone(QStringLiteral("restore"), ok, message);
+        });
+    });
+}
+
+bool VaultSession::runOnVault(const QString& kind, const QString& title, VaultWork work,
+                              LongTask::Describe describe) {
+    if (!vault_ || busy()) {
+        return false;
+    }
+    clearError();
+    QPointer<VaultSession> self(this);
+    storage::Vault* vault = vault_.get();
+    return task_.start(
+        title,
+        [self, vault, kind, work = std::move(work)](const core::Progress& progress) {
+            auto outcome = work(*vault, progress);
+            const bool ok = static_cast<bool>(outcome);
+            const QString message = ok ? outcome.value() : message_of(outcome.error());
+            return std::function<void()>([self, kind, ok, message] {
+                if (!self) {
+                    return;
+                }
+                emit self->taskDone(kind, ok, message);
+                self->notifyDataChanged();
+            });
+        },
+        std::move(describe));
+}
+
+void VaultSession::backUpTo(const QUrl& file) {
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    runOnVault(
+        QStringLiteral("backup"), tr("Backing up the vault"),
+        [path](storage::Vault& vault,
+               const core::Progress& progress) -> storage::StorageResult<QString> {
+            if (auto done = vault.backup_to(path.toStdString(), progress); !done) {
+                return done.failure();
+            }
+            return tr("Backed up to %1. It opens with any account's passphrase or the "
+                      "recovery key.")
+                .arg(QDir::toNativeSeparators(path));
+        },
+        [](qint64 done, qint64 total) {
+            return tr("%1 of %2 MB copied")
+                .arg(static_cast<double>(done) / 1e6, 0, 'f', 1)
+                .arg(static_cast<double>(total) / 1e6, 0, 'f', 1);
+        });
+}
+
+QUrl VaultSession::suggestedBackupFile() const {
+    const QString home = QStandardPaths::writableLocation(QStandardPaths::HomeLocation);
+    const QString day = QString::fromStdString(core::format_date(core::date_of(clock_.now())));
+    return QUrl::fromLocalFile(QDir(home).filePath(QStringLiteral("punctum-%1.backup").arg(day)));
+}
+
+void VaultSession::reassessAll() {
+    runOnVault(
+        QStringLiteral("reassess"), tr("Re-evaluating every session"),
+        [](storage::Vault& vault,
+           const core::Progress& progress) -> storage::StorageResult<QString> {
+            auto summary = vault.flags().reassess_all(progress);
+            if (!summary) {
+                return summary.failure();
+            }
+            return tr("%1 sessions re-evaluated: %2 new flags raised, %3 flags resolved.")
+                .arg(summary->sessions)
+                .arg(summary->raised)
+                .arg(summary->resolved);
+        },
+        [](qint64 done, qint64 total) { return tr("%1 of %2 sessions").arg(done).arg(total); });
+}
+
+void VaultSession::changePassphrase(const QString& passphrase) {
+    if (const QString weak = weakPassphraseReason(passphrase); !weak.isEmpty()) {
+        emit taskDone(QStringLiteral("passphrase"), false, weak);
+        return;
+    }
+    auto secret = std::make_shared<storage::SecureBytes>(secret_from(passphrase));
+    const storage::KdfParams kdf = kdf_;
+    runOnVault(QStringLiteral("passphrase"), tr("Changing your passphrase"),
+               [secret, kdf](storage::Vault& vault,
+                             const core::Progress&) -> storage::StorageResult<QString> {
+                   if (auto done = vault.change_passphrase(*secret, kdf); !done) {
+                       return done.failure();
+                   }
+                   return tr("Your passphrase is changed. Use the new one next time you unlock.");
+               });
+}
+
+void VaultSession::rotateDataKey() {
+    runOnVault(QStringLiteral("rotate"), tr("Re-encrypting the vault under a new key"),
+               [](storage::Vault& vault, const core::Progress&) -> storage::StorageResult<QString> {
+                   if (auto done = vault.rotate_data_key(); !done) {
+                       return done.failure();
+                   }
+                   return tr("The vault is re-encrypted: removed accounts' old keys open "
+                             "nothing new.");
+               });
 }
 
 void VaultSession::lock() {
     if (!vault_) {
+        return;
+    }
+    if (task_.running()) {
+        // The worker is using the vault: closing it now would pull it from under the task.
+        // The idle timer tries again later; Lock is hidden behind the progress panel anyway.
+        if (auto_lock_minutes_ > 0) {
+            idle_.start();
+        }
         return;
     }
     idle_.stop();
@@ -310,10 +541,10 @@ void VaultSession::notifyDataChanged() {
 
 bool VaultSession::waitUntilIdle(int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
-    while (busy_ && !deadline.hasExpired()) {
+    while (busy() && !deadline.hasExpired()) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     }
-    return !busy_;
+    return !busy();
 }
 
 } // namespace punctum::ui

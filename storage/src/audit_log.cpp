@@ -84,8 +84,12 @@ std::vector<unsigned char> AuditLog::tag(const AuditHead& h) const {
                        bytes_of("head|" + std::to_string(h.seq) + "|" + crypto::to_hex(h.mac)));
 }
 
-AuditReport AuditLog::verify(const std::optional<AuditHead>& expected) {
+AuditReport AuditLog::verify(const std::optional<AuditHead>& expected,
+                             const core::Progress& progress) {
     AuditReport report;
+    // Reported every few thousand events: often enough for a bar, rare enough to cost nothing.
+    constexpr std::int64_t report_every = 4096;
+    const std::int64_t total = progress ? db_.query_int("SELECT count(*) FROM audit_events") : 0;
     Statement st(db_, "SELECT seq, at, account_id, action, object, digest, mac FROM audit_events "
                       "ORDER BY seq");
     std::vector<unsigned char> previous(32, 0);
@@ -118,7 +122,14 @@ AuditReport AuditLog::verify(const std::optional<AuditHead>& expected) {
         previous = st.blob(6);
         ++report.events;
         ++expected_seq;
+        if (report.events % report_every == 0 && !core::report(progress, report.events, total)) {
+            throw SqlError(StorageErrc::cancelled, 0,
+                           "Stopped verifying the audit trail after " +
+                               std::to_string(report.events) + " of " + std::to_string(total) +
+                               " events, as asked. Nothing was changed.");
+        }
     }
+    (void)core::report(progress, report.events, total);
     if (expected && expected->seq > 0) {
         if (report.events < expected->seq) {
             fail_at(report.events + 1,

@@ -9,6 +9,7 @@
 
 #include "punctum/core/clock.h"
 #include "punctum/core/model/ids.h"
+#include "punctum/core/progress.h"
 #include "punctum/storage/audit_report.h"
 #include "punctum/storage/secure_bytes.h"
 #include "sqlite/connection.h"
@@ -44,7 +45,9 @@ public:
     [[nodiscard]] AuditHead head();
     /// Recomputes every MAC in order; names the first event that does not verify. With
     /// `expected`, also checks the chain still reaches the head recorded outside the file.
-    [[nodiscard]] AuditReport verify(const std::optional<AuditHead>& expected);
+    /// Progress is in events; a stop asked for throws SqlError(cancelled).
+    [[nodiscard]] AuditReport verify(const std::optional<AuditHead>& expected,
+                                     const core::Progress& progress = {});
     /// A MAC over a head, so the copy kept outside the database cannot be forged.
     [[nodiscard]] std::vector<unsigned char> tag(const AuditHead& head) const;
 

@@ -83,7 +83,8 @@ std::vector<core::PhotoRedness> load_photo_redness(Connection& db, core::Session
 
 } // namespace
 
-int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry) {
+FlagSyncResult sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry,
+                          std::string_view gone_reason) {
     auto& db = *ctx.db;
     const auto norms = norms_in_force(ctx);
     const auto row = load_session(db, session);
@@ -110,7 +111,7 @@ int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry) 
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)");
     Statement event(db, "INSERT INTO flag_events (flag_id, state, at, account_id, reason) "
                         "VALUES (?, ?, ?, ?, ?)");
-    int added = 0;
+    FlagSyncResult result;
     std::map<FlagKey, bool> still_raised;
     for (const auto& f : raised) {
         const FlagKey key{f.rule_id, f.symptom, f.day};
@@ -122,7 +123,7 @@ int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry) 
         if (entry.valid()) {
             insert.bind(2, entry.value);
         } else {
-            insert.bind_null(2); // raised by a photo analysis, not an entry
+            insert.bind_null(2); // raised by a photo analysis or a re-evaluation
         }
         insert.bind(3, f.rule_id)
             .bind(4, core::to_string(f.severity))
@@ -139,11 +140,11 @@ int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry) 
         ctx.record("flag.raise", "flag:" + std::to_string(id),
                    std::to_string(session.value) + "|" + f.rule_id + "|" + f.symptom + "|" +
                        std::to_string(f.day) + "|" + std::string(core::to_string(f.severity)));
-        ++added;
+        ++result.raised;
     }
 
     // A flag the rules no longer raise, not yet handled by anyone: settle it, saying why.
-    const std::string reason = "No longer raised by the norms once a later entry arrived.";
+    const std::string reason(gone_reason);
     Statement settle(db, "UPDATE flags SET state = 'resolved', state_changed_at = ?, "
                          "state_changed_by = ?, reason = ? WHERE id = ?");
     for (const auto& [key, value] : stored) {
@@ -158,9 +159,10 @@ int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry) 
             .bind(4, ctx.account.id.value)
             .bind(5, reason);
         event.run();
-        ctx.record("flag.resolve", "flag:" + std::to_string(id), "resolved|" + reason);
+        ctx.record("flag.resolved", "flag:" + std::to_string(id), "resolved|" + reason);
+        ++result.resolved;
     }
-    return added;
+    return result;
 }
 
 } // namespace punctum::storage::detail

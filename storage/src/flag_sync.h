@@ -12,7 +12,13 @@ namespace punctum::storage::detail {
 /// difference: a flag raised for the first time is inserted open (with an 'open' event),
 /// attributed to `entry` (when valid); an open or acknowledged flag the rules no longer raise (a
 /// late entry filled a logging gap) is resolved with that reason. Flags already handled by a person
-/// are never reopened or changed. Each change is audited. Returns how many flags were raised.
-int sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry);
+/// are never reopened or changed. Each change is audited.
+struct FlagSyncResult {
+    int raised = 0;   ///< flags inserted
+    int resolved = 0; ///< flags settled because the rules no longer raise them
+};
+FlagSyncResult sync_flags(
+    VaultContext& ctx, core::SessionId session, core::EntryId entry,
+    std::string_view gone_reason = "No longer raised by the norms once a later entry arrived.");
 
 } // namespace punctum::storage::detail

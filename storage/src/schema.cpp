@@ -239,7 +239,15 @@ CREATE TABLE review_notes (
 CREATE INDEX review_notes_by_session ON review_notes (session_id);
 )sql";
 
-constexpr std::array<std::string_view, 2> migrations{migration_1, migration_2};
+// Migration 3: the reviewer's audit trail filters by client, which means finding the events
+// of a client's records by their object text; without an index that reads every event.
+// Flags are read by session for the review list (the UNIQUE index leads with session_id).
+constexpr std::string_view migration_3 = R"sql(
+CREATE INDEX audit_by_object ON audit_events (object);
+CREATE INDEX sessions_by_date ON sessions (treated_on, id);
+)sql";
+
+constexpr std::array<std::string_view, 3> migrations{migration_1, migration_2, migration_3};
 
 } // namespace
 

@@ -83,7 +83,7 @@ StorageResult<void> check_folder_is_free(const fs::path& folder) {
 
 Vault::Vault(std::unique_ptr<detail::VaultContext> ctx)
     : ctx_(std::move(ctx)), accounts_(*ctx_), clients_(*ctx_), sessions_(*ctx_), flags_(*ctx_),
-      norms_(*ctx_), screenings_(*ctx_), photos_(*ctx_) {}
+      norms_(*ctx_), screenings_(*ctx_), photos_(*ctx_), audit_(*ctx_), reviews_(*ctx_) {}
 
 Vault::~Vault() = default;
 
@@ -197,6 +197,16 @@ StorageResult<CreatedVault> Vault::create(const fs::path& requested, const Secur
                      std::string(to_string(options.kind)));
         audit.append(clock.now(), id, "account.add", "account:" + std::to_string(id.value),
                      options.account_name + "|" + std::string(core::to_string(role)));
+        if (options.kind == VaultKind::personal) {
+            // The patient's own record: their treatments and check-ins belong to it.
+            const std::string name =
+                options.display_name.empty() ? options.account_name : options.display_name;
+            Statement client(*db, "INSERT INTO clients (display_name, notes, created_at, "
+                                  "created_by) VALUES (?, '', ?, ?)");
+            client.bind(1, name).bind(2, now).bind(3, id.value).run();
+            audit.append(clock.now(), id, "client.add",
+                         "client:" + std::to_string(db->last_insert_id()), name);
+        }
         // The vault starts under the shipped norms, recorded as its first profile.
         detail::activate_profile(*db, audit, clock.now(), id, core::default_norms_profile(),
                                  core::default_norms_json());

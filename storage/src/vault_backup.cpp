@@ -13,7 +13,9 @@
 #include "vault_context.h"
 #include "vault_database.h"
 
+#include <algorithm>
 #include <fstream>
+#include <sqlcipher/sqlite3.h>
 #include <sys/stat.h>
 #include <system_error>
 
@@ -33,9 +35,44 @@ StorageError bad_backup(const std::string& why) {
                                       ". Nothing was changed. Use another backup."};
 }
 
+// Reports a backup's progress while sqlcipher_export runs: SQLite calls back every so many
+// VM steps, we compare the copy's size with the database's, and a non-zero return
+// interrupts the export (SQLITE_INTERRUPT, which storage reports as `cancelled`).
+class ExportProgress {
+public:
+    ExportProgress(Connection& db, const core::Progress& progress, fs::path copy,
+                   std::int64_t total)
+        : db_(db), progress_(progress), copy_(std::move(copy)), total_(total) {
+        if (progress_) {
+            sqlite3_progress_handler(db_.handle(), steps_between_reports, &ExportProgress::tick,
+                                     this);
+        }
+    }
+    ~ExportProgress() { sqlite3_progress_handler(db_.handle(), 0, nullptr, nullptr); }
+    /// True once the caller asked to stop (sqlcipher_export then fails with a plain error).
+    [[nodiscard]] bool stopped() const { return stopped_; }
+    ExportProgress(const ExportProgress&) = delete;
+    ExportProgress& operator=(const ExportProgress&) = delete;
+
+private:
+    static constexpr int steps_between_reports = 10000; // about 0.1 ms of work
+    static int tick(void* self) {
+        auto* p = static_cast<ExportProgress*>(self);
+        std::error_code ec;
+        const auto size = static_cast<std::int64_t>(fs::file_size(p->copy_, ec));
+        p->stopped_ = !core::report(p->progress_, ec ? 0 : std::min(size, p->total_), p->total_);
+        return p->stopped_ ? 1 : 0;
+    }
+    Connection& db_;
+    const core::Progress& progress_;
+    fs::path copy_;
+    std::int64_t total_;
+    bool stopped_ = false;
+};
+
 } // namespace
 
-StorageResult<void> Vault::backup_to(const fs::path& file) {
+StorageResult<void> Vault::backup_to(const fs::path& file, const core::Progress& progress) {
     auto& c = *ctx_;
     return guard([&]() -> StorageResult<void> {
         {
@@ -47,9 +84,29 @@ StorageResult<void> Vault::backup_to(const fs::path& file) {
         std::error_code ec;
         const fs::path copy = file.string() + ".db.tmp";
         fs::remove(copy, ec);
-        export_database(*c.db, copy, &c.data_key, c.keys.cipher_page_size);
+        // The copy is encrypted, but a half-written one is of no use: never leave it behind.
+        struct RemoveCopy {
+            const fs::path& path;
+            ~RemoveCopy() {
+                std::error_code ignored;
+                fs::remove(path, ignored);
+            }
+        } remove_copy{copy};
+        const auto total = static_cast<std::int64_t>(fs::file_size(c.folder / database_file, ec));
+        {
+            ExportProgress reporting(*c.db, progress, copy, ec ? 0 : total);
+            try {
+                export_database(*c.db, copy, &c.data_key, c.keys.cipher_page_size);
+            } catch (const SqlError&) {
+                if (reporting.stopped()) {
+                    return fail(StorageErrc::cancelled,
+                                "Stopped the backup as asked. No backup file was written.");
+                }
+                throw;
+            }
+        }
         const std::string database = read_file(copy);
-        fs::remove(copy, ec);
+        (void)core::report(progress, total, total);
         return write_file_atomically(file, compose_backup(c.keys.vault_id, to_string(c.keys.kind),
                                                           core::format_timestamp(c.clock.now()),
                                                           serialize_key_slots(c.keys), database));

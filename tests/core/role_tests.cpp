@@ -27,6 +27,7 @@ constexpr Permission table[] = {
     {Role::admin, Action::settle_flags, true},
     {Role::admin, Action::manage_accounts, true},
     {Role::admin, Action::change_settings, true},
+    {Role::admin, Action::read_audit, true},
 
     {Role::practitioner, Action::read_records, true},
     {Role::practitioner, Action::write_clinical, true},
@@ -35,6 +36,7 @@ constexpr Permission table[] = {
     {Role::practitioner, Action::settle_flags, true},
     {Role::practitioner, Action::manage_accounts, false},
     {Role::practitioner, Action::change_settings, false},
+    {Role::practitioner, Action::read_audit, false},
 
     {Role::reviewer, Action::read_records, true},
     {Role::reviewer, Action::write_clinical, false},
@@ -43,6 +45,7 @@ constexpr Permission table[] = {
     {Role::reviewer, Action::settle_flags, false},
     {Role::reviewer, Action::manage_accounts, false},
     {Role::reviewer, Action::change_settings, false},
+    {Role::reviewer, Action::read_audit, true},
 
     {Role::patient, Action::read_records, true},
     {Role::patient, Action::write_clinical, true},
@@ -51,6 +54,7 @@ constexpr Permission table[] = {
     {Role::patient, Action::settle_flags, false},
     {Role::patient, Action::manage_accounts, false},
     {Role::patient, Action::change_settings, true},
+    {Role::patient, Action::read_audit, true},
 };
 
 } // namespace

@@ -163,10 +163,24 @@ INSERT INTO recovery_entries (id, session_id, observed_on, reporter, recorded_by
     tx.commit();
 }
 
+// Rows valid at version 2, on top of seed_v1's, with ids and keys of their own so the
+// version-2 checks below still find their slots free: an inactive norms profile, a consent
+// and a review note. (Migration 3 only adds indexes; the rows must come through intact.)
+void seed_v2(Connection& db, const storage::SecureBytes& /*key*/) {
+    db.exec(R"sql(
+INSERT INTO norms_profiles (id, profile_key, version, body, digest, adopted_at, adopted_by, active)
+    VALUES (100, 'seeded', '9', '{}', x'00', '2026-03-01T08:00:00Z', 1, 0);
+INSERT INTO client_consents (client_id, kind, granted, recorded_at, recorded_by)
+    VALUES (2, 'publication', 0, '2026-03-01T09:30:00Z', 1);
+INSERT INTO review_notes (id, session_id, body, created_at, created_by)
+    VALUES (100, 1, 'looks fine', '2026-03-04T08:00:00Z', 1);
+)sql");
+}
+
 using Seeder = void (*)(Connection&, const storage::SecureBytes&);
 // seeders[i] writes rows valid at version i + 1. When a migration is added, add a seeder for
 // the version before it: the per-version test refuses to run without one.
-constexpr std::array<Seeder, 1> seeders{seed_v1};
+constexpr std::array<Seeder, 2> seeders{seed_v1, seed_v2};
 
 void seed_up_to(Connection& db, const storage::SecureBytes& key, int version) {
     for (int v = 1; v <= version; ++v) {
@@ -480,7 +494,7 @@ TEST_CASE("storage: migration from every earlier version keeps rows and constrai
     check_v1_rows(db); // refused statements left no trace behind them
 }
 
-TEST_CASE("storage: migration 2 indexes serve the named queries", "[storage]") {
+TEST_CASE("storage: migration 2 and 3 indexes serve the named queries", "[storage]") {
     MigrationDb m(storage::current_schema_version());
     const std::vector<std::string> queries{
         "SELECT id FROM flags WHERE state = 'open' ORDER BY severity",
@@ -494,6 +508,10 @@ TEST_CASE("storage: migration 2 indexes serve the named queries", "[storage]") {
         "SELECT name FROM session_products WHERE session_id = 1 ORDER BY position",
         "SELECT addon FROM session_addons WHERE session_id = 1",
         "SELECT id FROM norms_profiles WHERE active = 1",
+        // migration 3: the audit trail by client, the review list by date
+        "SELECT seq FROM audit_events WHERE object IN ('client:1', 'session:2')",
+        "SELECT id FROM sessions WHERE treated_on >= '2026-01-01' ORDER BY treated_on DESC, id "
+        "DESC",
     };
     for (const auto& q : queries) {
         std::string plan;

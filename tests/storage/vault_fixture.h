@@ -141,6 +141,8 @@ template <> struct StringMaker<punctum::storage::StorageErrc> {
             return "invalid_input";
         case E::io:
             return "io";
+        case E::cancelled:
+            return "cancelled";
         case E::internal:
             return "internal";
         }

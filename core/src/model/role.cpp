@@ -18,6 +18,9 @@ bool permits(Role role, Action action) {
     case Action::change_settings:
     case Action::reveal_key:
         return role == Role::admin || role == Role::patient;
+    case Action::read_audit:
+        // Who did what: the reviewer's job, the admin's duty, the patient's own vault.
+        return role != Role::practitioner;
     }
     return false;
 }

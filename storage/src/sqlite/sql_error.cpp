@@ -22,6 +22,8 @@ StorageErrc classify_sqlite(int code) {
         return StorageErrc::invalid_input;
     case SQLITE_IOERR:
         return StorageErrc::io;
+    case SQLITE_INTERRUPT: // only ever from a progress handler whose caller asked to stop
+        return StorageErrc::cancelled;
     default:
         return StorageErrc::internal;
     }
@@ -45,6 +47,8 @@ std::string explain_sqlite(int code, const std::string& doing) {
     case StorageErrc::io:
         return "The disk reported an error during " + doing +
                ". Nothing was changed; check the drive and try again.";
+    case StorageErrc::cancelled:
+        return "Stopped as asked during " + doing + ". Nothing of the unfinished step was kept.";
     default:
         return "Unexpected database error during " + doing + " (SQLite code " +
                std::to_string(code) + "): " + sqlite3_errstr(code) + ".";

@@ -6,6 +6,7 @@
 #include "punctum/core/clock.h"
 #include "punctum/core/date.h"
 #include "punctum/core/model/ids.h"
+#include "punctum/core/progress.h"
 #include "punctum/core/recovery/flag.h"
 #include "punctum/storage/storage_error.h"
 
@@ -49,6 +50,13 @@ struct FlagEvent {
     std::string reason;
 };
 
+/// What re-evaluating every session changed.
+struct ReassessSummary {
+    std::int64_t sessions = 0; ///< sessions evaluated
+    std::int64_t raised = 0;   ///< flags raised for the first time
+    std::int64_t resolved = 0; ///< open flags the rules no longer raise, resolved with that reason
+};
+
 class FlagStore {
 public:
     explicit FlagStore(detail::VaultContext& ctx) : ctx_(ctx) {}
@@ -69,6 +77,13 @@ public:
     [[nodiscard]] StorageResult<void> resolve(std::int64_t id, std::string_view note = {});
     /// Not a problem after all; the reason is required (Action::settle_flags).
     [[nodiscard]] StorageResult<void> dismiss(std::int64_t id, std::string_view reason);
+
+    /// Re-runs the norms in force over every session (after a new profile is adopted):
+    /// new flags are raised, flags nobody handled that the rules no longer raise are resolved.
+    /// Sessions are done in batches, each batch one transaction, so stopping early (progress
+    /// returns false; `cancelled`) keeps the batches finished. Progress is in sessions.
+    /// Needs Action::settle_flags.
+    [[nodiscard]] StorageResult<ReassessSummary> reassess_all(const core::Progress& progress = {});
 
 private:
     [[nodiscard]] StorageResult<void> move(std::int64_t id, FlagState to, std::string_view reason);

@@ -18,6 +18,7 @@ enum class StorageErrc {
     forbidden,     ///< the account's role does not allow this
     invalid_input, ///< the record was refused (see the message)
     io,            ///< another operating-system error
+    cancelled,     ///< the caller asked long work to stop; finished steps are kept
     internal,      ///< a bug: the message has the details
 };
 

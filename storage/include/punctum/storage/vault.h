@@ -4,14 +4,17 @@
 // under a recovery key shown once at creation. No plaintext database ever exists.
 
 #include "punctum/core/clock.h"
+#include "punctum/core/progress.h"
 #include "punctum/storage/account.h"
 #include "punctum/storage/account_store.h"
 #include "punctum/storage/audit_report.h"
+#include "punctum/storage/audit_store.h"
 #include "punctum/storage/client_store.h"
 #include "punctum/storage/flag_store.h"
 #include "punctum/storage/kdf_params.h"
 #include "punctum/storage/norms_store.h"
 #include "punctum/storage/photo_store.h"
+#include "punctum/storage/review_store.h"
 #include "punctum/storage/screening_store.h"
 #include "punctum/storage/secure_bytes.h"
 #include "punctum/storage/session_store.h"
@@ -36,6 +39,8 @@ struct NewVault {
     VaultKind kind = VaultKind::clinic;
     std::string account_name = "admin"; ///< a clinic's first account is its admin
     std::string display_name = "Administrator";
+    /// A personal vault also gets its patient's own client record, named `display_name`:
+    /// the record their treatments and check-ins belong to.
     KdfParams kdf = KdfParams::moderate();
 };
 
@@ -120,6 +125,8 @@ public:
     [[nodiscard]] NormsStore& norms() { return norms_; }
     [[nodiscard]] ScreeningStore& screenings() { return screenings_; }
     [[nodiscard]] PhotoStore& photos() { return photos_; }
+    [[nodiscard]] AuditStore& audit() { return audit_; }
+    [[nodiscard]] ReviewStore& reviews() { return reviews_; }
     [[nodiscard]] StorageResult<VaultStats> stats();
 
     /// PRAGMA integrity_check and the audit chain, against the head kept beside the vault.
@@ -134,8 +141,10 @@ public:
     /// standard sqlcipher tool. Admin or the patient of a personal vault.
     [[nodiscard]] StorageResult<SecureBytes> reveal_data_key_hex();
     /// Writes one encrypted backup file (database copy + key slots): temporary file, fsync,
-    /// rename. It opens with any account's passphrase or the recovery key.
-    [[nodiscard]] StorageResult<void> backup_to(const std::filesystem::path& file);
+    /// rename. It opens with any account's passphrase or the recovery key. Progress is in
+    /// bytes of the database copied; stopping early (`cancelled`) leaves no file behind.
+    [[nodiscard]] StorageResult<void> backup_to(const std::filesystem::path& file,
+                                                const core::Progress& progress = {});
     /// Writes an UNENCRYPTED SQLite copy. Only on explicit request; the caller warns.
     [[nodiscard]] StorageResult<void> export_plaintext(const std::filesystem::path& file);
     /// A vault setting (auto-lock time, ...); nullopt when never set.
@@ -162,6 +171,8 @@ private:
     NormsStore norms_;
     ScreeningStore screenings_;
     PhotoStore photos_;
+    AuditStore audit_;
+    ReviewStore reviews_;
 };
 
 } // namespace punctum::storage

@@ -20,6 +20,7 @@ enum class Action {
     manage_accounts, ///< add or remove accounts, rotate the data key
     change_settings, ///< auto-lock time, norms profile
     reveal_key,      ///< see the raw data key, export unencrypted (bypasses permissions)
+    read_audit,      ///< read the audit trail and verify its chain
 };
 
 /// True when `role` may perform `action`.
