@@ -17,6 +17,10 @@ void add_demo_command(CLI::App& app, CliContext& ctx);
 void add_account_commands(CLI::App& app, CliContext& ctx);
 /// flag list|ack|resolve|dismiss
 void add_flag_commands(CLI::App& app, CliContext& ctx);
+/// audit list|verify
+void add_audit_commands(CLI::App& app, CliContext& ctx);
+/// flag reassess (a subcommand of `flag`)
+void add_flag_reassess_command(CLI::App& flag, CliContext& ctx);
 /// norms adopt FILE: the vault's own norms profile (a subcommand of `norms`).
 void add_norms_adopt_command(CLI::App& norms, CliContext& ctx);
 /// screen FILE|- and norms: pure functions of the norms profile, no vault needed.

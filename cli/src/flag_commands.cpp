@@ -113,6 +113,8 @@ void add_flag_commands(CLI::App& app, CliContext& ctx) {
     dismiss->add_option("id", o.id, "Flag id")->required();
     dismiss->add_option("--reason", o.text, "Why (kept with the record)")->required();
     dismiss->callback([&ctx] { run_flag_move(ctx, o, storage::FlagState::dismissed); });
+
+    add_flag_reassess_command(*flag, ctx);
 }
 
 void add_norms_adopt_command(CLI::App& norms, CliContext& ctx) {

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     punctum::cli::add_demo_command(app, ctx);
     punctum::cli::add_account_commands(app, ctx);
     punctum::cli::add_flag_commands(app, ctx);
+    punctum::cli::add_audit_commands(app, ctx);
     punctum::cli::add_screen_commands(app, ctx);
     punctum::cli::add_assess_command(app, ctx);
     punctum::cli::add_photo_commands(app, ctx);

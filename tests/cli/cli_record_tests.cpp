@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 using punctum::test::CliRunner;
 using punctum::test::contains;
 
@@ -332,4 +334,55 @@ TEST_CASE("cli: norms adopt checks a clinic's profile and the vault then works b
     REQUIRE(in_force.exit_code == 0);
     CHECK(nlohmann::json::parse(in_force.out).at("id") == "our-clinic");
     CHECK(cli.stats().at("audit_events") == 4); // creation's three, then the adoption
+}
+
+TEST_CASE("cli: audit list filters the trail, audit verify checks its chain, flag reassess "
+          "re-runs the norms",
+          "[cli][audit]") {
+    CliRunner cli;
+    cli.init();
+    const auto client =
+        cli.json({"client", "add", "--vault", cli.vault, "--name", "Audit Trail", "--json"});
+    const auto id = std::to_string(client.at("id").get<std::int64_t>());
+    const auto session = cli.json({"session", "add", "--vault", cli.vault, "--client", id, "--date",
+                                   "2026-03-01", "--area", "cheeks:1.5:3", "--json"});
+    const auto sid = std::to_string(session.at("id").get<std::int64_t>());
+    (void)cli.json({"entry", "add", "--vault", cli.vault, "--session", sid, "--date", "2026-03-02",
+                    "--erythema", "2", "--pus", "yes", "--json"});
+
+    // The client's events: their record, the session, the entry and its flags, named.
+    const auto of_client =
+        cli.json({"audit", "list", "--vault", cli.vault, "--client", id, "--json"});
+    REQUIRE(of_client.size() >= 4);
+    std::set<std::string> actions;
+    for (const auto& e : of_client) {
+        CHECK(e.at("client") == "Audit Trail");
+        actions.insert(e.at("action").get<std::string>());
+    }
+    CHECK(actions.count("client.add") == 1);
+    CHECK(actions.count("session.add") == 1);
+    CHECK(actions.count("entry.add") == 1);
+    CHECK(actions.count("flag.raise") == 1);
+    // Newest first.
+    CHECK(of_client.front().at("seq").get<int>() > of_client.back().at("seq").get<int>());
+
+    const auto flags = cli.json(
+        {"audit", "list", "--vault", cli.vault, "--action", "flag", "--limit", "1", "--json"});
+    REQUIRE(flags.size() == 1);
+    CHECK(flags.at(0).at("action") == "flag.raise");
+
+    const auto verified = cli.run({"audit", "verify", "--vault", cli.vault});
+    INFO(verified.err);
+    CHECK(verified.exit_code == 0);
+    CHECK_THAT(verified.out, Catch::Contains("The audit trail is intact"));
+
+    const auto reassessed = cli.run({"flag", "reassess", "--vault", cli.vault});
+    INFO(reassessed.err);
+    CHECK(reassessed.exit_code == 0);
+    CHECK_THAT(reassessed.out, Catch::Contains("Re-evaluated 1 sessions"));
+    CHECK_THAT(reassessed.out, Catch::Contains("0 flags raised")); // nothing new to raise
+
+    const auto bad = cli.run({"audit", "list", "--vault", cli.vault, "--from", "2026-13-01"});
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Catch::Contains("YYYY-MM-DD"));
 }
