@@ -6,6 +6,9 @@
 
 #include "punctum/core/recovery/expected_course.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace punctum::ui {
 
 RecoveryChartData::RecoveryChartData(QObject* parent) : QObject(parent) {
@@ -32,6 +35,9 @@ void RecoveryChartData::reload() {
     flags_.clear();
     later_ = 0;
     entries_ = 0;
+    photo_points_.clear();
+    photo_min_ = 0;
+    photo_max_ = 10;
     auto* session = VaultSession::instance();
     if (session == nullptr || session->vault() == nullptr || id_ <= 0) {
         emit loaded();
@@ -116,7 +122,33 @@ void RecoveryChartData::reload() {
                 {QStringLiteral("message"), QString::fromStdString(f.flag.message)}};
         }
     }
+    loadPhotoRedness();
     emit loaded();
+}
+
+void RecoveryChartData::loadPhotoRedness() {
+    auto* session = VaultSession::instance();
+    auto trend = session->vault()->photos().redness_trend(core::SessionId{id_});
+    if (!trend) {
+        return;
+    }
+    const int last_day = days() - 1;
+    for (const auto& d : *trend) {
+        if (!d.delta_a_star || d.day < 0 || d.day > last_day) {
+            continue;
+        }
+        const double value = *d.delta_a_star;
+        photo_points_ << QVariantMap{
+            {QStringLiteral("day"), d.day},
+            {QStringLiteral("deltaAStar"), value},
+            {QStringLiteral("calibrated"), d.calibrated},
+            {QStringLiteral("words"),
+             d.calibrated
+                 ? tr("Photo redness %1 (delta a*), calibrated").arg(value, 0, 'f', 1)
+                 : tr("Photo redness %1 (delta a*), not calibrated").arg(value, 0, 'f', 1)}};
+        photo_min_ = std::min(photo_min_, std::floor(value / 5.0) * 5.0);
+        photo_max_ = std::max(photo_max_, std::ceil(value / 5.0) * 5.0);
+    }
 }
 
 } // namespace punctum::ui

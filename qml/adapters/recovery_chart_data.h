@@ -25,6 +25,13 @@ class RecoveryChartData : public QObject {
     /// Entries logged after the last day the chart shows.
     Q_PROPERTY(int laterEntries READ laterEntries NOTIFY loaded)
     Q_PROPERTY(int entryCount READ entryCount NOTIFY loaded)
+    /// Photo redness by day, for the right-hand axis: [{day, deltaAStar, calibrated, words}]
+    /// (the day's last analysed photo, from PhotoStore::redness_trend).
+    Q_PROPERTY(QVariantList photoPoints READ photoPoints NOTIFY loaded)
+    /// The right-hand axis's range in delta a* units: whole steps of 5 that hold every point
+    /// and 0 (and at least 0..10, so small values are not blown up into a steep line).
+    Q_PROPERTY(double photoAxisMin READ photoAxisMin NOTIFY loaded)
+    Q_PROPERTY(double photoAxisMax READ photoAxisMax NOTIFY loaded)
 
 public:
     explicit RecoveryChartData(QObject* parent = nullptr);
@@ -36,6 +43,9 @@ public:
     [[nodiscard]] QVariantList flags() const { return flags_; }
     [[nodiscard]] int laterEntries() const { return later_; }
     [[nodiscard]] int entryCount() const { return entries_; }
+    [[nodiscard]] QVariantList photoPoints() const { return photo_points_; }
+    [[nodiscard]] double photoAxisMin() const { return photo_min_; }
+    [[nodiscard]] double photoAxisMax() const { return photo_max_; }
 
 public slots:
     void reload();
@@ -46,7 +56,9 @@ signals:
 
 private:
     qint64 id_ = 0;
-    QVariantList series_, flags_;
+    QVariantList series_, flags_, photo_points_;
+    double photo_min_ = 0, photo_max_ = 10;
+    void loadPhotoRedness();
     int later_ = 0;
     int entries_ = 0;
 };

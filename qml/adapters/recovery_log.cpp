@@ -2,13 +2,143 @@
 
 #include "display_text.h"
 #include "flag_rows.h"
+#include "photo_image_cache.h"
+#include "photo_image_provider.h"
 #include "vault_session.h"
 
+#include "punctum/core/photo/photo_import.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <algorithm>
 
 namespace punctum::ui {
 
+namespace {
+
+QString pending_key(int key) {
+    return QStringLiteral("pending/%1").arg(key);
+}
+
+// Keys are unique across every form, so two forms never share a cached thumbnail.
+int next_pending_key() {
+    static int key = 0;
+    return ++key;
+}
+
+} // namespace
+
 RecoveryLog::RecoveryLog(QObject* parent) : QObject(parent) {}
+
+RecoveryLog::~RecoveryLog() {
+    for (const auto& p : photos_) {
+        PhotoImageCache::remove(pending_key(p.key));
+    }
+}
+
+QVariantList RecoveryLog::pendingPhotos() const {
+    QVariantList out;
+    for (const auto& p : photos_) {
+        out << QVariantMap{
+            {QStringLiteral("key"), p.key},
+            {QStringLiteral("name"), p.name},
+            {QStringLiteral("accepted"), p.accepted},
+            {QStringLiteral("source"),
+             p.accepted ? QStringLiteral("image://vaultphoto/") + pending_key(p.key) : QString()},
+            {QStringLiteral("message"), p.message}};
+    }
+    return out;
+}
+
+int RecoveryLog::acceptedPhotos() const {
+    return static_cast<int>(
+        std::count_if(photos_.begin(), photos_.end(), [](const auto& p) { return p.accepted; }));
+}
+
+bool RecoveryLog::addPhotoBytes(const QString& name, std::vector<std::uint8_t> bytes) {
+    PendingPhoto p;
+    p.key = next_pending_key();
+    p.name = name;
+    // The same check storage makes on save, now, so a bad file is refused before Save.
+    auto imported = core::photo::import_photo(bytes);
+    if (imported) {
+        auto thumb = core::photo::decode_photo(imported->thumbnail, 1);
+        if (thumb) {
+            PhotoImageCache::put(pending_key(p.key), PhotoImageProvider::to_qimage(*thumb));
+            p.accepted = true;
+            p.file = std::move(bytes);
+            p.message = tr("Ready to save with this entry (%1 × %2).")
+                            .arg(imported->width)
+                            .arg(imported->height);
+        } else {
+            p.message = QString::fromStdString(thumb.error().message);
+        }
+    } else {
+        p.message = QString::fromStdString(imported.error().message);
+    }
+    const bool accepted = p.accepted;
+    photos_.push_back(std::move(p));
+    emit photosChanged();
+    return accepted;
+}
+
+bool RecoveryLog::addPhotoFile(const QUrl& url) {
+    const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    auto refuse = [&](const QString& message) {
+        PendingPhoto p;
+        p.key = next_pending_key();
+        p.name = name;
+        p.message = message;
+        photos_.push_back(std::move(p));
+        emit photosChanged();
+        return false;
+    };
+    const auto limit = core::photo::ImportLimits{}.max_bytes;
+    if (file.size() > static_cast<qint64>(limit)) {
+        // Refused before reading: the whole file would sit in memory for nothing.
+        return refuse(tr("The file is larger than %1 MB. Choose a smaller photo, or export "
+                         "it from the camera at a lower size.")
+                          .arg(limit / (1024 * 1024)));
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        return refuse(tr("The file could not be read (%1). Check it still exists and that "
+                         "you may open it.")
+                          .arg(file.errorString()));
+    }
+    const QByteArray data = file.readAll();
+    return addPhotoBytes(name, std::vector<std::uint8_t>(data.begin(), data.end()));
+}
+
+int RecoveryLog::addPhotoFiles(const QList<QUrl>& files) {
+    int accepted = 0;
+    for (const auto& url : files) {
+        accepted += addPhotoFile(url) ? 1 : 0;
+    }
+    return accepted;
+}
+
+void RecoveryLog::removePhoto(int key) {
+    const auto it =
+        std::find_if(photos_.begin(), photos_.end(), [key](const auto& p) { return p.key == key; });
+    if (it != photos_.end()) {
+        PhotoImageCache::remove(pending_key(key));
+        photos_.erase(it);
+        emit photosChanged();
+    }
+}
+
+void RecoveryLog::clearPhotos() {
+    if (photos_.empty()) {
+        return;
+    }
+    for (const auto& p : photos_) {
+        PhotoImageCache::remove(pending_key(p.key));
+    }
+    photos_.clear();
+    emit photosChanged();
+}
 
 void RecoveryLog::setSessionId(qint64 id) {
     if (id == session_id_) {
@@ -66,6 +196,11 @@ void RecoveryLog::loadOpenFlags() {
 }
 
 void RecoveryLog::reset() {
+    clearPhotos();
+    clearResult();
+}
+
+void RecoveryLog::clearResult() {
     loadOpenFlags();
     saved_ = false;
     result_.clear();
@@ -75,7 +210,7 @@ void RecoveryLog::reset() {
 }
 
 bool RecoveryLog::save(const QVariantMap& scores, const QString& note, const QString& reporter) {
-    reset();
+    clearResult();
     auto* session = VaultSession::instance();
     if (session == nullptr || session->vault() == nullptr) {
         error_ = tr("The vault is locked. Unlock it and log again.");
@@ -95,19 +230,28 @@ bool RecoveryLog::save(const QVariantMap& scores, const QString& note, const QSt
             }
         }
     }
-    if (entry.empty() && entry.note.empty()) {
-        error_ = tr("Choose at least one score, or write a note, before saving.");
+    std::vector<storage::NewPhoto> photos;
+    for (const auto& p : photos_) {
+        if (p.accepted) {
+            photos.push_back({p.file, {}, std::nullopt});
+        }
+    }
+    if (entry.empty() && entry.note.empty() && photos.empty()) {
+        error_ = tr("Choose at least one score, write a note or add a photo before saving.");
         emit resultChanged();
         return false;
     }
     auto& vault = *session->vault();
-    auto id = vault.sessions().add_entry(entry);
+    // Entry and photos in one transaction: both land, or neither does.
+    auto id = photos.empty() ? vault.sessions().add_entry(entry)
+                             : vault.sessions().add_entry(entry, photos);
     if (!id) {
         error_ = QString::fromStdString(id.error().message);
         emit resultChanged();
         return false;
     }
     saved_ = true;
+    clearPhotos();
     loadOpenFlags();
     if (auto flags = vault.flags().of_session(entry.session_id)) {
         // Most urgent first, like the queue.

@@ -3,11 +3,15 @@
 // Offers each scale with its plain words, saves the entry (storage runs the norms engine in
 // the same transaction), and gives back the flags this entry raised as the result.
 
+#include <QList>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+#include <cstdint>
+#include <vector>
 
 namespace punctum::ui {
 
@@ -28,9 +32,15 @@ class RecoveryLog : public QObject {
     Q_PROPERTY(QString error READ error NOTIFY resultChanged)
     /// The session's flags still open or acknowledged, most urgent first: today's status.
     Q_PROPERTY(QVariantList openFlags READ openFlags NOTIFY resultChanged)
+    /// Photos to save with the entry, checked by core's import as they were added:
+    /// [{key, name, accepted, source (thumbnail URL, "" when refused), message}]. Refused
+    /// files stay listed with core's reason until removed; they are never saved.
+    Q_PROPERTY(QVariantList pendingPhotos READ pendingPhotos NOTIFY photosChanged)
+    Q_PROPERTY(int acceptedPhotos READ acceptedPhotos NOTIFY photosChanged)
 
 public:
     explicit RecoveryLog(QObject* parent = nullptr);
+    ~RecoveryLog() override;
 
     [[nodiscard]] qint64 sessionId() const { return session_id_; }
     void setSessionId(qint64 id);
@@ -42,16 +52,28 @@ public:
     [[nodiscard]] int earlierOpen() const { return earlier_open_; }
     [[nodiscard]] QString error() const { return error_; }
     [[nodiscard]] QVariantList openFlags() const { return open_; }
+    [[nodiscard]] QVariantList pendingPhotos() const;
+    [[nodiscard]] int acceptedPhotos() const;
+
+    /// Reads a JPEG or PNG file into memory and checks it with core's import at once; true
+    /// when it will be saved with the entry. Refused files are listed with the reason.
+    Q_INVOKABLE bool addPhotoFile(const QUrl& file);
+    /// Each of `files` (a drop), as addPhotoFile; how many were accepted.
+    Q_INVOKABLE int addPhotoFiles(const QList<QUrl>& files);
+    /// The same for bytes already in memory (a paste, tests).
+    bool addPhotoBytes(const QString& name, std::vector<std::uint8_t> bytes);
+    Q_INVOKABLE void removePhoto(int key);
 
     /// Saves today's entry. `scores` maps a scale key to its score; keys left out are "not
     /// reported", never 0. `reporter` is "patient" or "clinician".
     Q_INVOKABLE bool save(const QVariantMap& scores, const QString& note, const QString& reporter);
-    /// Back to an empty form.
+    /// Back to an empty form, pending photos dropped.
     Q_INVOKABLE void reset();
 
 signals:
     void sessionIdChanged();
     void resultChanged();
+    void photosChanged();
 
 private:
     qint64 session_id_ = 0;
@@ -63,6 +85,17 @@ private:
     QString error_;
     QVariantList open_;
     void loadOpenFlags();
+    void clearResult();
+    void clearPhotos();
+
+    struct PendingPhoto {
+        int key = 0;
+        QString name;
+        std::vector<std::uint8_t> file; ///< as read; storage imports it again on save
+        bool accepted = false;
+        QString message;
+    };
+    std::vector<PendingPhoto> photos_;
 };
 
 } // namespace punctum::ui

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum
 
@@ -9,6 +10,8 @@ Flow {
     id: legend
     property var series: []
     property var hidden: ({})
+    // Whether the chart has photo redness to toggle (its key is "photo").
+    property bool photoShown: false
     signal toggled(string key, bool shown)
     spacing: Theme.unit * 2
 
@@ -37,6 +40,31 @@ Flow {
                     text: box.text
                     anchors.verticalCenter: parent.verticalCenter
                 }
+            }
+        }
+    }
+    CheckBox {
+        id: photoBox
+        objectName: "photoLegend"
+        visible: legend.photoShown
+        checked: !legend.hidden["photo"]
+        text: qsTr("Photo redness (delta a*), right-hand axis: filled calibrated, hollow not calibrated")
+        Accessible.name: qsTr("Show photo redness on the chart")
+        onToggled: legend.toggled("photo", checked)
+        contentItem: Row {
+            leftPadding: photoBox.indicator.width + photoBox.spacing
+            spacing: Theme.unit
+            Rectangle {
+                // A diamond, the photo points' shape on the chart.
+                width: Theme.base * 0.8
+                height: width
+                rotation: 45
+                anchors.verticalCenter: parent.verticalCenter
+                color: photoBox.Material.foreground
+            }
+            Label {
+                text: photoBox.text
+                anchors.verticalCenter: parent.verticalCenter
             }
         }
     }

@@ -2,8 +2,76 @@
 // Geometry only; the figures come from C++ (RecoveryChartData).
 .pragma library
 
-function severityColor(severity) {
-    return severity === "urgent" ? "#b3261e" : severity === "watch" ? "#f2b01e" : "#5d6b7a"
+// The chart passes Theme's colours in: {urgent, watch, info}.
+function severityColor(colors, severity) {
+    return severity === "urgent" ? colors.urgent : severity === "watch" ? colors.watch : colors.info
+}
+
+// A diamond marker; filled for a calibrated photo, hollow for an uncalibrated one.
+function diamond(ctx, x, y, r, filled) {
+    ctx.beginPath()
+    ctx.moveTo(x, y - r)
+    ctx.lineTo(x + r, y)
+    ctx.lineTo(x, y + r)
+    ctx.lineTo(x - r, y)
+    ctx.closePath()
+    if (filled)
+        ctx.fill()
+    ctx.stroke()
+}
+
+// Photo redness: its own axis on the right (delta a* units), a thin line through the days
+// and a diamond per day.
+function paintPhoto(ctx, chart, ink) {
+    if (!chart.photoVisible)
+        return
+    const right = chart.padLeft + chart.plotWidth
+    const font = chart.fontSize
+    ctx.strokeStyle = ink
+    ctx.fillStyle = ink
+    ctx.lineWidth = 1
+    ctx.beginPath()
+    ctx.moveTo(right, chart.padTop)
+    ctx.lineTo(right, chart.padTop + chart.plotHeight)
+    ctx.stroke()
+    ctx.textAlign = "left"
+    ctx.textBaseline = "middle"
+    const mid = (chart.photoMin + chart.photoMax) / 2
+    const ticks = [chart.photoMin, mid, chart.photoMax]
+    for (let i = 0; i < ticks.length; ++i) {
+        const y = chart.yOfPhoto(ticks[i])
+        ctx.beginPath()
+        ctx.moveTo(right, y)
+        ctx.lineTo(right + 4, y)
+        ctx.stroke()
+        ctx.fillText(String(Math.round(ticks[i] * 10) / 10), right + 6, y)
+    }
+    // The axis title, turned to run up the right edge.
+    ctx.save()
+    ctx.translate(chart.width - font * 0.6, chart.padTop + chart.plotHeight / 2)
+    ctx.rotate(-Math.PI / 2)
+    ctx.textAlign = "center"
+    ctx.fillText(chart.photoAxisLabel, 0, 0)
+    ctx.restore()
+
+    const pts = chart.photoPoints
+    ctx.strokeStyle = chart.photoColor
+    ctx.fillStyle = chart.photoColor
+    ctx.setLineDash([2, 3])
+    ctx.beginPath()
+    for (let p = 0; p < pts.length; ++p) {
+        const x = chart.xOf(pts[p].day), y = chart.yOfPhoto(pts[p].deltaAStar)
+        if (p === 0)
+            ctx.moveTo(x, y)
+        else
+            ctx.lineTo(x, y)
+    }
+    ctx.stroke()
+    ctx.setLineDash([])
+    ctx.lineWidth = 2
+    for (let p = 0; p < pts.length; ++p)
+        diamond(ctx, chart.xOf(pts[p].day), chart.yOfPhoto(pts[p].deltaAStar), 6, pts[p].calibrated)
+    ctx.lineWidth = 1
 }
 
 function paint(ctx, chart) {
@@ -74,14 +142,14 @@ function paint(ctx, chart) {
         const n = perDay[flag.day] || 0
         perDay[flag.day] = n + 1
         const x = chart.xOf(flag.day), y = chart.padTop - 8 + n * 0
-        ctx.strokeStyle = severityColor(flag.severity)
+        ctx.strokeStyle = severityColor(chart.severityColors, flag.severity)
         ctx.setLineDash([4, 4])
         ctx.beginPath()
         ctx.moveTo(x, chart.padTop)
         ctx.lineTo(x, chart.padTop + chart.plotHeight)
         ctx.stroke()
         ctx.setLineDash([])
-        ctx.fillStyle = severityColor(flag.severity)
+        ctx.fillStyle = severityColor(chart.severityColors, flag.severity)
         ctx.beginPath()
         ctx.moveTo(x, y + 8)
         ctx.lineTo(x - 7, y - 4)
@@ -89,6 +157,8 @@ function paint(ctx, chart) {
         ctx.closePath()
         ctx.fill()
     }
+
+    paintPhoto(ctx, chart, ink)
 
     // Logged scores: a line with points; the current one ringed.
     for (let s = 0; s < chart.series.length; ++s) {

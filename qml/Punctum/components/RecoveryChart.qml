@@ -5,7 +5,8 @@ import Punctum
 import "ChartPainter.js" as ChartPainter
 
 // The recovery chart (UI.md): x = days since treatment, each symptom's expected envelope as
-// a soft band, its logged scores as a line with points, flags as markers on their day.
+// a soft band, its logged scores as a line with points, flags as markers on their day, and
+// photo redness (delta a*) as diamonds on a right-hand axis (filled: calibrated).
 // Scores are drawn as a share of each scale's maximum so scales share one axis; the words
 // of a point come from C++ (RecoveryChartData). Hover a point, or focus the chart and use
 // Left/Right, to see its entry.
@@ -15,13 +16,22 @@ Item {
     property var flags: []
     property int days: 15
     property var hidden: ({})
+    // [{day, deltaAStar, calibrated, words}] and the right-hand axis's range (from C++).
+    property var photoPoints: []
+    property real photoMin: 0
+    property real photoMax: 10
+    readonly property bool photoVisible: photoPoints.length > 0 && !hidden["photo"]
+    readonly property string photoAxisLabel: qsTr("Photo redness (delta a*)")
+    // Theme's severity colours, handed to the painter (a .pragma library sees no Theme).
+    readonly property var severityColors: ({ urgent: Theme.urgent, watch: Theme.watch, info: Theme.info })
+    readonly property color photoColor: dark ? "#eeeeee" : "#263238"
     // The entry shown: {seriesIndex, pointIndex} or null.
     property var current: null
     readonly property var currentPoint: current ? series[current.seriesIndex].points[current.pointIndex] : null
     readonly property bool dark: Material.theme === Material.Dark
     readonly property real fontSize: Theme.smallSize
     readonly property real padLeft: Theme.base * 4
-    readonly property real padRight: Theme.unit * 2
+    readonly property real padRight: photoPoints.length > 0 ? Theme.base * 4.5 : Theme.unit * 2
     readonly property real padTop: Theme.unit * 3
     readonly property real padBottom: Theme.base * 2.5
     readonly property real plotWidth: width - padLeft - padRight
@@ -38,6 +48,7 @@ Item {
 
     function xOf(day) { return padLeft + plotWidth * day / Math.max(1, days - 1) }
     function yOf(fraction) { return padTop + plotHeight * (1 - fraction) }
+    function yOfPhoto(value) { return yOf((value - photoMin) / Math.max(1e-6, photoMax - photoMin)) }
     function colorOf(i) { return Theme.seriesColors[i % Theme.seriesColors.length] }
     function isShown(i) { return !hidden[series[i].key] }
 
@@ -94,6 +105,7 @@ Item {
     onSeriesChanged: { current = null; canvas.requestPaint() }
     onHiddenChanged: { current = null; canvas.requestPaint() }
     onFlagsChanged: canvas.requestPaint()
+    onPhotoPointsChanged: canvas.requestPaint()
     onCurrentChanged: canvas.requestPaint()
     onDarkChanged: canvas.requestPaint()
     Keys.onLeftPressed: step(-1)

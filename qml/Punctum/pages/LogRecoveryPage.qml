@@ -16,7 +16,13 @@ Page {
     signal back()
     title: qsTr("Log recovery")
 
-    RecoveryLog { id: log; sessionId: page.sessionId }
+    RecoveryLog { id: log; objectName: "recoveryLog"; sessionId: page.sessionId }
+
+    // Brings the photos section into view (after a drop, and for the page tour).
+    function scrollToPhotos() {
+        const flick = scroll.contentItem
+        flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, pendingSection.y - Theme.unit * 2))
+    }
 
     function save() {
         const s = {}
@@ -38,6 +44,19 @@ Page {
             graded.itemAt(i).value = -1
         for (let j = 0; j < signs.count; ++j)
             signs.itemAt(j).value = 0
+    }
+
+    // Files dropped anywhere on the page are offered as photos for this entry.
+    DropArea {
+        anchors.fill: parent
+        enabled: !log.saved && log.day >= 0
+        onEntered: (drag) => drag.accept(Qt.CopyAction)
+        onDropped: (drop) => {
+            if (drop.hasUrls) {
+                log.addPhotoFiles(drop.urls)
+                drop.accept(Qt.CopyAction)
+            }
+        }
     }
 
     ScrollView {
@@ -138,6 +157,13 @@ Page {
                         Layout.fillWidth: true
                     }
                 }
+            }
+            PendingPhotos {
+                id: pendingSection
+                objectName: "pendingPhotos"
+                visible: !log.saved && log.day >= 0
+                log: log
+                Layout.fillWidth: true
             }
             TextArea {
                 id: note

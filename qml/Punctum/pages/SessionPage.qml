@@ -12,12 +12,15 @@ Page {
     property string backText: qsTr("Client")
     signal back()
     signal logRecovery(var sessionId)
+    signal openPhoto(var photoId)
+    signal comparePhotos(var sessionId)
     title: qsTr("Session")
 
     SessionDetail { id: detail; sessionId: page.sessionId }
     RecoveryChartData { id: chartData; sessionId: page.sessionId }
     SessionFlagModel { id: sessionFlags; objectName: "sessionFlagModel"; sessionId: page.sessionId }
     EntryListModel { id: entries; sessionId: page.sessionId }
+    PhotoGalleryModel { id: gallery; objectName: "photoGallery"; sessionId: page.sessionId }
     FlagActions { id: flagMoves }
     DismissDialog {
         id: dismissBox
@@ -34,6 +37,12 @@ Page {
         onConfirmed: (id, text) => flagMoves.resolve(id, text)
     }
     property var hiddenSeries: ({})
+
+    // Brings the chart and the photo strip into view (the page tour's session-photos).
+    function scrollToPhotos() {
+        const flick = scroll.contentItem
+        flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, chartLabel.y - Theme.unit))
+    }
 
     ScrollView {
         id: scroll
@@ -68,11 +77,12 @@ Page {
                 }
             }
 
-            SectionLabel { text: qsTr("Recovery against the usual course") }
+            SectionLabel { id: chartLabel; text: qsTr("Recovery against the usual course") }
             Label {
                 text: chartData.entryCount === 0
                       ? qsTr("No recovery logged yet. The shaded bands show the usual course; log a follow-up to compare.")
                       : qsTr("Shaded: the usual course from the norms profile. Lines: the scores logged. Markers: flags on their day.")
+                      + (chartData.photoPoints.length > 0 ? " " + qsTr("Diamonds: redness measured in photos, on the right-hand axis.") : "")
                       + (chartData.laterEntries > 0 ? " " + qsTr("%1 later entries, after day 14, are listed below.").arg(chartData.laterEntries) : "")
                 wrapMode: Text.Wrap
                 opacity: 0.8
@@ -81,6 +91,9 @@ Page {
             RecoveryChart {
                 objectName: "recoveryChart"
                 series: chartData.series
+                photoPoints: chartData.photoPoints
+                photoMin: chartData.photoAxisMin
+                photoMax: chartData.photoAxisMax
                 flags: chartData.flags
                 days: chartData.days
                 hidden: page.hiddenSeries
@@ -88,6 +101,7 @@ Page {
             }
             ChartLegend {
                 series: chartData.series
+                photoShown: chartData.photoPoints.length > 0
                 hidden: page.hiddenSeries
                 Layout.fillWidth: true
                 onToggled: (key, shown) => {
@@ -95,6 +109,26 @@ Page {
                     next[key] = !shown
                     page.hiddenSeries = next
                 }
+            }
+
+            RowLayout {
+                spacing: Theme.unit * 2
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.unit
+                SectionLabel { text: qsTr("Photos"); Layout.fillWidth: true }
+                Button {
+                    objectName: "comparePhotosButton"
+                    visible: gallery.count >= 2
+                    text: qsTr("Compare photos")
+                    Accessible.name: qsTr("Compare two photos of this session")
+                    onClicked: page.comparePhotos(page.sessionId)
+                }
+            }
+            PhotoStrip {
+                objectName: "photoStrip"
+                model: gallery
+                Layout.fillWidth: true
+                onOpenPhoto: (id) => page.openPhoto(id)
             }
 
             SectionLabel {

@@ -1,0 +1,227 @@
+#include "photo_compare.h"
+
+#include "display_text.h"
+#include "photo_image_cache.h"
+#include "photo_image_provider.h"
+#include "photo_words.h"
+#include "vault_session.h"
+
+#include "punctum/core/photo/alignment.h"
+#include "punctum/core/photo/photo_import.h"
+#include "punctum/core/photo/warp.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cstdint>
+#include <vector>
+
+namespace punctum::ui {
+
+namespace {
+
+// What the worker needs, copied out of the vault on the GUI thread.
+struct Job {
+    std::vector<std::uint8_t> before, after;
+    int before_orientation = 1, after_orientation = 1;
+    int before_width = 0, before_height = 0;
+};
+
+QString trimmed_note(const std::string& note) {
+    QString text = QString::fromStdString(note).trimmed();
+    while (text.endsWith(QLatin1Char('.'))) {
+        text.chop(1);
+    }
+    return text;
+}
+
+PhotoCompare::Outcome align_and_warp(const Job& job) {
+    PhotoCompare::Outcome out;
+    auto alignment = core::photo::align_photos(job.before, job.before_orientation, job.after,
+                                               job.after_orientation);
+    if (!alignment) {
+        out.text = QCoreApplication::translate("PhotoCompare",
+                                               "Could not align these photos: %1. Shown unaligned.")
+                       .arg(trimmed_note(alignment.error().message));
+        return out;
+    }
+    if (!alignment->aligned) {
+        out.text = QCoreApplication::translate("PhotoCompare",
+                                               "Could not align these photos: %1. Shown unaligned.")
+                       .arg(trimmed_note(alignment->note));
+        return out;
+    }
+    // The slider shows the before preview; the warped after photo is drawn at that size.
+    auto warped =
+        core::photo::warp_to_before(job.after, job.after_orientation, *alignment, job.before_width,
+                                    job.before_height, core::photo::preview_long_side);
+    if (!warped) {
+        out.text = QCoreApplication::translate("PhotoCompare",
+                                               "Could not align these photos: %1. Shown unaligned.")
+                       .arg(trimmed_note(warped.error().message));
+        return out;
+    }
+    out.aligned = true;
+    out.quality = alignment->quality;
+    out.text = QCoreApplication::translate("PhotoCompare", "Aligned, match quality %1")
+                   .arg(alignment->quality, 0, 'f', 2);
+    out.warped = PhotoImageProvider::to_qimage(*warped);
+    return out;
+}
+
+} // namespace
+
+PhotoCompare::PhotoCompare(QObject* parent) : QObject(parent) {
+    connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, &PhotoCompare::finished);
+}
+
+PhotoCompare::~PhotoCompare() {
+    // The worker holds only its own copies; let it finish without us.
+    watcher_.disconnect(this);
+}
+
+int PhotoCompare::index_of(qint64 id) const {
+    for (int i = 0; i < photos_.size(); ++i) {
+        if (photos_[i].toMap().value(QStringLiteral("photoId")).toLongLong() == id) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+void PhotoCompare::setSessionId(qint64 id) {
+    if (id == session_id_) {
+        return;
+    }
+    session_id_ = id;
+    photos_.clear();
+    before_id_ = after_id_ = 0;
+    auto* session = VaultSession::instance();
+    if (session != nullptr && session->vault() != nullptr && id > 0) {
+        if (auto list = session->vault()->photos().of_session(core::SessionId{id})) {
+            for (const auto& p : *list) {
+                const QString area = p.area.empty()
+                                         ? QString()
+                                         : QStringLiteral(", ") + QString::fromStdString(p.area);
+                photos_ << QVariantMap{
+                    {QStringLiteral("photoId"), QVariant::fromValue(p.id)},
+                    {QStringLiteral("label"),
+                     tr("Day %1, %2%3")
+                         .arg(p.day)
+                         .arg(list_date(p.taken_on, VaultSession::today()), area)}};
+            }
+            if (!list->empty()) {
+                // Default: the earliest and the latest, the widest view of the recovery.
+                before_id_ = list->front().id;
+                after_id_ = list->back().id;
+            }
+        }
+    }
+    emit sessionIdChanged();
+    pairUpdated();
+}
+
+void PhotoCompare::setBeforeId(qint64 id) {
+    if (id != before_id_) {
+        before_id_ = id;
+        pairUpdated();
+    }
+}
+
+void PhotoCompare::setAfterId(qint64 id) {
+    if (id != after_id_) {
+        after_id_ = id;
+        pairUpdated();
+    }
+}
+
+QVariantMap PhotoCompare::describe(qint64 id) {
+    auto* session = VaultSession::instance();
+    if (session == nullptr || session->vault() == nullptr || id <= 0) {
+        return {};
+    }
+    auto& photos = session->vault()->photos();
+    auto info = photos.get(id);
+    if (!info) {
+        return {};
+    }
+    return {{QStringLiteral("photoId"), QVariant::fromValue(id)},
+            {QStringLiteral("day"), info->day},
+            {QStringLiteral("label"),
+             tr("Day %1, %2").arg(info->day).arg(list_date(info->taken_on, VaultSession::today()))},
+            {QStringLiteral("redness"), redness_sentence(latest_analysis(photos, id))},
+            {QStringLiteral("source"), QStringLiteral("image://vaultphoto/%1/preview").arg(id)}};
+}
+
+void PhotoCompare::pairUpdated() {
+    before_ = describe(before_id_);
+    after_ = describe(after_id_);
+    emit pairChanged();
+    startAlignment();
+}
+
+void PhotoCompare::startAlignment() {
+    aligned_ = false;
+    quality_ = 0;
+    aligned_source_.clear();
+    quality_text_.clear();
+    auto* session = VaultSession::instance();
+    if (before_.isEmpty() || after_.isEmpty() || session == nullptr ||
+        session->vault() == nullptr) {
+        busy_ = false;
+        emit alignmentChanged();
+        return;
+    }
+    if (before_id_ == after_id_) {
+        busy_ = false;
+        quality_text_ = tr("The same photo on both sides: choose two different photos.");
+        aligned_source_ = after_.value(QStringLiteral("source")).toString();
+        emit alignmentChanged();
+        return;
+    }
+    auto& photos = session->vault()->photos();
+    auto before_info = photos.get(before_id_);
+    auto after_info = photos.get(after_id_);
+    auto before_bytes = photos.picture(before_id_, storage::PhotoSize::original);
+    auto after_bytes = photos.picture(after_id_, storage::PhotoSize::original);
+    if (!before_info || !after_info || !before_bytes || !after_bytes) {
+        busy_ = false;
+        quality_text_ = tr("Could not read these photos from the vault. Shown unaligned.");
+        aligned_source_ = after_.value(QStringLiteral("source")).toString();
+        emit alignmentChanged();
+        return;
+    }
+    Job job{std::move(*before_bytes), std::move(*after_bytes), before_info->orientation,
+            after_info->orientation,  before_info->width,      before_info->height};
+    busy_ = true;
+    emit alignmentChanged();
+    watcher_.setFuture(QtConcurrent::run([job = std::move(job)] { return align_and_warp(job); }));
+}
+
+void PhotoCompare::finished() {
+    const Outcome out = watcher_.result();
+    busy_ = false;
+    aligned_ = out.aligned;
+    quality_ = out.quality;
+    quality_text_ = out.text;
+    if (out.aligned && !out.warped.isNull()) {
+        const QString key = QStringLiteral("aligned/%1/%2").arg(before_id_).arg(after_id_);
+        PhotoImageCache::put(key, out.warped);
+        aligned_source_ = QStringLiteral("image://vaultphoto/") + key;
+    } else {
+        aligned_source_ = after_.value(QStringLiteral("source")).toString();
+    }
+    emit alignmentChanged();
+}
+
+bool PhotoCompare::waitUntilIdle(int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (busy_ && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return !busy_;
+}
+
+} // namespace punctum::ui
