@@ -13,8 +13,10 @@
 #include "audit_head_file.h"
 #include "bench_vault.h"
 #include "punctum/core/date.h"
+#include "punctum/storage/audit_store.h"
 #include "punctum/storage/client_store.h"
 #include "punctum/storage/flag_store.h"
+#include "punctum/storage/review_store.h"
 #include "punctum/storage/session_store.h"
 #include "schema.h"
 #include "sqlite/connection.h"
@@ -316,6 +318,59 @@ void open_flags_list(benchmark::State& state, Encryption e) {
     });
 }
 
+// --- (e) the reviewer's pages: audit trail and sessions under review --------------------
+
+/// The first page of the audit trail, unfiltered or for one client, as the reviewer's
+/// page asks for it (newest first, 100 rows, client names resolved).
+void audit_trail_page(benchmark::State& state, Encryption e, bool by_client) {
+    guarded(state, [&] {
+        World& w = harness().world(e);
+        storage::AuditStore store(*w.ctx);
+        const auto sequence = random_clients(w, w.ids.clients.size(), 4096, 13);
+        std::size_t i = 0;
+        const auto page = [&] {
+            storage::AuditFilter filter;
+            if (by_client) {
+                filter.client = sequence[i++ % sequence.size()];
+            }
+            auto rows = store.events(filter, 100, 0);
+            if (!rows || rows->empty()) {
+                throw std::runtime_error(rows ? "no audit events" : rows.error().message);
+            }
+            return rows->size();
+        };
+        warm_once(w, by_client ? "audit_client" : "audit_page", [&] { (void)page(); });
+        std::size_t rows = 0;
+        for (auto _ : state) {
+            rows += page();
+        }
+        benchmark::DoNotOptimize(rows);
+    });
+}
+
+/// The first page of sessions under review, all or only those with open flags.
+void review_page(benchmark::State& state, Encryption e, bool open_only) {
+    guarded(state, [&] {
+        World& w = harness().world(e);
+        storage::ReviewStore store(*w.ctx);
+        storage::ReviewFilter filter;
+        filter.open_flags_only = open_only;
+        const auto page = [&] {
+            auto rows = store.sessions(filter, 100, 0);
+            if (!rows || rows->empty()) {
+                throw std::runtime_error(rows ? "no sessions" : rows.error().message);
+            }
+            return rows->size();
+        };
+        warm_once(w, open_only ? "review_open" : "review_page", [&] { (void)page(); });
+        std::size_t rows = 0;
+        for (auto _ : state) {
+            rows += page();
+        }
+        benchmark::DoNotOptimize(rows);
+    });
+}
+
 // --- diagnostics: where the bulk insert's time goes ----------------------------------------
 
 /// One client's worth of audit events (1 client + 10 sessions + 100 entries), appended in a
@@ -410,6 +465,21 @@ std::vector<Operation> register_all() {
         "timeline", "1.1", [](benchmark::State& s, Encryption e) { timeline(s, e, false); },
         benchmark::kMicrosecond);
     add("open_flags", "1.1", open_flags_list, benchmark::kMicrosecond);
+    add(
+        "audit_trail_page", "1.1",
+        [](benchmark::State& s, Encryption e) { audit_trail_page(s, e, false); },
+        benchmark::kMicrosecond);
+    add(
+        "audit_trail_of_client", "1.1",
+        [](benchmark::State& s, Encryption e) { audit_trail_page(s, e, true); },
+        benchmark::kMicrosecond);
+    add(
+        "review_page", "1.1", [](benchmark::State& s, Encryption e) { review_page(s, e, false); },
+        benchmark::kMicrosecond);
+    add(
+        "review_open_flags_page", "1.1",
+        [](benchmark::State& s, Encryption e) { review_page(s, e, true); },
+        benchmark::kMicrosecond);
     add(
         "timeline_any_client", "", [](benchmark::State& s, Encryption e) { timeline(s, e, true); },
         benchmark::kMicrosecond);
