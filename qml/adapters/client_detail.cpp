@@ -4,6 +4,7 @@
 #include "vault_session.h"
 
 #include <QLocale>
+#include <QVariantMap>
 
 namespace punctum::ui {
 
@@ -30,6 +31,7 @@ void ClientDetail::reload() {
     error_.clear();
     age_ = -1;
     fitzpatrick_ = 0;
+    consents_.clear();
     auto* session = VaultSession::instance();
     if (session != nullptr && session->vault() != nullptr && id_ > 0) {
         auto client = session->vault()->clients().get(core::ClientId{id_});
@@ -48,11 +50,57 @@ void ClientDetail::reload() {
                             ? 1
                             : 0);
             }
+            load_consents(*session->vault());
         } else {
             error_ = QString::fromStdString(client.error().message);
         }
     }
     emit loaded();
+}
+
+void ClientDetail::load_consents(storage::Vault& vault) {
+    auto answers = vault.clients().consents(core::ClientId{id_});
+    const std::pair<core::PhotoUse, QString> uses[] = {
+        {core::PhotoUse::medical_record, tr("Photos in the medical record")},
+        {core::PhotoUse::in_clinic_display, tr("Photos shown in the clinic")},
+        {core::PhotoUse::publication, tr("Photos published")},
+    };
+    for (const auto& [use, label] : uses) {
+        QVariantMap chip{{QStringLiteral("use"),
+                          QString::fromUtf8(core::to_string(use).data(),
+                                            static_cast<qsizetype>(core::to_string(use).size()))},
+                         {QStringLiteral("label"), label},
+                         {QStringLiteral("answer"), QStringLiteral("not asked")}};
+        if (answers) {
+            for (const auto& a : *answers) {
+                if (a.use == use) {
+                    chip[QStringLiteral("answer")] =
+                        a.granted ? QStringLiteral("granted") : QStringLiteral("withheld");
+                    chip[QStringLiteral("recordedOn")] =
+                        list_date(core::date_of(a.recorded_at), VaultSession::today());
+                    chip[QStringLiteral("recordedBy")] = QString::fromStdString(a.recorded_by);
+                }
+            }
+        }
+        consents_.append(chip);
+    }
+}
+
+QString ClientDetail::setConsent(const QString& use, bool granted) {
+    auto* session = VaultSession::instance();
+    if (session == nullptr || session->vault() == nullptr) {
+        return tr("The vault is locked. Unlock it and try again.");
+    }
+    const auto which = core::photo_use_from_string(use.toStdString());
+    if (!which) {
+        return tr("Unknown photo use “%1”.").arg(use);
+    }
+    auto done = session->vault()->clients().set_consent(core::ClientId{id_}, *which, granted);
+    if (!done) {
+        return QString::fromStdString(done.error().message);
+    }
+    session->notifyDataChanged(); // reloads this page's chips too
+    return {};
 }
 
 } // namespace punctum::ui

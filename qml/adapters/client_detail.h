@@ -3,7 +3,12 @@
 
 #include <QObject>
 #include <QString>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+
+namespace punctum::storage {
+class Vault;
+}
 
 namespace punctum::ui {
 
@@ -18,6 +23,9 @@ class ClientDetail : public QObject {
     Q_PROPERTY(int fitzpatrick READ fitzpatrick NOTIFY loaded)
     Q_PROPERTY(QString notes READ notes NOTIFY loaded)
     Q_PROPERTY(QString error READ error NOTIFY loaded)
+    /// The three photo uses in order, each {use, label, answer ("granted" | "withheld" |
+    /// "not asked"), recordedOn, recordedBy}: the consent chips.
+    Q_PROPERTY(QVariantList consents READ consents NOTIFY loaded)
 
 public:
     explicit ClientDetail(QObject* parent = nullptr);
@@ -33,6 +41,11 @@ public:
     [[nodiscard]] int fitzpatrick() const { return fitzpatrick_; }
     [[nodiscard]] QString notes() const { return notes_; }
     [[nodiscard]] QString error() const { return error_; }
+    [[nodiscard]] QVariantList consents() const { return consents_; }
+
+    /// Records the client's answer for one use ("medical_record", "in_clinic_display",
+    /// "publication"); storage attributes and audits it. Empty on success, else why not.
+    Q_INVOKABLE QString setConsent(const QString& use, bool granted);
 
 public slots:
     void reload();
@@ -42,9 +55,12 @@ signals:
     void loaded();
 
 private:
+    void load_consents(storage::Vault& vault);
+
     qint64 id_ = 0;
     bool found_ = false;
     QString name_, dob_, notes_, error_;
+    QVariantList consents_;
     int age_ = -1;
     int fitzpatrick_ = 0;
 };

@@ -1,0 +1,276 @@
+// Issue #6 item 10: the real app over a large vault. Opens the vault through the same
+// VaultSession and Main.qml the user runs (offscreen), walks clients -> search -> client ->
+// session -> needs attention, and reports at each step how long the page took to show its
+// first rows and the process's resident memory, as a ratio to the floor measured in this
+// same run: the app loaded and idle on its unlock page, before the vault is opened.
+//
+//   punctum_ui_scale_bench --vault DIR --passphrase-file FILE [--account NAME]
+//   punctum_ui_scale_bench --clients 50          (builds a small demo vault: the CI smoke run)
+//
+// Exit 1 when a page does not show or resident memory passes --max-rss-mb (default 300).
+
+#include "adapters/photo_image_provider.h"
+#include "adapters/vault_session.h"
+
+#include "punctum/core/clock.h"
+
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+Q_IMPORT_QML_PLUGIN(PunctumPlugin)
+
+namespace {
+
+using punctum::ui::VaultSession;
+
+struct Memory {
+    double rss_mb = 0;
+    double peak_mb = 0;
+};
+
+Memory memory() {
+    Memory m;
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        const auto kb = [&] { return std::stod(line.substr(line.find(':') + 1)) / 1024.0; };
+        if (line.starts_with("VmRSS:")) {
+            m.rss_mb = kb();
+        } else if (line.starts_with("VmHWM:")) {
+            m.peak_mb = kb();
+        }
+    }
+    return m;
+}
+
+QObject* find_object(QObject* root, const QString& name) {
+    if (root == nullptr) {
+        return nullptr;
+    }
+    if (root->objectName() == name) {
+        return root;
+    }
+    if (auto* item = qobject_cast<QQuickItem*>(root)) {
+        for (auto* child : item->childItems()) {
+            if (auto* found = find_object(child, name)) {
+                return found;
+            }
+        }
+    }
+    for (auto* child : root->children()) {
+        if (auto* found = find_object(child, name)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
+// Runs the event loop until `ready` holds; the elapsed milliseconds, or -1 on timeout.
+template <typename F> double wait_until(F ready, int timeout_ms = 30000) {
+    QElapsedTimer timer;
+    timer.start();
+    QDeadlineTimer deadline(timeout_ms);
+    while (!ready()) {
+        if (deadline.hasExpired()) {
+            return -1;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+void settle(int ms) {
+    QDeadlineTimer deadline(ms);
+    while (!deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QGuiApplication app(argc, argv);
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption vault_opt(QStringLiteral("vault"), QStringLiteral("Vault folder"),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption pass_opt(QStringLiteral("passphrase-file"),
+                                      QStringLiteral("First line: the passphrase"),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption account_opt(QStringLiteral("account"), QStringLiteral("Account"),
+                                         QStringLiteral("NAME"), QStringLiteral("admin"));
+    const QCommandLineOption clients_opt(QStringLiteral("clients"),
+                                         QStringLiteral("Without --vault: demo clients to create"),
+                                         QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption max_opt(QStringLiteral("max-rss-mb"),
+                                     QStringLiteral("Fail above this resident memory"),
+                                     QStringLiteral("MB"), QStringLiteral("300"));
+    parser.addOptions({vault_opt, pass_opt, account_opt, clients_opt, max_opt});
+    parser.process(app);
+
+    QTemporaryDir tmp;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, tmp.path());
+
+    punctum::core::SystemClock clock;
+    VaultSession session(clock);
+    VaultSession::setInstance(&session);
+    QString passphrase = QStringLiteral("scale bench passphrase");
+    const bool own_vault = !parser.isSet(vault_opt);
+    if (own_vault) {
+        session.setKdf(punctum::storage::KdfParams::interactive());
+        session.setVaultPath(tmp.filePath(QStringLiteral("vault")));
+        session.createVault(QStringLiteral("clinic"), QStringLiteral("admin"),
+                            QStringLiteral("Bench"), passphrase,
+                            parser.value(clients_opt).toInt());
+        if (!session.waitUntilIdle(600000) || !session.unlocked()) {
+            std::fprintf(stderr, "creating the demo vault failed: %s\n",
+                         qPrintable(session.error()));
+            return 1;
+        }
+        session.lock();
+    } else {
+        QFile file(parser.value(pass_opt));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "give --passphrase-file with --vault\n");
+            return 2;
+        }
+        passphrase = QString::fromUtf8(file.readLine()).trimmed();
+        session.setVaultPath(parser.value(vault_opt));
+    }
+
+    QQmlApplicationEngine engine;
+    punctum::ui::PhotoImageProvider::install(engine);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Punctum/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        return 1;
+    }
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    window->resize(1200, 800);
+    settle(500);
+    const Memory floor = memory();
+
+    bool ok = true;
+    const double max_rss = parser.value(max_opt).toDouble();
+    std::printf("%-34s %10s %10s %8s %10s\n", "step", "ready ms", "RSS MB", "ratio", "peak MB");
+    auto report = [&](const char* step, double ms) {
+        const Memory m = memory();
+        std::printf("%-34s %10.1f %10.1f %7.2fx %10.1f\n", step, ms, m.rss_mb,
+                    m.rss_mb / floor.rss_mb, m.peak_mb);
+        std::fflush(stdout);
+        if (ms < 0) {
+            std::fprintf(stderr, "%s: did not show in time\n", step);
+            ok = false;
+        }
+        if (m.peak_mb > max_rss) {
+            std::fprintf(stderr, "%s: peak resident memory %.1f MB is over %.0f MB\n", step,
+                         m.peak_mb, max_rss);
+            ok = false;
+        }
+    };
+    report("floor: app idle on unlock page", 0);
+
+    QElapsedTimer unlock_timer;
+    unlock_timer.start();
+    session.unlock(parser.value(account_opt), passphrase);
+    passphrase.fill(QChar(0));
+    if (!session.waitUntilIdle(120000) || !session.unlocked()) {
+        std::fprintf(stderr, "unlock failed: %s\n", qPrintable(session.error()));
+        return 1;
+    }
+    report("unlock (includes Argon2id)", static_cast<double>(unlock_timer.nsecsElapsed()) / 1e6);
+
+    auto show = [&](const QString& page, const QVariantMap& args = {}) {
+        QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, page),
+                                  Q_ARG(QVariant, QVariant(args)));
+    };
+    auto list_count = [&](const QString& name) {
+        auto* list = find_object(window->contentItem(), name);
+        return list != nullptr ? list->property("count").toInt() : 0;
+    };
+
+    show(QStringLiteral("clients"));
+    report("client list: first rows",
+           wait_until([&] { return list_count(QStringLiteral("clientList")) > 0; }));
+
+    // Scroll to the bottom a few times: each fetchMore pages in the next 100 rows.
+    auto* list = find_object(window->contentItem(), QStringLiteral("clientList"));
+    const double scrolled = wait_until([&] {
+        if (list == nullptr) {
+            return true;
+        }
+        QMetaObject::invokeMethod(list, "positionViewAtEnd");
+        return list->property("count").toInt() >= 1000;
+    });
+    report("client list: scrolled to 1000 rows", scrolled);
+
+    if (auto* search = find_object(window->contentItem(), QStringLiteral("clientSearch"))) {
+        const int before = list_count(QStringLiteral("clientList"));
+        search->setProperty("text", QStringLiteral("Mateo"));
+        report("client list: search 'Mateo'", wait_until([&] {
+                   const int n = list_count(QStringLiteral("clientList"));
+                   return n > 0 && n != before;
+               }));
+    }
+
+    // The client with the most sessions among the first page, and their newest session.
+    qint64 client_id = 0;
+    qint64 session_id = 0;
+    if (auto page = session.vault()->clients().list("", 0, 100); page) {
+        int most = -1;
+        for (const auto& c : *page) {
+            if (c.session_count > most) {
+                most = c.session_count;
+                client_id = c.id.value;
+            }
+        }
+    }
+    if (auto sessions = session.vault()->sessions().of_client(punctum::core::ClientId{client_id});
+        sessions && !sessions->empty()) {
+        session_id = sessions->front().id.value;
+    }
+    show(QStringLiteral("client"), {{QStringLiteral("clientId"), client_id}});
+    report("client page", wait_until([&] {
+               auto* page = find_object(window->contentItem(), QStringLiteral("clientPage"));
+               return page != nullptr && page->property("visible").toBool();
+           }));
+    show(QStringLiteral("session"), {{QStringLiteral("sessionId"), session_id},
+                                     {QStringLiteral("clientId"), client_id},
+                                     {QStringLiteral("from"), QStringLiteral("clients")}});
+    report("session page with chart", wait_until([&] {
+               auto* page = find_object(window->contentItem(), QStringLiteral("sessionPage"));
+               return page != nullptr && page->property("visible").toBool();
+           }));
+    show(QStringLiteral("attention"));
+    report("needs attention: first cards", wait_until([&] {
+               return find_object(window->contentItem(), QStringLiteral("flagCard0")) != nullptr;
+           }));
+    settle(300);
+    report("after settling", 0);
+    session.lock();
+    VaultSession::setInstance(nullptr);
+    std::printf("%s\n", ok ? "scale: ok" : "scale: FAILED");
+    return ok ? 0 : 1;
+}
