@@ -13,6 +13,7 @@ struct DemoOptions {
     int clients = 20;
     std::uint64_t seed = 1;
     int photos_every = 10;
+    int sessions_per_client = 0;
 };
 
 void run_demo(CliContext& ctx, const DemoOptions& o) {
@@ -22,7 +23,7 @@ void run_demo(CliContext& ctx, const DemoOptions& o) {
     }
     const core::Date today = core::date_of(ctx.clock.now());
     for (int i = 0; i < o.clients; ++i) {
-        const auto demo = core::demo_client(o.seed, i, today);
+        const auto demo = core::demo_client(o.seed, i, today, o.sessions_per_client);
         storage::DemoPhotos photos;
         photos.enabled = o.photos_every > 0 && i % o.photos_every == 0;
         auto id = storage::add_demo_client(*vault, demo, photos);
@@ -51,6 +52,10 @@ void add_demo_command(CLI::App& app, CliContext& ctx) {
                     "Give every Nth client analysed photos of their latest session (0: none; "
                     "each photo costs about half a second)")
         ->check(CLI::Range(0, 1000000));
+    cmd->add_option("--sessions-per-client", demo.sessions_per_client,
+                    "Give every client this many sessions (0: one to three, as in a real "
+                    "clinic; 10 with --clients 10000 makes the 100k-session scale vault)")
+        ->check(CLI::Range(0, 100));
     cmd->callback([&ctx] { run_demo(ctx, demo); });
 }
 

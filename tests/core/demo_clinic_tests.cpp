@@ -134,3 +134,16 @@ TEST_CASE("core: about one demo recovery in five is unusual", "[core][demo]") {
     CHECK(share > 0.12);
     CHECK(share < 0.28);
 }
+
+TEST_CASE("core: a demo clinic for scale runs gives every client the sessions asked for",
+          "[core][demo]") {
+    const auto usual = core::demo_client(3, 7, today);
+    const auto ten = core::demo_client(3, 7, today, 10);
+    CHECK(ten.sessions.size() == 10);
+    CHECK(ten.client.display_name == usual.client.display_name); // same person, more visits
+    for (std::size_t s = 1; s < ten.sessions.size(); ++s) {
+        CHECK(std::chrono::sys_days{ten.sessions[s - 1].session.treated_on} <
+              std::chrono::sys_days{ten.sessions[s].session.treated_on});
+        CHECK(core::validate(ten.sessions[s].session).ok());
+    }
+}

@@ -83,7 +83,7 @@ std::vector<RecoveryEntry> demo_entries(Rng& rng, Date treated_on, Date today) {
 
 } // namespace
 
-DemoClient demo_client(std::uint64_t seed, int index, Date today) {
+DemoClient demo_client(std::uint64_t seed, int index, Date today, int sessions_wanted) {
     std::uint64_t stream = seed * std::uint64_t{1000003};
     stream += static_cast<std::uint64_t>(index);
     Rng rng(stream);
@@ -99,7 +99,8 @@ DemoClient demo_client(std::uint64_t seed, int index, Date today) {
                                     std::chrono::month{1U + static_cast<unsigned>(rng.below(12))},
                                     std::chrono::day{1U + static_cast<unsigned>(rng.below(28))}};
 
-    const int sessions = 1 + rng.below(3);
+    const int drawn = 1 + rng.below(3); // drawn even when overridden: same names either way
+    const int sessions = sessions_wanted > 0 ? sessions_wanted : drawn;
     // Sessions four to six weeks apart, the last one within the past fortnight.
     int days_ago = rng.below(14);
     std::vector<DemoSession> newest_first;

@@ -26,6 +26,8 @@ struct DemoClient {
 /// The `index`-th synthetic client of the clinic made from `seed`, with sessions in the
 /// months before `today`. Most recoveries follow the usual course (redness and swelling
 /// settling within three days); about one in five lingers or shows a warning sign.
-[[nodiscard]] DemoClient demo_client(std::uint64_t seed, int index, Date today);
+/// `sessions` > 0 gives every client that many sessions (for scale runs: 10k clients with
+/// 10 each is the 100k-session clinic); 0 draws one to three, as a real clinic's mix.
+[[nodiscard]] DemoClient demo_client(std::uint64_t seed, int index, Date today, int sessions = 0);
 
 } // namespace punctum::core
