@@ -53,8 +53,17 @@ ApplicationWindow {
         }
     }
 
+    // A line for the unlock page after a restore ("Restored and verified ...").
+    property string unlockNotice
+
     Connections {
         target: VaultSession
+        function onTaskDone(kind, ok, message) {
+            if (kind === "restore" && ok) {
+                window.unlockNotice = message
+                window.showPage("unlock")
+            }
+        }
         function onUnlockedChanged() {
             if (VaultSession.unlocked) {
                 if (window.page !== "recovery-key")
@@ -104,6 +113,7 @@ ApplicationWindow {
                 switch (window.page) {
                 case "create": return createPage
                 case "recovery-key": return recoveryKeyPage
+                case "restore": return restorePage
                 }
                 if (!VaultSession.unlocked)
                     return unlockPage
@@ -115,6 +125,7 @@ ApplicationWindow {
                 case "log": return logPage
                 case "new-session": return newSessionPage
                 case "settings": return settingsPage
+                case "reviews": return reviewsPage
                 case "today": return todayPage
                 case "recovery": return recoveryPage
                 case "aftercare": return aftercarePage
@@ -124,9 +135,27 @@ ApplicationWindow {
         }
     }
 
+    // Long work in progress: modal while a task holds the vault on its worker thread.
+    ProgressPanel {}
+
     Component {
         id: unlockPage
-        UnlockPage {}
+        UnlockPage {
+            notice: window.unlockNotice
+            onCreateRequested: window.showPage("create")
+            onRestoreRequested: window.showPage("restore")
+        }
+    }
+    Component {
+        id: restorePage
+        RestoreBackupPage { onCancelled: window.showPage(VaultSession.vaultExists ? "unlock" : "create") }
+    }
+    Component {
+        id: reviewsPage
+        ReviewsPage {
+            tab: window.pageArgs.tab || "audit"
+            onOpenSession: (sessionId, clientId) => window.showPage("session", { sessionId: sessionId, clientId: clientId, from: "reviews" })
+        }
     }
     Component {
         id: createPage
@@ -165,8 +194,10 @@ ApplicationWindow {
         id: sessionPage
         SessionPage {
             sessionId: window.pageArgs.sessionId || 0
-            backText: window.pageArgs.from === "attention" ? qsTr("Needs attention") : qsTr("Client")
+            backText: window.pageArgs.from === "attention" ? qsTr("Needs attention")
+                      : window.pageArgs.from === "reviews" ? qsTr("Reviews") : qsTr("Client")
             onBack: window.pageArgs.from === "attention" ? window.showPage("attention")
+                    : window.pageArgs.from === "reviews" ? window.showPage("reviews", { tab: "sessions" })
                     : window.showPage("client", { clientId: window.pageArgs.clientId || 0 })
             onLogRecovery: (id) => window.showPage("log", Object.assign({}, window.pageArgs, { sessionId: id }))
         }

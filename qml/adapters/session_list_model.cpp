@@ -86,17 +86,20 @@ void SessionListModel::reload() {
         if (auto rows = session->vault()->sessions().of_client(core::ClientId{client_id_})) {
             rows_ = std::move(rows.value());
         }
+        // One query for every session's status chip, not one per session.
+        std::vector<std::pair<core::SessionId, core::Severity>> worst;
+        if (auto found =
+                session->vault()->reviews().worst_open_severity(core::ClientId{client_id_})) {
+            worst = std::move(found.value());
+        }
         for (const auto& row : rows_) {
-            std::optional<core::Severity> worst;
-            if (auto flags = session->vault()->flags().of_session(row.id)) {
-                for (const auto& f : *flags) {
-                    if (f.state != storage::FlagState::dismissed &&
-                        (!worst || f.flag.severity > *worst)) {
-                        worst = f.flag.severity;
-                    }
+            std::optional<core::Severity> severity;
+            for (const auto& [id, level] : worst) {
+                if (id == row.id) {
+                    severity = level;
                 }
             }
-            status_.push_back(worst);
+            status_.push_back(severity);
         }
     }
     endResetModel();

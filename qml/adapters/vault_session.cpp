@@ -288,8 +288,11 @@ void VaultSession::createVault(const QString& kind, const QString& account,
                     if (!core::report(progress, i, demoClients)) {
                         break;
                     }
+                    // Like punctum-cli demo: every 10th client has analysed photos.
+                    storage::DemoPhotos photos;
+                    photos.enabled = i % 10 == 0;
                     if (!storage::add_demo_client(*created->vault,
-                                                  core::demo_client(1, i, today))) {
+                                                  core::demo_client(1, i, today), photos)) {
                         break; // the vault is usable; demo data is a convenience
                     }
                     added_clients = i + 1;

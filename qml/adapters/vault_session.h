@@ -4,6 +4,7 @@
 // a QString (Qt offers no other way), is copied into guarded memory at once, and the
 // UTF-8 copy is wiped. Keys never enter a QString.
 
+#include "long_task.h"
 #include "punctum/core/clock.h"
 #include "punctum/storage/vault.h"
 
@@ -11,9 +12,11 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <chrono>
+#include <functional>
 #include <memory>
 
 class QQmlEngine;
@@ -41,6 +44,9 @@ class VaultSession : public QObject {
     Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
     Q_PROPERTY(int autoLockMinutes READ autoLockMinutes WRITE setAutoLockMinutes NOTIFY
                    autoLockMinutesChanged)
+    /// The long task in progress, if any (a backup, re-evaluation, demo data): the progress
+    /// panel binds to it. While it runs `busy` is true and nothing else may use the vault.
+    Q_PROPERTY(punctum::ui::LongTask* task READ task CONSTANT)
 
 public:
     explicit VaultSession(const core::Clock& clock, QObject* parent = nullptr);
@@ -54,7 +60,7 @@ public:
     [[nodiscard]] static core::Date today();
 
     [[nodiscard]] bool unlocked() const { return vault_ != nullptr; }
-    [[nodiscard]] bool busy() const { return busy_; }
+    [[nodiscard]] bool busy() const { return busy_ || task_.running(); }
     [[nodiscard]] bool vaultExists() const;
     [[nodiscard]] QString vaultPath() const { return path_; }
     void setVaultPath(const QString& path);
@@ -79,8 +85,31 @@ public:
     Q_INVOKABLE void createVault(const QString& kind, const QString& account,
                                  const QString& displayName, const QString& passphrase,
                                  int demoClients);
-    /// Closes the vault and wipes its keys.
+    /// Closes the vault and wipes its keys. Refused while a long task uses the vault.
     Q_INVOKABLE void lock();
+    /// What a chosen folder is, for the open, create and restore forms: {path, isVault,
+    /// kind, accounts, empty, target}. `target` is where a new vault would go: the folder
+    /// itself when it is empty or missing, else a new "Punctum vault" folder inside it.
+    Q_INVOKABLE QVariantMap describeFolder(const QUrl& folder) const;
+    /// Switches to the vault in `folder` (locking the open one). A folder that holds no
+    /// vault is refused with an error in plain words; false then.
+    Q_INVOKABLE bool openVaultFolder(const QUrl& folder);
+    /// Restores a backup file into `folder` off the UI thread (storage verifies it first and
+    /// changes nothing on failure), then shows that vault locked. taskDone("restore", ...).
+    Q_INVOKABLE void restoreBackup(const QUrl& backupFile, const QString& folder,
+                                   const QString& account, const QString& passphrase, bool replace);
+    /// Writes an encrypted backup of the open vault; taskDone("backup", ...).
+    Q_INVOKABLE void backUpTo(const QUrl& file);
+    /// A file name for today's backup, e.g. "punctum-2026-11-24.backup", in the home folder.
+    Q_INVOKABLE QUrl suggestedBackupFile() const;
+    /// Re-runs the norms in force over every session; taskDone("reassess", ...).
+    Q_INVOKABLE void reassessAll();
+    /// Gives the signed-in account a new passphrase (refused when too weak);
+    /// taskDone("passphrase", ...).
+    Q_INVOKABLE void changePassphrase(const QString& passphrase);
+    /// Re-encrypts the vault under a new data key (after removing an account);
+    /// taskDone("rotate", ...).
+    Q_INVOKABLE void rotateDataKey();
     Q_INVOKABLE void clearError();
     /// The newest session of the vault's first client: a personal vault's own latest
     /// treatment (Today, My recovery). 0 when there is none.
@@ -92,6 +121,19 @@ public:
     void notifyDataChanged();
     /// For tests and --self-test: a cheaper key derivation than the default.
     void setKdf(const storage::KdfParams& kdf) { kdf_ = kdf; }
+    [[nodiscard]] const storage::KdfParams& kdf() const { return kdf_; }
+    [[nodiscard]] LongTask* task() { return &task_; }
+
+    /// What a vault task returns: a sentence for the person, or the storage error.
+    using VaultWork =
+        std::function<storage::StorageResult<QString>(storage::Vault&, const core::Progress&)>;
+    /// Runs `work` on the open vault on a worker thread as the long task `title`; when it is
+    /// over emits taskDone(kind, ok, message) and refreshes every model. False (and nothing
+    /// runs) when locked or busy.
+    bool runOnVault(const QString& kind, const QString& title, VaultWork work,
+                    LongTask::Describe describe = {});
+    /// A passphrase's strength problem in words, or empty when it is strong enough.
+    [[nodiscard]] static QString weakPassphraseReason(const QString& passphrase);
     /// Blocks the caller until a pending unlock/create finishes (tests, self-test).
     bool waitUntilIdle(int timeoutMs);
     /// The idle timer, for tests that cannot wait minutes.
@@ -114,6 +156,8 @@ signals:
     void autoLockMinutesChanged();
     /// The vault locked itself after the idle time.
     void autoLocked();
+    /// A long task ended: `kind` as given to runOnVault ("backup", "reassess", ...).
+    void taskDone(const QString& kind, bool ok, const QString& message);
 
 private:
     void setBusy(bool busy);
@@ -129,6 +173,7 @@ private:
     int revision_ = 0;
     int auto_lock_minutes_ = default_auto_lock_minutes;
     QTimer idle_;
+    LongTask task_;
 };
 
 } // namespace punctum::ui

@@ -31,6 +31,7 @@ Pane {
            { page: "settings", label: qsTr("Settings"), key: "Ctrl+4" }]
         : [{ page: "attention", label: qsTr("Needs attention"), key: "Ctrl+1" },
            { page: "clients", label: qsTr("Clients"), key: "Ctrl+2" },
+           { page: "reviews", label: qsTr("Reviews"), key: "Ctrl+4", needs: "read_audit" },
            { page: "settings", label: qsTr("Settings"), key: "Ctrl+3" }]
 
     ColumnLayout {
@@ -51,6 +52,8 @@ Pane {
                 readonly property bool counted: modelData.page === "attention" && rail.attentionCount > 0
                 text: modelData.label
                 highlighted: rail.current === modelData.page
+                // Items a role may not use are hidden (storage refuses them anyway).
+                visible: !modelData.needs || (VaultSession.may[modelData.needs] || false)
                 Layout.fillWidth: true
                 Accessible.name: counted ? qsTr("%1, %2 open flags (%3)").arg(modelData.label).arg(rail.attentionCount).arg(modelData.key)
                                          : qsTr("%1 (%2)").arg(modelData.label).arg(modelData.key)
@@ -71,7 +74,7 @@ Pane {
                 }
                 Shortcut {
                     sequence: navItem.modelData.key
-                    enabled: rail.visible
+                    enabled: rail.visible && navItem.visible
                     onActivated: rail.navigate(navItem.modelData.page)
                 }
             }

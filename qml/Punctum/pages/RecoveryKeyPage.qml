@@ -25,9 +25,18 @@ Page {
         }
         Label {
             text: qsTr("If every passphrase is forgotten, this key is the only way into the vault. "
-                       + "It is shown once, now. Write it on paper and keep it somewhere safe, away "
-                       + "from this computer.")
+                       + "It is shown once, now, and cannot be shown again.")
             wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "recoveryKeyAdvice"
+            text: qsTr("\u2022 Write it on paper and keep it somewhere safe, away from this computer.\n"
+                       + "\u2022 Anyone who has it can open the vault: do not email it, photograph it "
+                       + "or save it in a file.\n"
+                       + "\u2022 Losing it and every passphrase means losing the vault: nobody can reset it.")
+            wrapMode: Text.Wrap
+            font.weight: Font.DemiBold
             Layout.fillWidth: true
         }
         Frame {

@@ -4,11 +4,24 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum
 
-// Settings: auto-lock time, theme, and the norms profile in force, readable with its sources.
+// Settings: auto-lock time, theme, backup and passphrase, accounts (admin), and the norms
+// profile in force, readable with its sources.
 Page {
     id: page
     objectName: "settingsPage"
     title: qsTr("Settings")
+    property string reassessMessage
+    property bool reassessFailed: false
+
+    Connections {
+        target: VaultSession
+        function onTaskDone(kind, ok, text) {
+            if (kind === "reassess") {
+                page.reassessFailed = !ok
+                page.reassessMessage = text
+            }
+        }
+    }
 
     NormsSummary { id: norms }
 
@@ -76,6 +89,12 @@ Page {
                 }
             }
 
+            SettingsSecurity { Layout.fillWidth: true }
+            SettingsAccounts {
+                visible: (VaultSession.may.manage_accounts || false) && VaultSession.vaultKind === "clinic"
+                Layout.fillWidth: true
+            }
+
             SectionLabel { text: qsTr("Norms profile in force"); Layout.topMargin: Theme.unit }
             Label {
                 text: norms.error.length > 0 ? norms.error : qsTr("%1 (%2)").arg(norms.title).arg(norms.profile)
@@ -89,6 +108,30 @@ Page {
                       + "Adopt another with punctum-cli norms adopt.")
                 wrapMode: Text.Wrap
                 opacity: 0.8
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                visible: VaultSession.may.settle_flags || false
+                spacing: Theme.unit * 2
+                Layout.fillWidth: true
+                Label {
+                    text: qsTr("After adopting another profile, re-evaluate every session so the flags follow it.")
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "reassessButton"
+                    text: qsTr("Re-evaluate all sessions")
+                    Accessible.name: text
+                    onClicked: VaultSession.reassessAll()
+                }
+            }
+            Label {
+                objectName: "reassessMessage"
+                visible: page.reassessMessage.length > 0
+                text: page.reassessMessage
+                color: page.reassessFailed ? Theme.errorColor(Material.theme === Material.Dark) : palette.windowText
+                wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
             Repeater {

@@ -1,15 +1,30 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Punctum
 
 // Unlock (UI.md "Key pages"): vault name, passphrase, Unlock; a wrong passphrase shakes
-// the field once and says so; nothing else changes.
+// the field once and says so; nothing else changes. Below: open another vault, create one,
+// restore a backup.
 Page {
     id: page
     objectName: "unlockPage"
     title: qsTr("Unlock")
+    /// A line of good news from the page before (a restored backup).
+    property string notice
+    signal createRequested()
+    signal restoreRequested()
+
+    FolderDialog {
+        id: folderDialog
+        title: qsTr("Choose the vault folder")
+        onAccepted: {
+            page.notice = ""
+            VaultSession.openVaultFolder(selectedFolder)
+        }
+    }
 
     ColumnLayout {
         id: form
@@ -62,6 +77,13 @@ Page {
             transform: Translate { id: shift }
         }
         Label {
+            objectName: "unlockNotice"
+            visible: page.notice.length > 0 && VaultSession.error.length === 0
+            text: page.notice
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
             objectName: "unlockError"
             visible: VaultSession.error.length > 0
             text: VaultSession.error
@@ -81,6 +103,35 @@ Page {
             running: VaultSession.busy
             visible: running
             Layout.alignment: Qt.AlignHCenter
+        }
+        MenuSeparator { Layout.fillWidth: true; Layout.topMargin: Theme.unit }
+        Flow {
+            spacing: Theme.unit
+            Layout.fillWidth: true
+            Button {
+                objectName: "openAnotherButton"
+                text: qsTr("Open another vault…")
+                flat: true
+                enabled: !VaultSession.busy
+                Accessible.name: qsTr("Open another vault: choose its folder")
+                onClicked: folderDialog.open()
+            }
+            Button {
+                objectName: "createAnotherButton"
+                text: qsTr("Create a vault")
+                flat: true
+                enabled: !VaultSession.busy
+                Accessible.name: text
+                onClicked: page.createRequested()
+            }
+            Button {
+                objectName: "restoreButton"
+                text: qsTr("Restore a backup")
+                flat: true
+                enabled: !VaultSession.busy
+                Accessible.name: text
+                onClicked: page.restoreRequested()
+            }
         }
     }
 

@@ -1,0 +1,68 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Punctum
+
+// Reviews (reviewer and admin): the audit trail, the sessions under review, and a quiet
+// note where cohort statistics will go.
+Page {
+    id: page
+    objectName: "reviewsPage"
+    title: qsTr("Reviews")
+    /// "audit" | "sessions" | "cohort"
+    property string tab: "audit"
+    signal openSession(var sessionId, var clientId)
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.unit * 3
+        spacing: Theme.unit * 2
+
+        PageHeader {
+            title: qsTr("Reviews")
+            context: qsTr("What happened in this vault, and how each recovery went")
+            Layout.fillWidth: true
+        }
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            currentIndex: page.tab === "sessions" ? 1 : page.tab === "cohort" ? 2 : 0
+            onCurrentIndexChanged: page.tab = ["audit", "sessions", "cohort"][currentIndex]
+            TabButton { objectName: "auditTab"; text: qsTr("Audit trail"); Accessible.name: text; width: implicitWidth }
+            TabButton { objectName: "sessionsTab"; text: qsTr("Sessions under review"); Accessible.name: text; width: implicitWidth }
+            TabButton { objectName: "cohortTab"; text: qsTr("Cohort statistics"); Accessible.name: text; width: implicitWidth }
+        }
+        Loader {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            sourceComponent: page.tab === "sessions" ? sessionsView : page.tab === "cohort" ? cohortView : auditView
+        }
+    }
+
+    Component {
+        id: auditView
+        AuditTrailView {}
+    }
+    Component {
+        id: sessionsView
+        SessionsReviewView { onOpenSession: (sessionId, clientId) => page.openSession(sessionId, clientId) }
+    }
+    Component {
+        id: cohortView
+        ColumnLayout {
+            objectName: "cohortNote"
+            spacing: Theme.unit
+            SectionLabel { text: qsTr("Cohort statistics come later") }
+            Label {
+                text: qsTr("This is where recoveries will be compared across clients, devices, needle depths and "
+                           + "skin types: how long redness lasts, how often each flag is raised. Until then, the "
+                           + "sessions under review show each recovery on its own.")
+                wrapMode: Text.Wrap
+                opacity: 0.8
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.formWidth
+            }
+            Item { Layout.fillHeight: true }
+        }
+    }
+}

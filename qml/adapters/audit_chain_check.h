@@ -1,0 +1,36 @@
+#pragma once
+// The banner at the top of the audit trail: recomputes every event's MAC off the UI thread
+// (a long task with progress and Cancel) and says whether the chain is intact or which
+// event is the first bad one.
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+namespace punctum::ui {
+
+class AuditChainCheck : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    /// "unchecked" | "checking" | "intact" | "broken" | "failed" (could not check)
+    Q_PROPERTY(QString state READ state NOTIFY changed)
+    Q_PROPERTY(QString message READ message NOTIFY changed)
+
+public:
+    explicit AuditChainCheck(QObject* parent = nullptr);
+    [[nodiscard]] QString state() const { return state_; }
+    [[nodiscard]] QString message() const { return message_; }
+
+    /// Starts verifying; nothing happens while another task runs.
+    Q_INVOKABLE void verify();
+
+signals:
+    void changed();
+
+private:
+    void set(const QString& state, const QString& message);
+    QString state_ = QStringLiteral("unchecked");
+    QString message_;
+};
+
+} // namespace punctum::ui

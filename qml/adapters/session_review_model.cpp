@@ -1,0 +1,217 @@
+#include "session_review_model.h"
+
+#include "display_text.h"
+#include "vault_session.h"
+
+#include <QStringList>
+#include <iterator>
+
+namespace punctum::ui {
+
+SessionReviewModel::SessionReviewModel(QObject* parent) : QAbstractListModel(parent) {
+    if (auto* session = VaultSession::instance()) {
+        connect(session, &VaultSession::dataChanged, this, &SessionReviewModel::reload);
+    }
+    reload();
+}
+
+int SessionReviewModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+QString SessionReviewModel::outcome_words(storage::RecoveryOutcome outcome) {
+    switch (outcome) {
+    case storage::RecoveryOutcome::no_check_ins:
+        return tr("No check-ins yet");
+    case storage::RecoveryOutcome::within_course:
+        return tr("Within the expected course");
+    case storage::RecoveryOutcome::beyond_course:
+        return tr("Went beyond the expected course");
+    case storage::RecoveryOutcome::urgent:
+        return tr("Urgent flag raised");
+    }
+    return {};
+}
+
+QVariant SessionReviewModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const auto& s = rows_.at(static_cast<std::size_t>(index.row()));
+    switch (role) {
+    case SessionIdRole:
+        return QVariant::fromValue(s.session_id.value);
+    case ClientIdRole:
+        return QVariant::fromValue(s.client_id.value);
+    case Qt::DisplayRole:
+    case ClientRole:
+        return QString::fromStdString(s.client_name);
+    case TreatedOnRole:
+        return list_date(s.treated_on, VaultSession::today());
+    case DeviceRole:
+        return QString::fromStdString(s.device);
+    case EntriesRole: {
+        if (s.entries == 0) {
+            return tr("No check-ins");
+        }
+        const QString count = tr("%n check-ins", nullptr, s.entries);
+        return s.last_day_logged ? tr("%1, last on day %2").arg(count).arg(*s.last_day_logged)
+                                 : count;
+    }
+    case FlagsRole: {
+        QStringList parts;
+        if (s.urgent > 0) {
+            parts << tr("%1 urgent").arg(s.urgent);
+        }
+        if (s.watch > 0) {
+            parts << tr("%1 watch").arg(s.watch);
+        }
+        if (s.info > 0) {
+            parts << tr("%n notes", nullptr, s.info);
+        }
+        return parts.isEmpty() ? tr("No flags") : parts.join(QStringLiteral(", "));
+    }
+    case OpenRole:
+        return s.open;
+    case StateRole:
+        if (s.open == 0 && s.closed == 0) {
+            return QString();
+        }
+        return tr("%1 open, %2 closed").arg(s.open).arg(s.closed);
+    case OutcomeRole:
+        return QString::fromUtf8(storage::to_string(s.outcome).data());
+    case OutcomeWordsRole:
+        return outcome_words(s.outcome);
+    case SeverityRole:
+        switch (s.outcome) {
+        case storage::RecoveryOutcome::urgent:
+            return QStringLiteral("urgent");
+        case storage::RecoveryOutcome::beyond_course:
+            return QStringLiteral("watch");
+        case storage::RecoveryOutcome::within_course:
+            return QStringLiteral("ok");
+        case storage::RecoveryOutcome::no_check_ins:
+            return QStringLiteral("none");
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SessionReviewModel::roleNames() const {
+    return {{SessionIdRole, "sessionId"},
+            {ClientIdRole, "clientId"},
+            {ClientRole, "client"},
+            {TreatedOnRole, "treatedOn"},
+            {DeviceRole, "device"},
+            {EntriesRole, "entries"},
+            {FlagsRole, "flags"},
+            {OpenRole, "open"},
+            {StateRole, "flagState"},
+            {OutcomeRole, "outcome"},
+            {OutcomeWordsRole, "outcomeWords"},
+            {SeverityRole, "severity"}};
+}
+
+bool SessionReviewModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !resetting_ && !fetching_ &&
+           static_cast<int>(rows_.size()) < total_;
+}
+
+void SessionReviewModel::fetchMore(const QModelIndex& parent) {
+    if (parent.isValid() || resetting_ || fetching_) {
+        return;
+    }
+    auto page = next_page();
+    if (page.empty()) {
+        return;
+    }
+    fetching_ = true;
+    const int first = static_cast<int>(rows_.size());
+    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
+    std::move(page.begin(), page.end(), std::back_inserter(rows_));
+    endInsertRows();
+    fetching_ = false;
+}
+
+std::vector<storage::SessionReview> SessionReviewModel::next_page() const {
+    auto* session = VaultSession::instance();
+    if (!valid_ || session == nullptr || session->vault() == nullptr || session->busy()) {
+        return {};
+    }
+    auto page =
+        session->vault()->reviews().sessions(filter_, page_size, static_cast<int>(rows_.size()));
+    return page ? std::move(page.value()) : std::vector<storage::SessionReview>{};
+}
+
+void SessionReviewModel::reload() {
+    auto* session = VaultSession::instance();
+    if (session != nullptr && session->busy()) {
+        return; // the task's end reloads every model
+    }
+    beginResetModel();
+    rows_.clear();
+    error_.clear();
+    filter_ = {};
+    filter_.with_flags_only = with_flags_;
+    filter_.open_flags_only = open_flags_;
+    valid_ = true;
+    if (!from_.isEmpty() && !(filter_.from = core::parse_date(from_.toStdString()))) {
+        error_ = tr("The first day should read like 2026-03-03.");
+        valid_ = false;
+    }
+    if (!to_.isEmpty() && !(filter_.to = core::parse_date(to_.toStdString()))) {
+        error_ = tr("The last day should read like 2026-03-31.");
+        valid_ = false;
+    }
+    if (valid_ && filter_.from && filter_.to && *filter_.to < *filter_.from) {
+        error_ = tr("The last day is before the first day.");
+        valid_ = false;
+    }
+    int total = 0;
+    if (valid_ && session != nullptr && session->vault() != nullptr) {
+        if (auto count = session->vault()->reviews().count(filter_)) {
+            total = static_cast<int>(*count);
+        } else {
+            error_ = QString::fromStdString(count.error().message);
+        }
+    }
+    total_ = total;
+    rows_ = next_page();
+    resetting_ = true;
+    endResetModel();
+    resetting_ = false;
+    emit totalCountChanged();
+}
+
+void SessionReviewModel::setWithFlagsOnly(bool on) {
+    if (on != with_flags_) {
+        with_flags_ = on;
+        emit filterChanged();
+        reload();
+    }
+}
+void SessionReviewModel::setOpenFlagsOnly(bool on) {
+    if (on != open_flags_) {
+        open_flags_ = on;
+        emit filterChanged();
+        reload();
+    }
+}
+void SessionReviewModel::setFrom(const QString& from) {
+    if (from != from_) {
+        from_ = from;
+        emit filterChanged();
+        reload();
+    }
+}
+void SessionReviewModel::setTo(const QString& to) {
+    if (to != to_) {
+        to_ = to;
+        emit filterChanged();
+        reload();
+    }
+}
+
+} // namespace punctum::ui
