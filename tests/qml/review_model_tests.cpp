@@ -1,0 +1,364 @@
+// The reviewer's and the administrator's adapters over a real demo vault: the audit trail and
+// sessions-under-review models under QAbstractItemModelTester, the chain banner, accounts,
+// the passphrase meter, opening another vault, and long tasks that stop when cancelled.
+
+#include "account_list_model.h"
+#include "audit_chain_check.h"
+#include "audit_trail_model.h"
+#include "passphrase_meter.h"
+#include "session_review_model.h"
+#include "vault_session.h"
+
+#include "punctum/core/demo/demo_clinic.h"
+#include "punctum/storage/demo_writer.h"
+#include "punctum/storage/vault.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace punctum;
+
+namespace {
+constexpr int clients = 24;
+constexpr const char* passphrase = "review model tests passphrase";
+
+// The last taskDone(kind, ok, message) a spy saw.
+QVariantList last_done(const QSignalSpy& spy) {
+    return spy.isEmpty() ? QVariantList{} : spy.constLast();
+}
+} // namespace
+
+class ReviewModelTests : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    core::FixedClock clock_{std::chrono::sys_days{
+        core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
+    std::unique_ptr<ui::VaultSession> session_;
+
+    storage::Vault& vault() { return *session_->vault(); }
+
+    void fetchAll(QAbstractListModel& model) {
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+        }
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        storage::NewVault options;
+        options.kdf = storage::KdfParams::minimum_for_tests();
+        options.display_name = "Dr Test";
+        auto created =
+            storage::Vault::create(dir_.filePath("vault").toStdString(),
+                                   storage::SecureBytes::from(passphrase), options, clock_);
+        QVERIFY2(created, created ? "" : created.error().message.c_str());
+        const auto today = core::date_of(clock_.now());
+        for (int i = 0; i < clients; ++i) {
+            QVERIFY(storage::add_demo_client(*created->vault, core::demo_client(5, i, today)));
+        }
+        // Review notes: more than a page of audit events, and a database big enough for the
+        // backup to report progress (and so be cancellable) before it ends.
+        auto first = created->vault->sessions().of_client(core::ClientId{1});
+        QVERIFY(first && !first->empty());
+        const auto session = first->front().id;
+        QVERIFY(created->vault
+                    ->batch([&]() -> storage::StorageResult<void> {
+                        for (int i = 0; i < 3000; ++i) {
+                            if (auto r = created->vault->sessions().add_review_note(
+                                    session, std::string(200, 'x') + std::to_string(i));
+                                !r) {
+                                return r.failure();
+                            }
+                        }
+                        return {};
+                    })
+                    .ok());
+        created->vault.reset();
+        session_ = std::make_unique<ui::VaultSession>(clock_);
+        session_->setKdf(storage::KdfParams::minimum_for_tests());
+        ui::VaultSession::setInstance(session_.get());
+        session_->setVaultPath(dir_.filePath("vault"));
+        session_->unlock("admin", passphrase);
+        QVERIFY(session_->waitUntilIdle(30000));
+        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+    }
+
+    void cleanupTestCase() {
+        session_->lock();
+        ui::VaultSession::setInstance(nullptr);
+    }
+
+    void auditTrailFiltersByActionClientAndDate() {
+        ui::AuditTrailModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.totalCount() > clients);
+        QVERIFY(model.error().isEmpty());
+
+        model.setAction("client.add");
+        QCOMPARE(model.totalCount(), clients);
+        fetchAll(model);
+        QCOMPARE(model.rowCount(), clients);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const auto i = model.index(r);
+            QCOMPARE(model.data(i, ui::AuditTrailModel::ActionWordsRole).toString(),
+                     QStringLiteral("Added a client"));
+            QCOMPARE(model.data(i, ui::AuditTrailModel::AccountRole).toString(),
+                     QStringLiteral("Dr Test"));
+            QVERIFY(!model.data(i, ui::AuditTrailModel::ClientRole).toString().isEmpty());
+            QVERIFY(
+                model.data(i, ui::AuditTrailModel::ObjectRole).toString().startsWith("client:"));
+        }
+        // Newest first.
+        QVERIFY(model.data(model.index(0), ui::AuditTrailModel::SeqRole).toLongLong() >
+                model.data(model.index(1), ui::AuditTrailModel::SeqRole).toLongLong());
+
+        // One client's events: every row is about them, and there are more than their add.
+        const auto client =
+            model.data(model.index(0), ui::AuditTrailModel::ClientIdRole).toLongLong();
+        model.setAction("");
+        model.setClientId(client);
+        fetchAll(model);
+        QVERIFY(model.rowCount() > 1);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            QCOMPARE(model.data(model.index(r), ui::AuditTrailModel::ClientIdRole).toLongLong(),
+                     client);
+        }
+        // A family of actions, and the known actions for the filter in plain words.
+        model.setClientId(0);
+        model.setAction("flag");
+        storage::AuditFilter family;
+        family.action = "flag";
+        const auto flags = vault().audit().count(family);
+        QVERIFY(flags);
+        QCOMPARE(model.totalCount(), static_cast<int>(*flags));
+        bool dismissed = false;
+        for (const auto& a : ui::AuditTrailModel::actions()) {
+            const auto m = a.toMap();
+            dismissed |= m["key"] == "flag.dismissed" && m["label"] == "Dismissed a flag";
+        }
+        QVERIFY(dismissed);
+
+        // Dates: the future holds nothing; a malformed date says how to write it.
+        model.setAction("");
+        model.setFrom("2099-01-01");
+        QCOMPARE(model.totalCount(), 0);
+        QCOMPARE(model.rowCount(), 0);
+        model.setFrom("yesterday");
+        QVERIFY(!model.error().isEmpty());
+        model.setFrom("2026-11-24");
+        model.setTo("2026-11-24");
+        QVERIFY(model.error().isEmpty());
+        QVERIFY(model.totalCount() > 0);
+    }
+
+    void chainBannerSaysIntact() {
+        ui::AuditChainCheck check;
+        QCOMPARE(check.state(), QStringLiteral("unchecked"));
+        check.verify();
+        QCOMPARE(check.state(), QStringLiteral("checking"));
+        QVERIFY(session_->busy()); // the vault is the worker's until the check ends
+        QVERIFY(session_->task()->waitUntilDone(30000));
+        QCOMPARE(check.state(), QStringLiteral("intact"));
+        const auto events = vault().audit().count({});
+        QVERIFY(events);
+        QVERIFY2(check.message().contains(QString::number(*events)), qPrintable(check.message()));
+        QVERIFY(check.message().startsWith("The audit trail is intact"));
+    }
+
+    void sessionsUnderReviewWithOutcomes() {
+        ui::SessionReviewModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto all = vault().reviews().count({});
+        QVERIFY(all);
+        QCOMPARE(model.totalCount(), static_cast<int>(*all));
+        QVERIFY(model.totalCount() >= clients);
+        fetchAll(model);
+        QCOMPARE(model.rowCount(), model.totalCount());
+        const QStringList words{"No check-ins yet", "Within the expected course",
+                                "Went beyond the expected course", "Urgent flag raised"};
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const auto i = model.index(r);
+            QVERIFY(
+                words.contains(model.data(i, ui::SessionReviewModel::OutcomeWordsRole).toString()));
+            QVERIFY(model.data(i, ui::SessionReviewModel::SessionIdRole).toLongLong() > 0);
+            QVERIFY(!model.data(i, ui::SessionReviewModel::ClientRole).toString().isEmpty());
+            const auto severity = model.data(i, ui::SessionReviewModel::SeverityRole).toString();
+            const auto outcome = model.data(i, ui::SessionReviewModel::OutcomeRole).toString();
+            QCOMPARE(severity == "urgent", outcome == "urgent");
+        }
+
+        model.setWithFlagsOnly(true);
+        fetchAll(model);
+        QVERIFY(model.rowCount() > 0);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            QVERIFY(model.data(model.index(r), ui::SessionReviewModel::FlagsRole).toString() !=
+                    "No flags");
+        }
+        model.setOpenFlagsOnly(true);
+        fetchAll(model);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            QVERIFY(model.data(model.index(r), ui::SessionReviewModel::OpenRole).toInt() > 0);
+        }
+        model.setFrom("2026-12-01");
+        QCOMPARE(model.totalCount(), 0);
+        model.setTo("2026-11-01");
+        QVERIFY(!model.error().isEmpty()); // the last day before the first
+    }
+
+    void passphraseMeterAndRefusals() {
+        ui::PassphraseMeter meter;
+        const auto weak = meter.assess("password1");
+        QCOMPARE(weak["score"].toInt(), 0);
+        QVERIFY(!weak["acceptable"].toBool());
+        QVERIFY(weak["advice"].toString().contains("most common"));
+        const auto strong = meter.assess("lantern otter gravel mosaic");
+        QCOMPARE(strong["level"].toString(), QStringLiteral("Strong"));
+        QVERIFY(strong["acceptable"].toBool());
+        QVERIFY(ui::VaultSession::weakPassphraseReason("lantern otter gravel mosaic").isEmpty());
+        QVERIFY(ui::VaultSession::weakPassphraseReason("short1!").contains("Too short"));
+    }
+
+    void accountsAddAndRemove() {
+        ui::AccountListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0), ui::AccountListModel::NameRole).toString(), "admin");
+        QVERIFY(model.data(model.index(0), ui::AccountListModel::IsMeRole).toBool());
+        QCOMPARE(model.data(model.index(0), ui::AccountListModel::RoleWordRole).toString(),
+                 "Administrator");
+
+        model.add("rae", "Rae Reviewer", "reviewer", "qwerty123");
+        QVERIFY(model.error().contains("too easy to guess"));
+        QVERIFY(!session_->busy()); // refused before any work started
+        QCOMPARE(model.rowCount(), 1);
+
+        QSignalSpy added(&model, &ui::AccountListModel::added);
+        model.add("rae", "Rae Reviewer", "reviewer", "lantern otter gravel mosaic");
+        QVERIFY(session_->waitUntilIdle(30000));
+        QCOMPARE(added.count(), 1);
+        QVERIFY2(model.error().isEmpty(), qPrintable(model.error()));
+        QCOMPARE(model.rowCount(), 2);
+
+        // Storage's refusal comes back next to the form: the same name twice.
+        model.add("rae", "Rae Again", "reviewer", "lantern otter gravel mosaic");
+        QVERIFY(session_->waitUntilIdle(30000));
+        QVERIFY(!model.error().isEmpty());
+
+        model.remove("admin"); // yourself: refused by storage
+        QVERIFY(!model.error().isEmpty());
+        QVERIFY(!model.rotationAdvised());
+        model.remove("rae");
+        QVERIFY(model.error().isEmpty());
+        QVERIFY(model.rotationAdvised());
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void cancelledBackupLeavesNoFile() {
+        const QString file = dir_.filePath("cancelled.backup");
+        QSignalSpy done(session_.get(), &ui::VaultSession::taskDone);
+        session_->task()->holdAtFirstReportForTests(true);
+        session_->backUpTo(QUrl::fromLocalFile(file));
+        QVERIFY(session_->busy());
+        QTRY_VERIFY_WITH_TIMEOUT(session_->task()->hasReported(), 30000);
+        session_->task()->cancel();
+        QVERIFY(session_->task()->cancelling());
+        QVERIFY(session_->task()->waitUntilDone(30000));
+        session_->task()->holdAtFirstReportForTests(false);
+        QCOMPARE(last_done(done).value(0).toString(), QStringLiteral("backup"));
+        QVERIFY2(!last_done(done).value(1).toBool(),
+                 qPrintable(last_done(done).value(2).toString()));
+        QVERIFY(!QFile::exists(file));
+        QVERIFY(!session_->busy());
+
+        // Not cancelled: the file is there and says where it went.
+        session_->backUpTo(QUrl::fromLocalFile(file));
+        QVERIFY(session_->task()->waitUntilDone(30000));
+        QVERIFY2(last_done(done).value(1).toBool(),
+                 qPrintable(last_done(done).value(2).toString()));
+        QVERIFY(QFile::exists(file));
+        QVERIFY(last_done(done).value(2).toString().contains("cancelled.backup"));
+    }
+
+    void cancelledReassessStopsPartWay() {
+        QSignalSpy done(session_.get(), &ui::VaultSession::taskDone);
+        QSignalSpy progressed(session_->task(), &ui::LongTask::progressChanged);
+        session_->task()->holdAtFirstReportForTests(true);
+        session_->reassessAll();
+        QTRY_VERIFY_WITH_TIMEOUT(session_->task()->hasReported(), 30000);
+        QTRY_VERIFY(session_->task()->progress() >= 0.0);
+        const double at_cancel = session_->task()->progress();
+        QVERIFY(at_cancel < 1.0);
+        session_->task()->cancel();
+        QVERIFY(session_->task()->waitUntilDone(30000));
+        session_->task()->holdAtFirstReportForTests(false);
+        QCOMPARE(last_done(done).value(0).toString(), QStringLiteral("reassess"));
+        QVERIFY(!last_done(done).value(1).toBool()); // storage said cancelled
+        QVERIFY(!session_->busy());
+        QVERIFY(progressed.count() > 0);
+
+        session_->reassessAll();
+        QVERIFY(session_->task()->waitUntilDone(60000));
+        QVERIFY2(last_done(done).value(1).toBool(),
+                 qPrintable(last_done(done).value(2).toString()));
+        QVERIFY(last_done(done).value(2).toString().contains("sessions re-evaluated"));
+    }
+
+    void lockWaitsForTheTask() {
+        session_->task()->holdAtFirstReportForTests(true);
+        session_->reassessAll();
+        QTRY_VERIFY_WITH_TIMEOUT(session_->task()->hasReported(), 30000);
+        session_->lock(); // refused: the worker holds the vault
+        QVERIFY(session_->unlocked());
+        session_->task()->cancel();
+        QVERIFY(session_->task()->waitUntilDone(30000));
+        session_->task()->holdAtFirstReportForTests(false);
+    }
+
+    void demoDataStopsWhenCancelledAndTheVaultIsKept() {
+        ui::VaultSession other(clock_);
+        other.setKdf(storage::KdfParams::minimum_for_tests());
+        other.setVaultPath(dir_.filePath("demo"));
+        QSignalSpy created(&other, &ui::VaultSession::created);
+        QSignalSpy done(&other, &ui::VaultSession::taskDone);
+
+        other.createVault("clinic", "admin", "Dr Demo", "password", 5);
+        QVERIFY(other.error().contains("too easy to guess")); // refused, with the reason
+        QVERIFY(!other.busy());
+
+        other.task()->holdAtFirstReportForTests(true);
+        other.createVault("clinic", "admin", "Dr Demo", "lantern otter gravel mosaic", 5);
+        QTRY_VERIFY_WITH_TIMEOUT(other.task()->hasReported(), 30000);
+        QVERIFY(other.task()->status().contains("of 5 demo clients"));
+        other.task()->cancel();
+        QVERIFY(other.task()->waitUntilDone(30000));
+        QCOMPARE(created.count(), 1); // the recovery key is still shown
+        QVERIFY(other.unlocked());
+        QVERIFY(last_done(done).value(2).toString().startsWith("Stopped after 0 of 5"));
+        auto count = other.vault()->clients().count("");
+        QVERIFY(count);
+        QCOMPARE(*count, 0);
+        other.lock();
+
+        // Another folder: a vault opens; a folder of other files is refused in plain words.
+        QVERIFY(!other.openVaultFolder(QUrl::fromLocalFile(dir_.path())));
+        QVERIFY(other.error().contains("is not a Punctum vault"));
+        QVERIFY(other.openVaultFolder(QUrl::fromLocalFile(dir_.filePath("vault"))));
+        QVERIFY(other.error().isEmpty());
+        QCOMPARE(other.vaultKind(), QStringLiteral("clinic"));
+        const auto info = other.describeFolder(QUrl::fromLocalFile(dir_.path()));
+        QVERIFY(!info["isVault"].toBool());
+        QVERIFY(info["target"].toString().endsWith("Punctum vault"));
+    }
+};
+
+QTEST_MAIN(ReviewModelTests)
+#include "review_model_tests.moc"
