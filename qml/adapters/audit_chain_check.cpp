@@ -32,8 +32,11 @@ void AuditChainCheck::verify() {
             if (!ok) {
                 set(QStringLiteral("failed"), message);
             } else if (report->ok) {
-                set(QStringLiteral("intact"), tr("The audit trail is intact: %n events verified.",
-                                                 nullptr, static_cast<int>(report->events)));
+                // Spelled out: without a translation loaded, tr("%n ...") prints "1 events".
+                set(QStringLiteral("intact"),
+                    report->events == 1
+                        ? tr("The audit trail is intact: 1 event verified.")
+                        : tr("The audit trail is intact: %1 events verified.").arg(report->events));
             } else {
                 const QString which =
                     report->first_bad

@@ -54,9 +54,15 @@ QVariant SessionReviewModel::data(const QModelIndex& index, int role) const {
         if (s.entries == 0) {
             return tr("No check-ins");
         }
-        const QString count = tr("%n check-ins", nullptr, s.entries);
-        return s.last_day_logged ? tr("%1, last on day %2").arg(count).arg(*s.last_day_logged)
-                                 : count;
+        // Spelled out rather than tr("%n ..."): without a translation loaded Qt prints "1
+        // check-ins".
+        const QString count = s.entries == 1 ? tr("1 check-in") : tr("%1 check-ins").arg(s.entries);
+        if (!s.last_day_logged) {
+            return count;
+        }
+        return *s.last_day_logged == 0
+                   ? tr("%1, on the day of treatment").arg(count)
+                   : tr("%1, last on day %2").arg(count).arg(*s.last_day_logged);
     }
     case FlagsRole: {
         QStringList parts;
@@ -67,7 +73,7 @@ QVariant SessionReviewModel::data(const QModelIndex& index, int role) const {
             parts << tr("%1 watch").arg(s.watch);
         }
         if (s.info > 0) {
-            parts << tr("%n notes", nullptr, s.info);
+            parts << (s.info == 1 ? tr("1 note") : tr("%1 notes").arg(s.info));
         }
         return parts.isEmpty() ? tr("No flags") : parts.join(QStringLiteral(", "));
     }

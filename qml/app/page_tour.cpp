@@ -67,6 +67,8 @@ QObject* find_object(QObject* root, const QString& name) {
 
 QStringList tour_pages() {
     return {QStringLiteral("create"),
+            QStringLiteral("create-personal-weak"),
+            QStringLiteral("create-personal-strong"),
             QStringLiteral("recovery-key"),
             QStringLiteral("attention"),
             QStringLiteral("attention-keyboard"),
@@ -83,13 +85,20 @@ QStringList tour_pages() {
             QStringLiteral("new-session-signed"),
             QStringLiteral("new-session-flagged"),
             QStringLiteral("settings"),
+            QStringLiteral("settings-accounts"),
+            QStringLiteral("task-progress"),
+            QStringLiteral("reviews-audit"),
+            QStringLiteral("reviews-sessions"),
+            QStringLiteral("reviews-cohort"),
             QStringLiteral("session-dark"),
             QStringLiteral("reviewer-attention"),
             QStringLiteral("patient-today"),
             QStringLiteral("patient-recovery"),
             QStringLiteral("patient-aftercare"),
             QStringLiteral("unlock"),
-            QStringLiteral("unlock-error")};
+            QStringLiteral("unlock-error"),
+            QStringLiteral("restore-backup"),
+            QStringLiteral("unlock-restored")};
 }
 
 TourResult run_page_tour(const QString& screenshot_dir) {
@@ -180,6 +189,24 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     };
 
     visit(QStringLiteral("create"), QStringLiteral("createVaultPage"));
+    set(QStringLiteral("personalChoice"), "checked", true);
+    set(QStringLiteral("nameField"), "text", QStringLiteral("Alex Morgan"));
+    set(QStringLiteral("passphraseField1"), "text", QStringLiteral("sunshine1"));
+    visit(QStringLiteral("create-personal-weak"), QStringLiteral("createVaultPage"));
+    if (auto* button = object(QStringLiteral("createButton"));
+        button != nullptr && button->property("enabled").toBool()) {
+        result.problems << QStringLiteral("create-personal-weak: a weak passphrase may create");
+    }
+    set(QStringLiteral("passphraseField1"), "text", QStringLiteral("lantern otter gravel mosaic"));
+    set(QStringLiteral("passphraseField2"), "text", QStringLiteral("lantern otter gravel mosaic"));
+    visit(QStringLiteral("create-personal-strong"), QStringLiteral("createVaultPage"));
+    if (auto* button = object(QStringLiteral("createButton"));
+        button != nullptr && !button->property("enabled").toBool()) {
+        result.problems << QStringLiteral("create-personal-strong: Create stays disabled");
+    }
+    set(QStringLiteral("passphraseField1"), "text", QString());
+    set(QStringLiteral("passphraseField2"), "text", QString());
+    set(QStringLiteral("clinicChoice"), "checked", true);
 
     session.createVault(QStringLiteral("clinic"), QStringLiteral("admin"),
                         QStringLiteral("Dr Sam Okafor"), QString::fromUtf8(tour_passphrase), 24);
@@ -303,6 +330,55 @@ TourResult run_page_tour(const QString& screenshot_dir) {
 
     show(QStringLiteral("settings"));
     visit(QStringLiteral("settings"), QStringLiteral("settingsPage"));
+    set(QStringLiteral("newAccountLogin"), "text", QStringLiteral("jlee"));
+    set(QStringLiteral("newAccountName"), "text", QStringLiteral("Jo Lee"));
+    set(QStringLiteral("newAccountPassphrase"), "text", QStringLiteral("lantern otter gravel"));
+    if (auto* page = object(QStringLiteral("settingsPage"))) {
+        QMetaObject::invokeMethod(page, "reveal", Q_ARG(QVariant, QStringLiteral("accounts")));
+    }
+    visit(QStringLiteral("settings-accounts"), QStringLiteral("settingsPage"));
+    set(QStringLiteral("newAccountPassphrase"), "text", QString());
+
+    // A long task in progress: held at its first report so the panel can be seen, then
+    // cancelled from its own button.
+    session.task()->holdAtFirstReportForTests(true);
+    session.reassessAll();
+    {
+        QDeadlineTimer deadline(30000);
+        while (!session.task()->hasReported() && !deadline.hasExpired()) {
+            settle(20);
+        }
+    }
+    visit(QStringLiteral("task-progress"), QStringLiteral("settingsPage"));
+    if (!session.busy()) {
+        result.problems << QStringLiteral("task-progress: the task was not running");
+    }
+    click(QStringLiteral("cancelTask"));
+    session.task()->waitUntilDone(30000);
+    session.task()->holdAtFirstReportForTests(false);
+    if (session.busy()) {
+        result.problems << QStringLiteral("task-progress: Cancel did not stop the task");
+    }
+
+    // A backup for the restore page later on.
+    const QString backup_file = tmp.filePath(QStringLiteral("tour.backup"));
+    session.backUpTo(QUrl::fromLocalFile(backup_file));
+    session.waitUntilIdle(60000);
+
+    show(QStringLiteral("reviews"));
+    settle(100);
+    session.waitUntilIdle(60000); // the chain is verified as the page opens
+    visit(QStringLiteral("reviews-audit"), QStringLiteral("reviewsPage"));
+    if (auto* banner = object(QStringLiteral("chainMessage"));
+        banner != nullptr && !banner->property("text").toString().startsWith(
+                                 QStringLiteral("The audit trail is intact"))) {
+        result.problems << QStringLiteral("reviews-audit: the banner says '%1'")
+                               .arg(banner->property("text").toString());
+    }
+    show(QStringLiteral("reviews"), {{QStringLiteral("tab"), QStringLiteral("sessions")}});
+    visit(QStringLiteral("reviews-sessions"), QStringLiteral("reviewsPage"));
+    show(QStringLiteral("reviews"), {{QStringLiteral("tab"), QStringLiteral("cohort")}});
+    visit(QStringLiteral("reviews-cohort"), QStringLiteral("reviewsPage"));
 
     QMetaObject::invokeMethod(window, "setTheme", Q_ARG(QVariant, QStringLiteral("dark")));
     show(QStringLiteral("session"), session_args);
@@ -352,6 +428,24 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     visit(QStringLiteral("unlock-error"), QStringLiteral("unlockPage"));
     if (session.unlocked() || session.error().isEmpty()) {
         result.problems << QStringLiteral("unlock-error: a wrong passphrase was not refused");
+    }
+
+    session.clearError();
+    show(QStringLiteral("restore"));
+    settle(100);
+    if (auto* page = object(QStringLiteral("restoreBackupPage"))) {
+        page->setProperty("backupFile", QUrl::fromLocalFile(backup_file));
+        page->setProperty("folder", session.describeFolder(QUrl::fromLocalFile(
+                                        tmp.filePath(QStringLiteral("restored")))));
+    }
+    set(QStringLiteral("restorePassphrase"), "text", QString::fromUtf8(tour_passphrase));
+    visit(QStringLiteral("restore-backup"), QStringLiteral("restoreBackupPage"));
+    click(QStringLiteral("restoreStart"));
+    session.waitUntilIdle(120000);
+    visit(QStringLiteral("unlock-restored"), QStringLiteral("unlockPage"));
+    if (session.vaultPath() != tmp.filePath(QStringLiteral("restored")) || !session.vaultExists()) {
+        result.problems << QStringLiteral("unlock-restored: the backup was not restored (%1)")
+                               .arg(session.error());
     }
 
     session.unlock(QStringLiteral("admin"), QString::fromUtf8(tour_passphrase));

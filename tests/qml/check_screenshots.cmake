@@ -5,11 +5,12 @@ execute_process(COMMAND "${APP}" --screenshots "${OUT}" RESULT_VARIABLE rc
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "punctum --screenshots failed (${rc}):\n${out}\n${err}")
 endif()
-foreach(page create recovery-key attention attention-keyboard attention-dismiss clients client session
+foreach(page create create-personal-weak create-personal-strong recovery-key attention attention-keyboard attention-dismiss clients client session
              log-recovery log-recovery-result new-session-screening new-session-treatment
              new-session-aftercare new-session-review new-session-signed new-session-flagged
-             settings session-dark reviewer-attention
-             patient-today patient-recovery patient-aftercare unlock unlock-error)
+             settings settings-accounts task-progress reviews-audit reviews-sessions reviews-cohort
+             session-dark reviewer-attention
+             patient-today patient-recovery patient-aftercare unlock unlock-error restore-backup unlock-restored)
     set(png "${OUT}/${page}.png")
     if(NOT EXISTS "${png}")
         message(FATAL_ERROR "no screenshot for page '${page}'")

@@ -19,6 +19,13 @@ Popup {
     closePolicy: Popup.NoAutoClose
     visible: task.running
     padding: Theme.unit * 3
+    // Drawn here rather than left to the style: the panel must stand out from the dimmed
+    // window on every platform, offscreen renders included.
+    background: Rectangle {
+        color: panel.Material.dialogColor
+        radius: Theme.unit / 2
+        border.color: panel.Material.dividerColor
+    }
 
     contentItem: ColumnLayout {
         spacing: Theme.unit * 1.5

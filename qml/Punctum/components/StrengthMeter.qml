@@ -26,7 +26,8 @@ ColumnLayout {
                 Layout.fillWidth: true
                 implicitHeight: Theme.unit / 2
                 radius: height / 2
-                color: index < meter.result.score
+                // Very weak still fills one segment, in the error colour, so the bar is never blank.
+                color: index < Math.max(1, meter.result.score)
                        ? (meter.acceptable ? (meter.dark ? Theme.okOnDark : Theme.ok)
                                            : Theme.errorColor(meter.dark))
                        : meter.Material.dividerColor
@@ -35,7 +36,8 @@ ColumnLayout {
     }
     Label {
         objectName: "strengthAdvice"
-        text: meter.acceptable ? qsTr("%1. %2").arg(meter.result.level).arg(meter.result.advice)
+        // Core's advice for an acceptable passphrase already starts with its level ("Good: ...").
+        text: meter.acceptable ? meter.result.advice
                                : qsTr("%1, not enough for a vault. %2").arg(meter.result.level).arg(meter.result.advice)
         color: meter.acceptable ? palette.windowText : Theme.errorColor(meter.dark)
         wrapMode: Text.Wrap

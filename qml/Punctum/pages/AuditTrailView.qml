@@ -11,9 +11,9 @@ ColumnLayout {
     objectName: "auditTrailView"
     spacing: Theme.unit * 1.5
     readonly property bool dark: Material.theme === Material.Dark
-    readonly property real timeWidth: Theme.base * 9
+    readonly property real timeWidth: Theme.base * 11
     readonly property real accountWidth: Theme.base * 11
-    readonly property real actionWidth: Theme.base * 17
+    readonly property real actionWidth: Theme.base * 20
     readonly property real objectWidth: Theme.base * 8
 
     AuditTrailModel { id: events }
@@ -34,7 +34,7 @@ ColumnLayout {
         ComboBox {
             objectName: "auditAccountFilter"
             model: [qsTr("All accounts")].concat(VaultSession.accounts)
-            width: Theme.base * 12
+            width: Theme.base * 14
             Accessible.name: qsTr("Filter by account")
             onActivated: (i) => events.account = i === 0 ? "" : VaultSession.accounts[i - 1]
         }
@@ -71,15 +71,15 @@ ColumnLayout {
         }
         TextField {
             objectName: "auditFrom"
-            placeholderText: qsTr("From (2026-03-01)")
-            width: Theme.base * 10
+            placeholderText: qsTr("From 2026-03-01")
+            width: Theme.base * 12
             Accessible.name: qsTr("First day, as year-month-day")
             onEditingFinished: events.from = text.trim()
         }
         TextField {
             objectName: "auditTo"
-            placeholderText: qsTr("To (2026-03-31)")
-            width: Theme.base * 10
+            placeholderText: qsTr("To 2026-03-31")
+            width: Theme.base * 12
             Accessible.name: qsTr("Last day, as year-month-day")
             onEditingFinished: events.to = text.trim()
         }
@@ -93,7 +93,7 @@ ColumnLayout {
     }
     Label {
         objectName: "auditCount"
-        text: qsTr("%n events", "", events.totalCount)
+        text: events.totalCount === 1 ? qsTr("1 event") : qsTr("%1 events").arg(events.totalCount)
         opacity: 0.75
     }
 
@@ -122,7 +122,10 @@ ColumnLayout {
             required property string object
             required property string client
             width: ListView.view.width
-            padding: Theme.unit / 2
+            topPadding: Theme.unit / 2
+            bottomPadding: Theme.unit / 2
+            leftPadding: 0
+            rightPadding: 0
             Accessible.name: qsTr("%1, %2: %3 %4 %5").arg(time).arg(account).arg(actionWords).arg(object).arg(client)
             contentItem: RowLayout {
                 spacing: Theme.unit * 2

@@ -26,11 +26,12 @@ Page {
         TabBar {
             id: tabs
             Layout.fillWidth: true
+            Layout.maximumWidth: Theme.formWidth
             currentIndex: page.tab === "sessions" ? 1 : page.tab === "cohort" ? 2 : 0
             onCurrentIndexChanged: page.tab = ["audit", "sessions", "cohort"][currentIndex]
-            TabButton { objectName: "auditTab"; text: qsTr("Audit trail"); Accessible.name: text; width: implicitWidth }
-            TabButton { objectName: "sessionsTab"; text: qsTr("Sessions under review"); Accessible.name: text; width: implicitWidth }
-            TabButton { objectName: "cohortTab"; text: qsTr("Cohort statistics"); Accessible.name: text; width: implicitWidth }
+            TabButton { objectName: "auditTab"; text: qsTr("Audit trail"); Accessible.name: text }
+            TabButton { objectName: "sessionsTab"; text: qsTr("Sessions under review"); Accessible.name: text }
+            TabButton { objectName: "cohortTab"; text: qsTr("Cohort statistics"); Accessible.name: text }
         }
         Loader {
             Layout.fillWidth: true

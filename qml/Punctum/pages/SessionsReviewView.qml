@@ -34,14 +34,14 @@ ColumnLayout {
             onToggled: reviews.openFlagsOnly = checked
         }
         TextField {
-            placeholderText: qsTr("Treated from (2026-03-01)")
-            width: Theme.base * 13
+            placeholderText: qsTr("Treated from 2026-03-01")
+            width: Theme.base * 17
             Accessible.name: qsTr("Treated on or after, as year-month-day")
             onEditingFinished: reviews.from = text.trim()
         }
         TextField {
-            placeholderText: qsTr("Treated to (2026-03-31)")
-            width: Theme.base * 13
+            placeholderText: qsTr("Treated to 2026-03-31")
+            width: Theme.base * 17
             Accessible.name: qsTr("Treated on or before, as year-month-day")
             onEditingFinished: reviews.to = text.trim()
         }
@@ -55,7 +55,7 @@ ColumnLayout {
     }
     Label {
         objectName: "reviewCount"
-        text: qsTr("%n sessions", "", reviews.totalCount)
+        text: reviews.totalCount === 1 ? qsTr("1 session") : qsTr("%1 sessions").arg(reviews.totalCount)
         opacity: 0.75
     }
 
@@ -91,7 +91,9 @@ ColumnLayout {
                 spacing: Theme.unit * 2
                 ColumnLayout {
                     spacing: 0
-                    Layout.preferredWidth: Theme.base * 16
+                    Layout.preferredWidth: Theme.base * 18
+                    Layout.minimumWidth: Theme.base * 18
+                    Layout.maximumWidth: Theme.base * 18
                     Label { text: row.client; font.weight: Font.DemiBold; elide: Text.ElideRight; Layout.fillWidth: true }
                     Label {
                         text: row.device.length > 0 ? qsTr("%1 \u00b7 %2").arg(row.treatedOn).arg(row.device) : row.treatedOn
@@ -102,7 +104,9 @@ ColumnLayout {
                 }
                 ColumnLayout {
                     spacing: 0
-                    Layout.preferredWidth: Theme.base * 16
+                    Layout.preferredWidth: Theme.base * 21
+                    Layout.minimumWidth: Theme.base * 21
+                    Layout.maximumWidth: Theme.base * 21
                     Label { text: row.entries; elide: Text.ElideRight; Layout.fillWidth: true }
                     Label {
                         text: row.flagState.length > 0 ? qsTr("%1 (%2)").arg(row.flags).arg(row.flagState) : row.flags

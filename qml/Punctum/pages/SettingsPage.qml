@@ -13,6 +13,12 @@ Page {
     property string reassessMessage
     property bool reassessFailed: false
 
+    // Brings a section into view (the page tour; a link from elsewhere): "accounts".
+    function reveal(section) {
+        if (section === "accounts")
+            scroll.contentItem.contentY = Math.max(0, accountsSection.y - Theme.unit * 2)
+    }
+
     Connections {
         target: VaultSession
         function onTaskDone(kind, ok, text) {
@@ -91,6 +97,7 @@ Page {
 
             SettingsSecurity { Layout.fillWidth: true }
             SettingsAccounts {
+                id: accountsSection
                 visible: (VaultSession.may.manage_accounts || false) && VaultSession.vaultKind === "clinic"
                 Layout.fillWidth: true
             }

@@ -105,8 +105,8 @@ Page {
             Layout.alignment: Qt.AlignHCenter
         }
         MenuSeparator { Layout.fillWidth: true; Layout.topMargin: Theme.unit }
-        Flow {
-            spacing: Theme.unit
+        ColumnLayout {
+            spacing: 0
             Layout.fillWidth: true
             Button {
                 objectName: "openAnotherButton"
