@@ -108,12 +108,9 @@ void PhotoDetail::reload() {
         reference_ = fractions(analysis->reference, width_, height_);
         suggested_treated_ = bounds(analysis->roi, width_, height_);
         suggested_reference_ = bounds(analysis->reference, width_, height_);
-        detail_ = tr("Erythema index %1; skin tone angle (ITA) %2\u00b0; %3 treated and %4 "
-                     "untreated pixels measured.")
+        detail_ = tr("Erythema index %1; skin tone angle (ITA) %2\u00b0.")
                       .arg(analysis->values.erythema_index, 0, 'f', 1)
-                      .arg(analysis->values.ita_deg, 0, 'f', 0)
-                      .arg(analysis->values.pixels_used)
-                      .arg(analysis->values.reference_pixels_used);
+                      .arg(analysis->values.ita_deg, 0, 'f', 0);
     }
     emit loaded();
 }

@@ -147,15 +147,59 @@ void RecoveryLog::setSessionId(qint64 id) {
     session_id_ = id;
     day_ = -1;
     treated_on_.clear();
+    treated_date_.reset();
     auto* session = VaultSession::instance();
     if (session != nullptr && session->vault() != nullptr && id > 0) {
         if (auto s = session->vault()->sessions().get(core::SessionId{id})) {
             day_ = core::days_between(s->treated_on, VaultSession::today());
             treated_on_ = list_date(s->treated_on, VaultSession::today());
+            treated_date_ = s->treated_on;
         }
     }
     reset();
     emit sessionIdChanged();
+    emit observedOnChanged();
+}
+
+void RecoveryLog::setObservedOn(const QString& day) {
+    if (day == observed_on_) {
+        return;
+    }
+    observed_on_ = day;
+    emit observedOnChanged();
+}
+
+QString RecoveryLog::isoDaysAgo(int days) {
+    const auto day = std::chrono::sys_days{VaultSession::today()} - std::chrono::days{days};
+    return QString::fromStdString(core::format_date(core::Date{day}));
+}
+
+QString RecoveryLog::observedOnError() const {
+    if (observed_on_.isEmpty()) {
+        return {};
+    }
+    const auto day = core::parse_date(observed_on_.trimmed().toStdString());
+    if (!day) {
+        return tr("Write the day like %1.").arg(isoDaysAgo(1));
+    }
+    if (*day > VaultSession::today()) {
+        return tr("That day has not happened yet: choose today or an earlier day.");
+    }
+    if (treated_date_ && *day < *treated_date_) {
+        return tr("That day is before the treatment on %1: choose the treatment day or later.")
+            .arg(QString::fromStdString(core::format_date(*treated_date_)));
+    }
+    return {};
+}
+
+int RecoveryLog::observedDay() const {
+    if (!treated_date_ || !observedOnError().isEmpty()) {
+        return -1;
+    }
+    const auto day = observed_on_.isEmpty()
+                         ? VaultSession::today()
+                         : *core::parse_date(observed_on_.trimmed().toStdString());
+    return core::days_between(*treated_date_, day);
 }
 
 QVariantList RecoveryLog::scales() {
@@ -217,9 +261,16 @@ bool RecoveryLog::save(const QVariantMap& scores, const QString& note, const QSt
         emit resultChanged();
         return false;
     }
+    if (const QString wrong = observedOnError(); !wrong.isEmpty()) {
+        error_ = wrong;
+        emit resultChanged();
+        return false;
+    }
     core::RecoveryEntry entry;
     entry.session_id = core::SessionId{session_id_};
-    entry.observed_on = VaultSession::today();
+    entry.observed_on = observed_on_.isEmpty()
+                            ? VaultSession::today()
+                            : *core::parse_date(observed_on_.trimmed().toStdString());
     entry.reporter = reporter == QStringLiteral("clinician") ? core::Reporter::clinician
                                                              : core::Reporter::patient;
     entry.note = note.trimmed().toStdString();

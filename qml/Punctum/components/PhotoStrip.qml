@@ -29,7 +29,7 @@ ColumnLayout {
         orientation: ListView.Horizontal
         spacing: Theme.unit
         clip: true
-        implicitHeight: strip.thumbSize + Theme.base * 4 + Theme.unit * 2
+        implicitHeight: strip.thumbSize * 0.75 + Theme.base * 5 + Theme.unit * 3
         Layout.fillWidth: true
         Layout.preferredHeight: implicitHeight
         ScrollBar.horizontal: ScrollBar { policy: ScrollBar.AsNeeded }
@@ -59,8 +59,14 @@ ColumnLayout {
                     Layout.preferredHeight: strip.thumbSize * 0.75
                 }
                 Label {
-                    text: qsTr("Day %1 \u00b7 %2").arg(tile.day).arg(tile.takenOn)
+                    text: qsTr("Day %1").arg(tile.day)
                     font.weight: Font.DemiBold
+                    elide: Text.ElideRight
+                    Layout.preferredWidth: strip.thumbSize
+                }
+                Label {
+                    text: tile.takenOn
+                    font.pixelSize: Theme.smallSize
                     elide: Text.ElideRight
                     Layout.preferredWidth: strip.thumbSize
                 }

@@ -46,7 +46,7 @@ Page {
                 textRole: "label"
                 currentIndex: pair.beforeIndex
                 Accessible.name: qsTr("Before photo")
-                Layout.preferredWidth: Theme.base * 16
+                Layout.preferredWidth: Theme.base * 19
                 onActivated: (index) => pair.beforeId = pair.photos[index].photoId
             }
             Label { text: qsTr("After") }
@@ -56,7 +56,7 @@ Page {
                 textRole: "label"
                 currentIndex: pair.afterIndex
                 Accessible.name: qsTr("After photo")
-                Layout.preferredWidth: Theme.base * 16
+                Layout.preferredWidth: Theme.base * 19
                 onActivated: (index) => pair.afterId = pair.photos[index].photoId
             }
             Item { Layout.fillWidth: true }

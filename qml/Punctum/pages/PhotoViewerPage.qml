@@ -116,18 +116,20 @@ Page {
                 }
             }
 
-            ColumnLayout {
+            // A plain Column of fixed width: wrapped labels get their height right at once.
+            Column {
+                id: side
                 spacing: Theme.unit
-                Layout.preferredWidth: Theme.base * 20
-                Layout.maximumWidth: Theme.base * 20
+                width: Theme.base * 20
+                Layout.preferredWidth: width
                 Layout.alignment: Qt.AlignTop
 
-                SectionLabel { text: qsTr("Redness"); Layout.fillWidth: true }
+                SectionLabel { text: qsTr("Redness"); width: side.width }
                 Label {
                     objectName: "rednessText"
                     text: photo.rednessText
                     wrapMode: Text.Wrap
-                    Layout.fillWidth: true
+                    width: side.width
                 }
                 Label {
                     visible: photo.detailText.length > 0
@@ -135,23 +137,22 @@ Page {
                     wrapMode: Text.Wrap
                     opacity: 0.75
                     font.pixelSize: Theme.smallSize
-                    Layout.fillWidth: true
+                    width: side.width
                 }
                 Label {
                     visible: !photo.analysed && !page.measuring && photo.found
                     text: qsTr("Choose Measure redness to compare the treated area with untreated skin in this photo.")
                     wrapMode: Text.Wrap
                     opacity: 0.8
-                    Layout.fillWidth: true
+                    width: side.width
                 }
                 Label {
                     visible: page.measuring
                     text: qsTr("Drag \u201cTreated area\u201d over the treated skin and \u201cUntreated skin\u201d over skin that was not treated; drag a corner to resize. Then choose Measure.")
                     wrapMode: Text.Wrap
-                    Layout.fillWidth: true
-                    Layout.topMargin: Theme.unit
+                    width: side.width
                 }
-                RowLayout {
+                Row {
                     visible: page.measuring
                     spacing: Theme.unit
                     Button {
@@ -174,7 +175,7 @@ Page {
                     text: photo.error
                     color: Theme.errorColor(Material.theme === Material.Dark)
                     wrapMode: Text.Wrap
-                    Layout.fillWidth: true
+                    width: side.width
                 }
             }
         }

@@ -35,7 +35,9 @@ Page {
         }
         PhotoStrip {
             model: gallery
-            emptyText: qsTr("No photos yet. Add one when you log recovery on Today: a photo in the same light each day shows how the redness settles.")
+            emptyText: page.sessionId > 0
+                       ? qsTr("No photos yet. Add one when you log recovery on Today: a photo in the same light each day shows how the redness settles.")
+                       : qsTr("No photos yet. Once your treatment is recorded in this vault, add a photo when you check in on Today.")
             Layout.fillWidth: true
             onOpenPhoto: (id) => page.openPhoto(id)
         }
