@@ -4,8 +4,10 @@
 #include "guard.h"
 #include "vault_context.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
+#include <iterator>
 
 namespace punctum::storage {
 
@@ -51,6 +53,20 @@ e.object IN (SELECT 'client:' || ?5
   UNION ALL SELECT 'photo:' || id FROM photos WHERE client_id = ?5
   UNION ALL SELECT 'screening:' || id FROM screenings WHERE client_id = ?5))sql";
 
+// The known actions of a family ("flag" -> flag.acknowledged, flag.dismissed, ...); empty
+// for an exact action ("flag.raise") or a family we do not know.
+std::vector<std::string> family_members(const std::string& action) {
+    std::vector<std::string> out;
+    if (action.find('.') == std::string::npos) {
+        for (const auto known : actions) {
+            if (known.starts_with(action + ".")) {
+                out.emplace_back(known);
+            }
+        }
+    }
+    return out;
+}
+
 // The WHERE clause for a filter; parameters ?1..?5 are bound by bind_filter.
 std::string where(const AuditFilter& filter) {
     std::string sql = " WHERE 1";
@@ -58,7 +74,10 @@ std::string where(const AuditFilter& filter) {
         sql += " AND a.name = ?1";
     }
     if (!filter.action.empty()) {
-        sql += " AND (e.action = ?2 OR e.action LIKE ?2 || '.%')";
+        // Exact: an equality the audit_by_action index serves in seq order. Otherwise a
+        // family we do not know, by pattern (known families are split up by the callers).
+        sql += filter.action.find('.') != std::string::npos ? " AND e.action = ?2"
+                                                            : " AND e.action LIKE ?2 || '.%'";
     }
     if (filter.from) {
         sql += " AND e.at >= ?3";
@@ -105,6 +124,28 @@ StorageResult<std::vector<AuditEvent>> AuditStore::events(const AuditFilter& fil
     if (auto allowed = ctx_.require(core::Action::read_audit); !allowed) {
         return allowed.failure();
     }
+    if (const auto members = family_members(filter.action); !members.empty()) {
+        // A family: each member's newest events through the action index, merged by seq.
+        // One query over "action IN (...)" would sort every match of the family first.
+        std::vector<AuditEvent> merged;
+        for (const auto& member : members) {
+            AuditFilter one = filter;
+            one.action = member;
+            auto page = events(one, limit + offset, 0);
+            if (!page) {
+                return page.failure();
+            }
+            merged.insert(merged.end(), std::make_move_iterator(page->begin()),
+                          std::make_move_iterator(page->end()));
+        }
+        std::sort(merged.begin(), merged.end(),
+                  [](const auto& a, const auto& b) { return a.seq > b.seq; });
+        const auto first = std::min(merged.size(), static_cast<std::size_t>(offset));
+        const auto last = std::min(merged.size(), first + static_cast<std::size_t>(limit));
+        return std::vector<AuditEvent>(
+            std::make_move_iterator(merged.begin() + static_cast<std::ptrdiff_t>(first)),
+            std::make_move_iterator(merged.begin() + static_cast<std::ptrdiff_t>(last)));
+    }
     return guard([&]() -> StorageResult<std::vector<AuditEvent>> {
         const std::string sql =
             "SELECT e.seq, e.at, coalesce(a.name, ''), coalesce(a.display_name, ''), e.action, "
@@ -137,6 +178,19 @@ StorageResult<std::vector<AuditEvent>> AuditStore::events(const AuditFilter& fil
 StorageResult<std::int64_t> AuditStore::count(const AuditFilter& filter) {
     if (auto allowed = ctx_.require(core::Action::read_audit); !allowed) {
         return allowed.failure();
+    }
+    if (const auto members = family_members(filter.action); !members.empty()) {
+        std::int64_t total = 0;
+        for (const auto& member : members) {
+            AuditFilter one = filter;
+            one.action = member;
+            auto n = count(one);
+            if (!n) {
+                return n.failure();
+            }
+            total += *n;
+        }
+        return total;
     }
     return guard([&]() -> StorageResult<std::int64_t> {
         Statement st(*ctx_.db, "SELECT count(*) FROM audit_events e "

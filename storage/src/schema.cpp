@@ -247,7 +247,14 @@ CREATE INDEX audit_by_object ON audit_events (object);
 CREATE INDEX sessions_by_date ON sessions (treated_on, id);
 )sql";
 
-constexpr std::array<std::string_view, 3> migrations{migration_1, migration_2, migration_3};
+// Migration 4: the audit trail filtered by action. Equality on action then walks this index
+// in seq order and stops after a page, instead of reading every event for a rare action.
+constexpr std::string_view migration_4 = R"sql(
+CREATE INDEX audit_by_action ON audit_events (action, seq);
+)sql";
+
+constexpr std::array<std::string_view, 4> migrations{migration_1, migration_2, migration_3,
+                                                     migration_4};
 
 } // namespace
 

@@ -158,6 +158,18 @@ TEST_CASE("storage: the audit trail reads newest first, filtered by account, act
     CHECK(events(f, Audit().action("entry.add")).size() == 3);
     CHECK(events(f, Audit().action("entry")).size() == 3);
     CHECK(events(f, Audit().action("entr")).empty()); // a family is a whole word, not a prefix
+    // A family of several actions, merged newest first, paged like any other list.
+    const auto flag_events = events(f, Audit().action("flag"));
+    REQUIRE(flag_events.size() >= 2);
+    for (const auto& e : flag_events) {
+        CHECK(e.action.starts_with("flag."));
+    }
+    CHECK(std::is_sorted(flag_events.begin(), flag_events.end(),
+                         [](const auto& a, const auto& b) { return a.seq > b.seq; }));
+    auto second_flag = f.vault->audit().events(Audit().action("flag"), 1, 1);
+    REQUIRE(second_flag.ok());
+    REQUIRE(second_flag->size() == 1);
+    CHECK(second_flag->front().seq == flag_events.at(1).seq);
 
     // By account: pia added one entry and nothing else clinical.
     const auto by_pia = events(f, Audit().account("pia"));
