@@ -140,6 +140,10 @@ TEST_CASE("storage: the audit trail reads newest first, filtered by account, act
     log(f, grace, 2, {{Symptom::erythema, 1}});
     f.vault.reset();
     f.vault = std::move(f.open("rita", punctum::test::staff_passphrase).value());
+    // The reviewer has seen the urgent flag: a second event of the flag family.
+    const auto grace_flags = f.vault->flags().of_session(grace);
+    REQUIRE((grace_flags.ok() && !grace_flags->empty()));
+    REQUIRE(f.vault->flags().acknowledge(grace_flags->front().id).ok());
 
     // Everything: newest first, seq strictly falling, each with its account.
     const auto all = events(f, {});
