@@ -3,6 +3,7 @@
 // Offers each scale with its plain words, saves the entry (storage runs the norms engine in
 // the same transaction), and gives back the flags this entry raised as the result.
 
+#include "punctum/core/date.h"
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -10,7 +11,9 @@
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace punctum::ui {
@@ -37,6 +40,12 @@ class RecoveryLog : public QObject {
     /// files stay listed with core's reason until removed; they are never saved.
     Q_PROPERTY(QVariantList pendingPhotos READ pendingPhotos NOTIFY photosChanged)
     Q_PROPERTY(int acceptedPhotos READ acceptedPhotos NOTIFY photosChanged)
+    /// The day the entry describes, "YYYY-MM-DD"; empty for today. Storage takes any date,
+    /// so a day in the future or before the treatment is refused here (observedOnError).
+    Q_PROPERTY(QString observedOn READ observedOn WRITE setObservedOn NOTIFY observedOnChanged)
+    Q_PROPERTY(QString observedOnError READ observedOnError NOTIFY observedOnChanged)
+    /// Days after the treatment of the observed day; -1 when it cannot be told.
+    Q_PROPERTY(int observedDay READ observedDay NOTIFY observedOnChanged)
 
 public:
     explicit RecoveryLog(QObject* parent = nullptr);
@@ -54,6 +63,12 @@ public:
     [[nodiscard]] QVariantList openFlags() const { return open_; }
     [[nodiscard]] QVariantList pendingPhotos() const;
     [[nodiscard]] int acceptedPhotos() const;
+    [[nodiscard]] QString observedOn() const { return observed_on_; }
+    void setObservedOn(const QString& day);
+    [[nodiscard]] QString observedOnError() const;
+    [[nodiscard]] int observedDay() const;
+    /// Today minus `days` by the session's clock, "YYYY-MM-DD" (for "Yesterday").
+    Q_INVOKABLE static QString isoDaysAgo(int days);
 
     /// Reads a JPEG or PNG file into memory and checks it with core's import at once; true
     /// when it will be saved with the entry. Refused files are listed with the reason.
@@ -74,11 +89,14 @@ signals:
     void sessionIdChanged();
     void resultChanged();
     void photosChanged();
+    void observedOnChanged();
 
 private:
     qint64 session_id_ = 0;
     int day_ = -1;
     QString treated_on_;
+    std::optional<core::Date> treated_date_;
+    QString observed_on_;
     bool saved_ = false;
     QVariantList result_;
     int earlier_open_ = 0;

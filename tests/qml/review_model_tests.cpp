@@ -6,6 +6,7 @@
 #include "audit_chain_check.h"
 #include "audit_trail_model.h"
 #include "passphrase_meter.h"
+#include "recovery_log.h"
 #include "session_review_model.h"
 #include "vault_session.h"
 
@@ -321,6 +322,43 @@ private slots:
         session_->task()->cancel();
         QVERIFY(session_->task()->waitUntilDone(30000));
         session_->task()->holdAtFirstReportForTests(false);
+    }
+
+    void logRecoveryForAPastDayButNotTheFuture() {
+        // A session treated at least three days ago.
+        const auto today = core::date_of(clock_.now());
+        auto sessions = vault().reviews().sessions({}, 500, 0);
+        QVERIFY(sessions);
+        const auto older = std::find_if(sessions->begin(), sessions->end(), [&](const auto& s) {
+            return core::days_between(s.treated_on, today) >= 3;
+        });
+        QVERIFY(older != sessions->end());
+        ui::RecoveryLog log;
+        log.setSessionId(older->session_id.value);
+        QVERIFY(log.observedOnError().isEmpty()); // today
+        QCOMPARE(log.observedDay(), core::days_between(older->treated_on, today));
+
+        log.setObservedOn(ui::RecoveryLog::isoDaysAgo(-1));
+        QVERIFY(log.observedOnError().contains("has not happened yet"));
+        QVERIFY(!log.save({{"erythema", 1}}, "", "clinician"));
+        QCOMPARE(log.error(), log.observedOnError());
+
+        const auto before = std::chrono::sys_days{older->treated_on} - std::chrono::days{1};
+        log.setObservedOn(QString::fromStdString(core::format_date(core::Date{before})));
+        QVERIFY(log.observedOnError().contains("before the treatment"));
+        QCOMPARE(log.observedDay(), -1);
+        log.setObservedOn("24/11/2026");
+        QVERIFY(log.observedOnError().startsWith("Write the day like"));
+
+        log.setObservedOn(ui::RecoveryLog::isoDaysAgo(1));
+        QVERIFY(log.observedOnError().isEmpty());
+        QCOMPARE(log.observedDay(), core::days_between(older->treated_on, today) - 1);
+        QVERIFY2(log.save({{"erythema", 1}}, "", "clinician"), qPrintable(log.error()));
+        auto entries = vault().sessions().entries(older->session_id);
+        QVERIFY(entries);
+        const auto yesterday = core::Date{std::chrono::sys_days{today} - std::chrono::days{1}};
+        QVERIFY(std::any_of(entries->begin(), entries->end(),
+                            [&](const auto& e) { return e.observed_on == yesterday; }));
     }
 
     void demoDataStopsWhenCancelledAndTheVaultIsKept() {

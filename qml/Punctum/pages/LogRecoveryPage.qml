@@ -24,6 +24,11 @@ Page {
         flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, pendingSection.y - Theme.unit * 2))
     }
 
+    // Back to the top: the day chosen and the first scales (after a save, and for the tour).
+    function scrollToTop() {
+        scroll.contentItem.contentY = 0
+    }
+
     function save() {
         const s = {}
         for (const list of [graded, signs]) {
@@ -84,6 +89,11 @@ Page {
                 }
             }
 
+            ObservedDayPicker {
+                log: log
+                visible: !log.saved && log.day >= 0
+                Layout.fillWidth: true
+            }
             CheckInResult {
                 id: result
                 log: log
