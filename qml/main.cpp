@@ -1,5 +1,6 @@
 // punctum: the desktop app. Qt appears only here and in qml/.
 
+#include "adapters/photo_image_provider.h"
 #include "adapters/vault_session.h"
 #include "app/page_tour.h"
 
@@ -82,6 +83,7 @@ int main(int argc, char* argv[]) {
     session.setVaultPath(QFileInfo(path).absoluteFilePath());
 
     QQmlApplicationEngine engine;
+    punctum::ui::PhotoImageProvider::install(engine);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Punctum/Main.qml")));
     if (engine.rootObjects().isEmpty()) {
         return 1;

@@ -26,7 +26,7 @@ ApplicationWindow {
 
     // The page shown: "create" | "unlock" | "recovery-key" | "attention" | "clients" |
     // "client" | "session" | "log" | "new-session" | "settings" | "today" | "recovery" |
-    // "aftercare".
+    // "aftercare" | "photo" | "compare" | "photos".
     property string page: VaultSession.vaultExists ? "unlock" : "create"
     property var pageArgs: ({})
     property string recoveryKey
@@ -48,7 +48,7 @@ ApplicationWindow {
     readonly property string railPage: {
         switch (window.page) {
         case "client": case "new-session": return "clients"
-        case "session": case "log": return window.pageArgs.from || "clients"
+        case "session": case "log": case "photo": case "compare": return window.pageArgs.from || "clients"
         default: return window.page
         }
     }
@@ -129,6 +129,9 @@ ApplicationWindow {
                 case "today": return todayPage
                 case "recovery": return recoveryPage
                 case "aftercare": return aftercarePage
+                case "photo": return photoPage
+                case "compare": return comparePage
+                case "photos": return photosPage
                 default: return unlockPage
                 }
             }
@@ -200,6 +203,8 @@ ApplicationWindow {
                     : window.pageArgs.from === "reviews" ? window.showPage("reviews", { tab: "sessions" })
                     : window.showPage("client", { clientId: window.pageArgs.clientId || 0 })
             onLogRecovery: (id) => window.showPage("log", Object.assign({}, window.pageArgs, { sessionId: id }))
+            onOpenPhoto: (id) => window.showPage("photo", Object.assign({}, window.pageArgs, { photoId: id, back: "session" }))
+            onComparePhotos: (id) => window.showPage("compare", Object.assign({}, window.pageArgs, { sessionId: id, back: "session" }))
         }
     }
     Component {
@@ -237,10 +242,40 @@ ApplicationWindow {
             backText: qsTr("Today")
             onBack: window.showPage("today")
             onLogRecovery: window.showPage("today")
+            onOpenPhoto: (id) => window.showPage("photo", { photoId: id, from: "recovery", back: "recovery" })
+            onComparePhotos: (id) => window.showPage("compare", { sessionId: id, from: "recovery", back: "recovery" })
         }
     }
     Component {
         id: aftercarePage
         AftercarePage { sessionId: VaultSession.latestSessionId() }
+    }
+    // Photos: the viewer and compare pages go back where they were opened from (pageArgs.back:
+    // "session", "photos" or "recovery"), keeping that page's arguments.
+    function photoBack() {
+        window.showPage(window.pageArgs.back || "session", window.pageArgs)
+    }
+    Component {
+        id: photoPage
+        PhotoViewerPage {
+            photoId: window.pageArgs.photoId || 0
+            onBack: window.photoBack()
+            onCompare: (id) => window.showPage("compare", Object.assign({}, window.pageArgs, { sessionId: id }))
+        }
+    }
+    Component {
+        id: comparePage
+        PhotoComparePage {
+            sessionId: window.pageArgs.sessionId || 0
+            onBack: window.photoBack()
+        }
+    }
+    Component {
+        id: photosPage
+        PhotosPage {
+            sessionId: VaultSession.latestSessionId()
+            onOpenPhoto: (id) => window.showPage("photo", { photoId: id, from: "photos", back: "photos" })
+            onCompare: (id) => window.showPage("compare", { sessionId: id, from: "photos", back: "photos" })
+        }
     }
 }

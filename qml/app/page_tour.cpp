@@ -1,6 +1,8 @@
 #include "page_tour.h"
 
+#include "../adapters/photo_image_provider.h"
 #include "../adapters/vault_session.h"
+#include "photo_tour.h"
 #include "qml_message_log.h"
 
 #include <QCoreApplication>
@@ -13,6 +15,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QUrl>
 #include <QVariantMap>
 #include <algorithm>
 
@@ -76,6 +79,12 @@ QStringList tour_pages() {
             QStringLiteral("clients"),
             QStringLiteral("client"),
             QStringLiteral("session"),
+            QStringLiteral("session-photos"),
+            QStringLiteral("photo-viewer"),
+            QStringLiteral("photo-measure"),
+            QStringLiteral("photo-compare"),
+            QStringLiteral("photo-compare-slider"),
+            QStringLiteral("log-recovery-photo"),
             QStringLiteral("log-recovery"),
             QStringLiteral("log-recovery-result"),
             QStringLiteral("new-session-screening"),
@@ -94,6 +103,7 @@ QStringList tour_pages() {
             QStringLiteral("reviewer-attention"),
             QStringLiteral("patient-today"),
             QStringLiteral("patient-recovery"),
+            QStringLiteral("patient-photos"),
             QStringLiteral("patient-aftercare"),
             QStringLiteral("unlock"),
             QStringLiteral("unlock-error"),
@@ -131,6 +141,7 @@ TourResult run_page_tour(const QString& screenshot_dir) {
                              result.problems << e.toString();
                          }
                      });
+    PhotoImageProvider::install(engine);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Punctum/Main.qml")));
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr
@@ -263,6 +274,56 @@ TourResult run_page_tour(const QString& screenshot_dir) {
                                    {QStringLiteral("from"), QStringLiteral("clients")}};
     show(QStringLiteral("session"), session_args);
     visit(QStringLiteral("session"), QStringLiteral("sessionPage"));
+
+    // Photos: a demo session with analysed photos, its viewer, compare both ways, and a
+    // follow-up with one photo added and one file refused.
+    const qint64 photo_session =
+        session.vault() != nullptr ? session_with_photos(*session.vault()) : 0;
+    if (photo_session == 0) {
+        result.problems << QStringLiteral("the demo vault has no session with photos");
+    }
+    const QVariantMap photo_args{{QStringLiteral("sessionId"), photo_session},
+                                 {QStringLiteral("from"), QStringLiteral("clients")},
+                                 {QStringLiteral("back"), QStringLiteral("session")}};
+    show(QStringLiteral("session"), photo_args);
+    settle(100);
+    QMetaObject::invokeMethod(object(QStringLiteral("sessionPage")), "scrollToPhotos");
+    visit(QStringLiteral("session-photos"), QStringLiteral("sessionPage"));
+    QVariantMap viewer_args = photo_args;
+    viewer_args.insert(QStringLiteral("photoId"),
+                       session.vault() != nullptr ? first_photo(*session.vault(), photo_session)
+                                                  : 0);
+    show(QStringLiteral("photo"), viewer_args);
+    visit(QStringLiteral("photo-viewer"), QStringLiteral("photoViewerPage"));
+    click(QStringLiteral("measureButton"));
+    visit(QStringLiteral("photo-measure"), QStringLiteral("photoViewerPage"));
+    show(QStringLiteral("compare"), photo_args);
+    settle(100);
+    if (!wait_for_alignment(object(QStringLiteral("photoCompare")), 60000)) {
+        result.problems << QStringLiteral("photo-compare: the alignment did not finish");
+    }
+    visit(QStringLiteral("photo-compare"), QStringLiteral("photoComparePage"));
+    set(QStringLiteral("photoComparePage"), "mode", QStringLiteral("slider"));
+    set(QStringLiteral("compareSlider"), "position", 0.4);
+    visit(QStringLiteral("photo-compare-slider"), QStringLiteral("photoComparePage"));
+    show(QStringLiteral("log"), photo_args);
+    settle(100);
+    const auto files = write_tour_files(tmp.path());
+    if (auto* log_object = object(QStringLiteral("recoveryLog"))) {
+        bool added = false;
+        QMetaObject::invokeMethod(log_object, "addPhotoFile", Q_RETURN_ARG(bool, added),
+                                  Q_ARG(QUrl, files.photo));
+        bool refused = true;
+        QMetaObject::invokeMethod(log_object, "addPhotoFile", Q_RETURN_ARG(bool, refused),
+                                  Q_ARG(QUrl, files.not_a_photo));
+        if (!added || refused) {
+            result.problems << QStringLiteral(
+                "log-recovery-photo: the photo was refused or the text file accepted");
+        }
+    }
+    settle(100);
+    QMetaObject::invokeMethod(object(QStringLiteral("logRecoveryPage")), "scrollToPhotos");
+    visit(QStringLiteral("log-recovery-photo"), QStringLiteral("logRecoveryPage"));
 
     // A follow-up today with lasting redness: the result is a care card from its flags.
     show(QStringLiteral("log"), session_args);
@@ -416,6 +477,8 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     visit(QStringLiteral("patient-today"), QStringLiteral("todayPage"));
     show(QStringLiteral("recovery"));
     visit(QStringLiteral("patient-recovery"), QStringLiteral("recoveryPage"));
+    show(QStringLiteral("photos"));
+    visit(QStringLiteral("patient-photos"), QStringLiteral("photosPage"));
     show(QStringLiteral("aftercare"));
     visit(QStringLiteral("patient-aftercare"), QStringLiteral("aftercarePage"));
     session.setVaultPath(clinic_vault);

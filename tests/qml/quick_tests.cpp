@@ -1,5 +1,5 @@
-// Qt Quick Test cases for the components with logic (ScorePicker, RecoveryChart), run
-// against the Punctum QML module as the app builds it.
+// Qt Quick Test cases for the components with logic (ScorePicker, RecoveryChart,
+// CompareSlider), run against the Punctum QML module as the app builds it.
 
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>

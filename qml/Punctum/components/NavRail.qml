@@ -27,8 +27,9 @@ Pane {
     readonly property var items: VaultSession.role === "patient"
         ? [{ page: "today", label: qsTr("Today"), key: "Ctrl+1" },
            { page: "recovery", label: qsTr("My recovery"), key: "Ctrl+2" },
-           { page: "aftercare", label: qsTr("Aftercare"), key: "Ctrl+3" },
-           { page: "settings", label: qsTr("Settings"), key: "Ctrl+4" }]
+           { page: "photos", label: qsTr("Photos"), key: "Ctrl+3" },
+           { page: "aftercare", label: qsTr("Aftercare"), key: "Ctrl+4" },
+           { page: "settings", label: qsTr("Settings"), key: "Ctrl+5" }]
         : [{ page: "attention", label: qsTr("Needs attention"), key: "Ctrl+1" },
            { page: "clients", label: qsTr("Clients"), key: "Ctrl+2" },
            { page: "reviews", label: qsTr("Reviews"), key: "Ctrl+4", needs: "read_audit" },
