@@ -86,6 +86,7 @@ QStringList tour_pages() {
             QStringLiteral("photo-compare-slider"),
             QStringLiteral("log-recovery-photo"),
             QStringLiteral("log-recovery"),
+            QStringLiteral("log-recovery-earlier"),
             QStringLiteral("log-recovery-result"),
             QStringLiteral("new-session-screening"),
             QStringLiteral("new-session-treatment"),
@@ -328,6 +329,14 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     // A follow-up today with lasting redness: the result is a care card from its flags.
     show(QStringLiteral("log"), session_args);
     visit(QStringLiteral("log-recovery"), QStringLiteral("logRecoveryPage"));
+    // An earlier day that is before the treatment: refused, with the reason beside the date.
+    QMetaObject::invokeMethod(object(QStringLiteral("logRecoveryPage")), "scrollToTop");
+    set(QStringLiteral("observedEarlier"), "checked", true);
+    set(QStringLiteral("observedDate"), "text", QStringLiteral("2000-01-01"));
+    set(QStringLiteral("recoveryLog"), "observedOn", QStringLiteral("2000-01-01"));
+    visit(QStringLiteral("log-recovery-earlier"), QStringLiteral("logRecoveryPage"));
+    set(QStringLiteral("observedToday"), "checked", true);
+    set(QStringLiteral("recoveryLog"), "observedOn", QString());
     set(QStringLiteral("score_erythema"), "value", 3);
     set(QStringLiteral("score_edema"), "value", 1);
     set(QStringLiteral("score_pain"), "value", 2);
