@@ -81,10 +81,12 @@ QObject* find_object(QObject* root, const QString& name) {
     return nullptr;
 }
 
-// Runs the event loop until `ready` holds; the elapsed milliseconds, or -1 on timeout.
-template <typename F> double wait_until(F ready, int timeout_ms = 30000) {
+// Runs `start` (which may load a page synchronously), then the event loop until `ready`
+// holds; the milliseconds from before `start` to ready, or -1 on timeout.
+template <typename S, typename F> double timed(S start, F ready, int timeout_ms = 30000) {
     QElapsedTimer timer;
     timer.start();
+    start();
     QDeadlineTimer deadline(timeout_ms);
     while (!ready()) {
         if (deadline.hasExpired()) {
@@ -93,6 +95,10 @@ template <typename F> double wait_until(F ready, int timeout_ms = 30000) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     }
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+template <typename F> double wait_until(F ready, int timeout_ms = 30000) {
+    return timed([] {}, ready, timeout_ms);
 }
 
 void settle(int ms) {
@@ -144,8 +150,7 @@ int main(int argc, char* argv[]) {
         session.setKdf(punctum::storage::KdfParams::interactive());
         session.setVaultPath(tmp.filePath(QStringLiteral("vault")));
         session.createVault(QStringLiteral("clinic"), QStringLiteral("admin"),
-                            QStringLiteral("Bench"), passphrase,
-                            parser.value(clients_opt).toInt());
+                            QStringLiteral("Bench"), passphrase, parser.value(clients_opt).toInt());
         if (!session.waitUntilIdle(600000) || !session.unlocked()) {
             std::fprintf(stderr, "creating the demo vault failed: %s\n",
                          qPrintable(session.error()));
@@ -212,9 +217,9 @@ int main(int argc, char* argv[]) {
         return list != nullptr ? list->property("count").toInt() : 0;
     };
 
-    show(QStringLiteral("clients"));
     report("client list: first rows",
-           wait_until([&] { return list_count(QStringLiteral("clientList")) > 0; }));
+           timed([&] { show(QStringLiteral("clients")); },
+                 [&] { return list_count(QStringLiteral("clientList")) > 0; }));
 
     // Scroll to the bottom a few times: each fetchMore pages in the next 100 rows.
     auto* list = find_object(window->contentItem(), QStringLiteral("clientList"));
@@ -232,10 +237,11 @@ int main(int argc, char* argv[]) {
     report("client list: scrolled to 1000 rows", scrolled);
 
     if (auto* search = find_object(window->contentItem(), QStringLiteral("clientSearch"))) {
-        search->setProperty("text", QStringLiteral("Mateo"));
-        report("client list: search 'Mateo'", wait_until([&] {
-                   return model == nullptr || model->property("totalCount").toInt() != total;
-               }));
+        report("client list: search 'Mateo'",
+               timed([&] { search->setProperty("text", QStringLiteral("Mateo")); },
+                     [&] {
+                         return model == nullptr || model->property("totalCount").toInt() != total;
+                     }));
         search->setProperty("text", QString());
     }
 
@@ -255,22 +261,30 @@ int main(int argc, char* argv[]) {
         sessions && !sessions->empty()) {
         session_id = sessions->front().id.value;
     }
-    show(QStringLiteral("client"), {{QStringLiteral("clientId"), client_id}});
-    report("client page", wait_until([&] {
-               auto* page = find_object(window->contentItem(), QStringLiteral("clientPage"));
-               return page != nullptr && page->property("visible").toBool();
-           }));
-    show(QStringLiteral("session"), {{QStringLiteral("sessionId"), session_id},
-                                     {QStringLiteral("clientId"), client_id},
-                                     {QStringLiteral("from"), QStringLiteral("clients")}});
-    report("session page with chart", wait_until([&] {
-               auto* page = find_object(window->contentItem(), QStringLiteral("sessionPage"));
-               return page != nullptr && page->property("visible").toBool();
-           }));
-    show(QStringLiteral("attention"));
-    report("needs attention: first cards", wait_until([&] {
-               return find_object(window->contentItem(), QStringLiteral("flagCard0")) != nullptr;
-           }));
+    report("client page: sessions shown",
+           timed(
+               [&] {
+                   show(QStringLiteral("client"), {{QStringLiteral("clientId"), client_id}});
+               },
+               [&] { return list_count(QStringLiteral("sessionTimeline")) > 0; }));
+    report("session page with chart",
+           timed(
+               [&] {
+                   show(QStringLiteral("session"),
+                        {{QStringLiteral("sessionId"), session_id},
+                         {QStringLiteral("clientId"), client_id},
+                         {QStringLiteral("from"), QStringLiteral("clients")}});
+               },
+               [&] {
+                   auto* page = find_object(window->contentItem(), QStringLiteral("sessionPage"));
+                   return page != nullptr && page->property("visible").toBool();
+               }));
+    report("needs attention: first cards",
+           timed([&] { show(QStringLiteral("attention")); },
+                 [&] {
+                     return find_object(window->contentItem(), QStringLiteral("flagCard0")) !=
+                            nullptr;
+                 }));
     settle(300);
     report("after settling", 0);
     session.lock();
