@@ -42,12 +42,12 @@ ApplicationWindow {
     function homePage() {
         return VaultSession.role === "patient" ? "today" : "attention"
     }
-    readonly property var clinicPages: ["attention", "clients", "client", "session", "log", "new-session", "settings"]
-    readonly property var patientPages: ["today", "recovery", "aftercare", "settings", "session", "log"]
+    readonly property var clinicPages: ["attention", "clients", "client", "new-client", "session", "log", "new-session", "settings", "photo", "compare"]
+    readonly property var patientPages: ["today", "recovery", "aftercare", "settings", "session", "log", "photos", "photo", "compare"]
     // The rail item a page belongs to.
     readonly property string railPage: {
         switch (window.page) {
-        case "client": case "new-session": return "clients"
+        case "client": case "new-session": case "new-client": return "clients"
         case "session": case "log": case "photo": case "compare": return window.pageArgs.from || "clients"
         default: return window.page
         }
@@ -121,6 +121,7 @@ ApplicationWindow {
                 case "attention": return attentionPage
                 case "clients": return clientsPage
                 case "client": return clientPage
+                case "new-client": return newClientPage
                 case "session": return sessionPage
                 case "log": return logPage
                 case "new-session": return newSessionPage
@@ -176,7 +177,17 @@ ApplicationWindow {
     }
     Component {
         id: clientsPage
-        ClientsPage { onOpenClient: (id) => window.showPage("client", { clientId: id }) }
+        ClientsPage {
+            onOpenClient: (id) => window.showPage("client", { clientId: id })
+            onNewClient: window.showPage("new-client")
+        }
+    }
+    Component {
+        id: newClientPage
+        NewClientPage {
+            onBack: window.showPage("clients")
+            onCreated: (id) => window.showPage("client", { clientId: id })
+        }
     }
     Component {
         id: clientPage

@@ -77,6 +77,7 @@ QStringList tour_pages() {
             QStringLiteral("attention-keyboard"),
             QStringLiteral("attention-dismiss"),
             QStringLiteral("clients"),
+            QStringLiteral("new-client"),
             QStringLiteral("client"),
             QStringLiteral("session"),
             QStringLiteral("session-photos"),
@@ -230,6 +231,14 @@ TourResult run_page_tour(const QString& screenshot_dir) {
 
     show(QStringLiteral("clients"));
     visit(QStringLiteral("clients"), QStringLiteral("clientsPage"));
+
+    // A new client, filled in as a practitioner would, before it is added.
+    show(QStringLiteral("new-client"));
+    settle(100);
+    set(QStringLiteral("clientName"), "text", QStringLiteral("Mary Seacole"));
+    set(QStringLiteral("clientDateOfBirth"), "text", QStringLiteral("1990-04-21"));
+    set(QStringLiteral("clientSkinType"), "currentIndex", 5);
+    visit(QStringLiteral("new-client"), QStringLiteral("newClientPage"));
 
     qint64 client_id = 0;
     if (session.vault() != nullptr) {

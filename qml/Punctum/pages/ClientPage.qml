@@ -64,6 +64,21 @@ Page {
             }
         }
 
+        ConsentChips {
+            objectName: "consentChips"
+            detail: detail
+            visible: detail.found
+            editable: VaultSession.may.write_clinical || false
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: detail.found && detail.notes.length > 0
+            text: qsTr("Notes: %1").arg(detail.notes)
+            wrapMode: Text.Wrap
+            opacity: 0.8
+            Layout.fillWidth: true
+        }
+
         ListView {
             id: timeline
             objectName: "sessionTimeline"

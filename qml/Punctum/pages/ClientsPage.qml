@@ -8,6 +8,7 @@ Page {
     id: page
     objectName: "clientsPage"
     signal openClient(var clientId)
+    signal newClient()
     title: qsTr("Clients")
 
     ClientListModel {
@@ -25,6 +26,19 @@ Page {
             title: VaultSession.role === "patient" ? qsTr("My treatments") : qsTr("Clients")
             context: clients.totalCount === 1 ? qsTr("1 client")
                                               : qsTr("%1 clients").arg(clients.totalCount)
+            Button {
+                objectName: "newClientButton"
+                visible: VaultSession.may.write_clinical || false
+                text: qsTr("New client")
+                highlighted: true
+                Accessible.name: qsTr("Add a new client (Ctrl+N)")
+                onClicked: page.newClient()
+                Shortcut {
+                    sequence: StandardKey.New
+                    enabled: VaultSession.may.write_clinical || false
+                    onActivated: page.newClient()
+                }
+            }
         }
 
         TextField {
@@ -105,8 +119,9 @@ Page {
                                               : qsTr("No clients yet")
                 text: search.text.length > 0
                       ? qsTr("Check the spelling, or search for part of the name.")
-                      : qsTr("Clients you add appear here. Add your first client with punctum-cli "
-                             + "client add, or create a vault with the demo clinic to look around.")
+                      : (VaultSession.may.write_clinical || false)
+                        ? qsTr("Clients you add appear here. Add your first client with New client (Ctrl+N).")
+                        : qsTr("Clients appear here once a practitioner adds them.")
             }
         }
     }
