@@ -13,6 +13,11 @@ Page {
     property string tab: "audit"
     signal openSession(var sessionId, var clientId)
 
+    function tabIndex(name) {
+        return name === "sessions" ? 1 : name === "cohort" ? 2 : 0
+    }
+    onTabChanged: tabs.currentIndex = tabIndex(tab)
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.unit * 3
@@ -27,8 +32,8 @@ Page {
             id: tabs
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.formWidth
-            currentIndex: page.tab === "sessions" ? 1 : page.tab === "cohort" ? 2 : 0
-            onCurrentIndexChanged: page.tab = ["audit", "sessions", "cohort"][currentIndex]
+            // Follows `tab` whenever the page is asked for another one; a click moves it too.
+            currentIndex: page.tabIndex(page.tab)
             TabButton { objectName: "auditTab"; text: qsTr("Audit trail"); Accessible.name: text }
             TabButton { objectName: "sessionsTab"; text: qsTr("Sessions under review"); Accessible.name: text }
             TabButton { objectName: "cohortTab"; text: qsTr("Cohort statistics"); Accessible.name: text }
@@ -36,7 +41,7 @@ Page {
         Loader {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            sourceComponent: page.tab === "sessions" ? sessionsView : page.tab === "cohort" ? cohortView : auditView
+            sourceComponent: tabs.currentIndex === 1 ? sessionsView : tabs.currentIndex === 2 ? cohortView : auditView
         }
     }
 

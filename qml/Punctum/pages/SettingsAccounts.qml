@@ -125,7 +125,8 @@ ColumnLayout {
             Layout.fillWidth: true
             Accessible.name: qsTr("First passphrase of the new account")
         }
-        Item { implicitWidth: 1 }
+        // Hidden along with the meter: a GridLayout skips invisible items, shifting the cells.
+        Item { implicitWidth: 1; visible: meter.visible }
         StrengthMeter {
             id: meter
             passphrase: firstPass.text
