@@ -181,11 +181,11 @@ qint64 VaultSession::latestSessionId() {
     if (!vault_) {
         return 0;
     }
-    auto first = vault_->clients().list("", 0, 1);
-    if (!first || first->empty()) {
-        return 0;
+    auto own = vault_->clients().own();
+    if (!own) {
+        return 0; // a clinic vault has no treatment of its own
     }
-    auto sessions = vault_->sessions().of_client(first->front().id);
+    auto sessions = vault_->sessions().of_client(*own);
     return sessions && !sessions->empty() ? sessions->front().id.value : 0;
 }
 
@@ -291,8 +291,8 @@ void VaultSession::createVault(const QString& kind, const QString& account,
                     // Like punctum-cli demo: every 10th client has analysed photos.
                     storage::DemoPhotos photos;
                     photos.enabled = i % 10 == 0;
-                    if (!storage::add_demo_client(*created->vault,
-                                                  core::demo_client(1, i, today), photos)) {
+                    if (!storage::add_demo_client(*created->vault, core::demo_client(1, i, today),
+                                                  photos)) {
                         break; // the vault is usable; demo data is a convenience
                     }
                     added_clients = i + 1;

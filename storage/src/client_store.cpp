@@ -55,6 +55,24 @@ StorageResult<core::ClientId> ClientStore::add(core::Client client) {
     });
 }
 
+StorageResult<core::ClientId> ClientStore::own() {
+    if (auto allowed = ctx_.require(core::Action::read_records); !allowed) {
+        return allowed.failure();
+    }
+    return guard([&]() -> StorageResult<core::ClientId> {
+        if (ctx_.keys.kind != VaultKind::personal) {
+            return fail(StorageErrc::not_found,
+                        "Only a personal vault has its own record; a clinic vault has clients.");
+        }
+        // Vault::create makes it first, so it has the lowest id.
+        const auto id = ctx_.db->query_int("SELECT min(id) FROM clients");
+        if (id <= 0) {
+            return fail(StorageErrc::not_found, "This personal vault has no record of its own.");
+        }
+        return core::ClientId{id};
+    });
+}
+
 StorageResult<core::Client> ClientStore::get(core::ClientId id) {
     return guard([&]() -> StorageResult<core::Client> {
         Statement st(*ctx_.db, "SELECT id, display_name, date_of_birth, fitzpatrick, notes, "

@@ -55,7 +55,9 @@ StorageResult<core::ClientId> add_demo_client(Vault& vault, const core::DemoClie
                                               const DemoPhotos& photos) {
     core::ClientId client_id;
     auto done = vault.batch([&]() -> StorageResult<void> {
-        auto id = vault.clients().add(demo.client);
+        // A personal vault holds one person: the demo's treatments join their own record.
+        auto id = vault.kind() == VaultKind::personal ? vault.clients().own()
+                                                      : vault.clients().add(demo.client);
         if (!id) {
             return id.failure();
         }

@@ -3,7 +3,9 @@
 // (re-evaluating every session, backups, verifying), which reports progress and stops
 // when asked without leaving anything half-done.
 
+#include "punctum/core/demo/demo_clinic.h"
 #include "punctum/core/norms/norms_profile.h"
+#include "punctum/storage/demo_writer.h"
 #include "vault_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -481,4 +483,20 @@ TEST_CASE("storage: a personal vault holds its patient's own record from the sta
 
     VaultFixture clinic;
     CHECK(clinic.vault->clients().count("").value() == 0);
+}
+
+TEST_CASE("storage: demo data in a personal vault joins the patient's own record",
+          "[storage][vault]") {
+    VaultFixture f(storage::VaultKind::personal);
+    const auto own = f.vault->clients().own();
+    REQUIRE(own.ok());
+    const auto today = core::date_of(f.clock.now());
+    auto added = storage::add_demo_client(*f.vault, core::demo_client(1, 0, today, 2));
+    REQUIRE(added.ok());
+    CHECK(*added == *own);
+    CHECK(f.vault->clients().count("").value() == 1);
+    CHECK(f.vault->sessions().of_client(*own)->size() == 2);
+
+    VaultFixture clinic;
+    CHECK(clinic.vault->clients().own().error().code == StorageErrc::not_found);
 }

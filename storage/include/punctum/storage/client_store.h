@@ -37,6 +37,9 @@ public:
     explicit ClientStore(detail::VaultContext& ctx) : ctx_(ctx) {}
 
     [[nodiscard]] StorageResult<core::ClientId> add(core::Client client);
+    /// A personal vault's own record: the client made with the vault, whose treatments and
+    /// check-ins are the patient's. not_found in a clinic vault.
+    [[nodiscard]] StorageResult<core::ClientId> own();
     [[nodiscard]] StorageResult<core::Client> get(core::ClientId id);
     /// Clients whose name contains `search` (case-insensitive), by name, one page at a time
     /// so a list of 10k clients never loads whole.

@@ -15,7 +15,8 @@ struct DemoPhotos {
 
 /// Stores one synthetic client with their sessions, entries and (optionally) photos in a
 /// single transaction, attributed to the signed-in account like any other write; flags are
-/// raised by the norms engine as the entries go in.
+/// raised by the norms engine as the entries go in. In a personal vault the sessions join the
+/// patient's own record (ClientStore::own) instead of a new client.
 [[nodiscard]] StorageResult<core::ClientId>
 add_demo_client(Vault& vault, const core::DemoClient& demo, const DemoPhotos& photos = {});
 
