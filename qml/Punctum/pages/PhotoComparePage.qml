@@ -46,7 +46,9 @@ Page {
                 textRole: "label"
                 currentIndex: pair.beforeIndex
                 Accessible.name: qsTr("Before photo")
-                Layout.preferredWidth: Theme.base * 19
+                // Wide enough for the longest label ("Day 12, Sat 14 Nov, left cheek").
+                implicitContentWidthPolicy: ComboBox.WidestText
+                Layout.preferredWidth: Math.max(Theme.base * 19, implicitWidth)
                 onActivated: (index) => pair.beforeId = pair.photos[index].photoId
             }
             Label { text: qsTr("After") }
@@ -56,7 +58,9 @@ Page {
                 textRole: "label"
                 currentIndex: pair.afterIndex
                 Accessible.name: qsTr("After photo")
-                Layout.preferredWidth: Theme.base * 19
+                // Wide enough for the longest label ("Day 12, Sat 14 Nov, left cheek").
+                implicitContentWidthPolicy: ComboBox.WidestText
+                Layout.preferredWidth: Math.max(Theme.base * 19, implicitWidth)
                 onActivated: (index) => pair.afterId = pair.photos[index].photoId
             }
             Item { Layout.fillWidth: true }
