@@ -10,6 +10,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
+#include <QStringList>
 #include <algorithm>
 
 namespace punctum::ui {
@@ -55,68 +57,118 @@ int RecoveryLog::acceptedPhotos() const {
         std::count_if(photos_.begin(), photos_.end(), [](const auto& p) { return p.accepted; }));
 }
 
-bool RecoveryLog::addPhotoBytes(const QString& name, std::vector<std::uint8_t> bytes) {
+RecoveryLog::PendingPhoto RecoveryLog::check_bytes(const QString& name,
+                                                   std::vector<std::uint8_t> bytes) {
     PendingPhoto p;
-    p.key = next_pending_key();
     p.name = name;
     // The same check storage makes on save, now, so a bad file is refused before Save.
     auto imported = core::photo::import_photo(bytes);
-    if (imported) {
-        auto thumb = core::photo::decode_photo(imported->thumbnail, 1);
-        if (thumb) {
-            PhotoImageCache::put(pending_key(p.key), PhotoImageProvider::to_qimage(*thumb));
-            p.accepted = true;
-            p.file = std::move(bytes);
-            p.message = tr("Ready to save with this entry (%1 × %2).")
-                            .arg(imported->width)
-                            .arg(imported->height);
-        } else {
-            p.message = QString::fromStdString(thumb.error().message);
-        }
-    } else {
+    if (!imported) {
         p.message = QString::fromStdString(imported.error().message);
+        return p;
     }
-    const bool accepted = p.accepted;
-    photos_.push_back(std::move(p));
+    auto thumb = core::photo::decode_photo(imported->thumbnail, 1);
+    if (!thumb) {
+        p.message = QString::fromStdString(thumb.error().message);
+        return p;
+    }
+    p.thumbnail = PhotoImageProvider::to_qimage(*thumb);
+    p.accepted = true;
+    p.file = std::move(bytes);
+    p.message =
+        tr("Ready to save with this entry (%1 × %2).").arg(imported->width).arg(imported->height);
+    return p;
+}
+
+RecoveryLog::PendingPhoto RecoveryLog::check_file(const QString& path) {
+    PendingPhoto p;
+    p.name = QFileInfo(path).fileName();
+    QFile file(path);
+    const auto limit = core::photo::ImportLimits{}.max_bytes;
+    if (file.size() > static_cast<qint64>(limit)) {
+        // Refused before reading: the whole file would sit in memory for nothing.
+        p.message = tr("The file is larger than %1 MB. Choose a smaller photo, or export "
+                       "it from the camera at a lower size.")
+                        .arg(limit / (1024 * 1024));
+        return p;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        p.message = tr("The file could not be read (%1). Check it still exists and that "
+                       "you may open it.")
+                        .arg(file.errorString());
+        return p;
+    }
+    const QByteArray data = file.readAll();
+    return check_bytes(p.name, std::vector<std::uint8_t>(data.begin(), data.end()));
+}
+
+bool RecoveryLog::append(PendingPhoto photo) {
+    photo.key = next_pending_key();
+    if (photo.accepted) {
+        PhotoImageCache::put(pending_key(photo.key), photo.thumbnail);
+    }
+    photo.thumbnail = QImage(); // the cache holds it now
+    const bool accepted = photo.accepted;
+    photos_.push_back(std::move(photo));
     emit photosChanged();
     return accepted;
 }
 
+bool RecoveryLog::addPhotoBytes(const QString& name, std::vector<std::uint8_t> bytes) {
+    return append(check_bytes(name, std::move(bytes)));
+}
+
 bool RecoveryLog::addPhotoFile(const QUrl& url) {
-    const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
-    const QString name = QFileInfo(path).fileName();
-    QFile file(path);
-    auto refuse = [&](const QString& message) {
-        PendingPhoto p;
-        p.key = next_pending_key();
-        p.name = name;
-        p.message = message;
-        photos_.push_back(std::move(p));
-        emit photosChanged();
-        return false;
-    };
-    const auto limit = core::photo::ImportLimits{}.max_bytes;
-    if (file.size() > static_cast<qint64>(limit)) {
-        // Refused before reading: the whole file would sit in memory for nothing.
-        return refuse(tr("The file is larger than %1 MB. Choose a smaller photo, or export "
-                         "it from the camera at a lower size.")
-                          .arg(limit / (1024 * 1024)));
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        return refuse(tr("The file could not be read (%1). Check it still exists and that "
-                         "you may open it.")
-                          .arg(file.errorString()));
-    }
-    const QByteArray data = file.readAll();
-    return addPhotoBytes(name, std::vector<std::uint8_t>(data.begin(), data.end()));
+    return append(check_file(url.isLocalFile() ? url.toLocalFile() : url.toString()));
 }
 
 int RecoveryLog::addPhotoFiles(const QList<QUrl>& files) {
-    int accepted = 0;
-    for (const auto& url : files) {
-        accepted += addPhotoFile(url) ? 1 : 0;
+    // Each check decodes the photo (about 0.2 s at 12 MP): many of them run as a long task
+    // off the UI thread, with progress and Cancel; the vault is not touched meanwhile.
+    auto* session = VaultSession::instance();
+    if (session == nullptr || files.size() < 2) {
+        int accepted = 0;
+        for (const auto& url : files) {
+            accepted += addPhotoFile(url) ? 1 : 0;
+        }
+        return accepted;
     }
-    return accepted;
+    QStringList paths;
+    for (const auto& url : files) {
+        paths << (url.isLocalFile() ? url.toLocalFile() : url.toString());
+    }
+    QPointer<RecoveryLog> self(this);
+    const bool started = session->task()->start(
+        tr("Checking %1 photos").arg(paths.size()),
+        [self, paths](const core::Progress& progress) {
+            auto checked = std::make_shared<std::vector<PendingPhoto>>();
+            const auto total = static_cast<std::int64_t>(paths.size());
+            for (std::int64_t i = 0; i < total; ++i) {
+                if (!core::report(progress, i, total)) {
+                    break; // the photos checked so far are still listed
+                }
+                checked->push_back(check_file(paths.at(static_cast<qsizetype>(i))));
+            }
+            (void)core::report(progress, static_cast<std::int64_t>(checked->size()), total);
+            return std::function<void()>([self, checked] {
+                if (self) {
+                    for (auto& photo : *checked) {
+                        self->append(std::move(photo));
+                    }
+                }
+            });
+        },
+        [](qint64 done, qint64 total) {
+            return tr("%1 of %2 photos checked").arg(done).arg(total);
+        });
+    if (!started) { // another task holds the worker: check them here instead
+        int accepted = 0;
+        for (const auto& path : paths) {
+            accepted += append(check_file(path)) ? 1 : 0;
+        }
+        return accepted;
+    }
+    return 0;
 }
 
 void RecoveryLog::removePhoto(int key) {

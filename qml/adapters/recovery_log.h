@@ -4,6 +4,7 @@
 // the same transaction), and gives back the flags this entry raised as the result.
 
 #include "punctum/core/date.h"
+#include <QImage>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -73,7 +74,9 @@ public:
     /// Reads a JPEG or PNG file into memory and checks it with core's import at once; true
     /// when it will be saved with the entry. Refused files are listed with the reason.
     Q_INVOKABLE bool addPhotoFile(const QUrl& file);
-    /// Each of `files` (a drop), as addPhotoFile; how many were accepted.
+    /// Each of `files` (a selection or a drop), as addPhotoFile. One file is checked at once
+    /// (returns 1 if accepted); two or more as a long task off the UI thread, with progress
+    /// and Cancel (returns 0; they are listed when the task ends).
     Q_INVOKABLE int addPhotoFiles(const QList<QUrl>& files);
     /// The same for bytes already in memory (a paste, tests).
     bool addPhotoBytes(const QString& name, std::vector<std::uint8_t> bytes);
@@ -112,7 +115,13 @@ private:
         std::vector<std::uint8_t> file; ///< as read; storage imports it again on save
         bool accepted = false;
         QString message;
+        QImage thumbnail; ///< for the pending list, kept in memory only
     };
+    /// Reads and checks one file with core's import; no vault, no GUI: runs on a worker.
+    static PendingPhoto check_file(const QString& path);
+    static PendingPhoto check_bytes(const QString& name, std::vector<std::uint8_t> bytes);
+    /// Lists a checked photo (GUI thread): its thumbnail goes to the in-memory image cache.
+    bool append(PendingPhoto photo);
     std::vector<PendingPhoto> photos_;
 };
 

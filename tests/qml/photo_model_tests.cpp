@@ -19,7 +19,9 @@
 #include "punctum/storage/vault.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 #include <cmath>
 
@@ -203,6 +205,47 @@ private slots:
         QVERIFY(chart.photoAxisMin() <= 0.0);
         QCOMPARE(std::fmod(chart.photoAxisMin(), 5.0), 0.0);
         QVERIFY(chart.photoAxisMax() >= 10.0);
+    }
+
+    void manyPhotosAreCheckedAsALongTaskThatCanBeCancelled() {
+        // Three files on disk, as a file dialog or a drop hands them over.
+        core::photo::SyntheticPhotoSpec spec;
+        spec.width = 640;
+        spec.height = 480;
+        const auto jpeg = core::photo::synthetic_skin_photo(spec);
+        QList<QUrl> urls;
+        for (const char* name : {"a.jpg", "b.jpg", "c.jpg"}) {
+            QFile out(dir_.filePath(name));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(reinterpret_cast<const char*>(jpeg.data()), static_cast<qint64>(jpeg.size()));
+            urls << QUrl::fromLocalFile(out.fileName());
+        }
+        urls << QUrl::fromLocalFile(dir_.filePath("missing.jpg"));
+
+        ui::RecoveryLog log;
+        log.setSessionId(session_id_);
+        QCOMPARE(log.addPhotoFiles(urls), 0); // listed when the task ends
+        QVERIFY(session_->task()->running());
+        QVERIFY(session_->task()->waitUntilDone(30000));
+        QCOMPARE(log.pendingPhotos().size(), 4);
+        QCOMPARE(log.acceptedPhotos(), 3);
+        QVERIFY(log.pendingPhotos()
+                    .at(3)
+                    .toMap()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("could not be read")));
+
+        // Cancelled before the first check: nothing is listed.
+        ui::RecoveryLog cancelled;
+        cancelled.setSessionId(session_id_);
+        session_->task()->holdAtFirstReportForTests(true);
+        QCOMPARE(cancelled.addPhotoFiles(urls), 0);
+        QTRY_VERIFY(session_->task()->hasReported());
+        session_->task()->cancel();
+        QVERIFY(session_->task()->waitUntilDone(30000));
+        session_->task()->holdAtFirstReportForTests(false);
+        QCOMPARE(cancelled.pendingPhotos().size(), 0);
     }
 
     void photosAreSavedWithTheEntryAndBadFilesRefused() {
