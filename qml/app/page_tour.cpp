@@ -300,9 +300,9 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     QMetaObject::invokeMethod(object(QStringLiteral("sessionPage")), "scrollToPhotos");
     visit(QStringLiteral("session-photos"), QStringLiteral("sessionPage"));
     QVariantMap viewer_args = photo_args;
-    viewer_args.insert(QStringLiteral("photoId"),
-                       session.vault() != nullptr ? first_photo(*session.vault(), photo_session)
-                                                  : 0);
+    viewer_args.insert(QStringLiteral("photoId"), session.vault() != nullptr
+                                                      ? first_photo(*session.vault(), photo_session)
+                                                      : 0);
     show(QStringLiteral("photo"), viewer_args);
     visit(QStringLiteral("photo-viewer"), QStringLiteral("photoViewerPage"));
     click(QStringLiteral("measureButton"));

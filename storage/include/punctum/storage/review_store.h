@@ -23,10 +23,10 @@ struct VaultContext;
 /// How a recovery went against its expected course, judged by the flags the norms engine
 /// raised (whatever their state now: a dismissed flag still says where the course went).
 enum class RecoveryOutcome {
-    no_check_ins,   ///< nothing logged after the treatment yet
-    within_course,  ///< logged, and no watch or urgent flag was ever raised
-    beyond_course,  ///< a watch flag was raised (beyond the expected course), none urgent
-    urgent,         ///< an urgent flag was raised
+    no_check_ins,  ///< nothing logged after the treatment yet
+    within_course, ///< logged, and no watch or urgent flag was ever raised
+    beyond_course, ///< a watch flag was raised (beyond the expected course), none urgent
+    urgent,        ///< an urgent flag was raised
 };
 [[nodiscard]] std::string_view to_string(RecoveryOutcome outcome);
 
@@ -61,9 +61,8 @@ public:
     explicit ReviewStore(detail::VaultContext& ctx) : ctx_(ctx) {}
 
     /// Sessions, newest treatment first, one page at a time.
-    [[nodiscard]] StorageResult<std::vector<SessionReview>> sessions(const ReviewFilter& filter,
-                                                                     int limit = 100,
-                                                                     int offset = 0);
+    [[nodiscard]] StorageResult<std::vector<SessionReview>>
+    sessions(const ReviewFilter& filter, int limit = 100, int offset = 0);
     [[nodiscard]] StorageResult<std::int64_t> count(const ReviewFilter& filter);
     /// For each of a client's sessions that has an open or acknowledged flag, the most
     /// severe of those: one query for the client page's status chips.
