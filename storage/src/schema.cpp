@@ -253,8 +253,55 @@ constexpr std::string_view migration_4 = R"sql(
 CREATE INDEX audit_by_action ON audit_events (action, seq);
 )sql";
 
-constexpr std::array<std::string_view, 4> migrations{migration_1, migration_2, migration_3,
-                                                     migration_4};
+// Migration 5: the clinical record of round two. A client's lasting medical history (shown
+// and re-confirmed at each screening, which records that it was); why a session was given
+// (indication, Goodman-Baron scar grade, course plan) and the treatment record a
+// practitioner keeps (anaesthetic and contact time, skin preparation, cartridge lot and
+// expiry, device serial, structured endpoint, antiviral prophylaxis, consent form and
+// version); products used after the procedure apart from those used during it; the Global
+// Aesthetic Improvement Scale (1 very much improved .. 5 worse) at follow-ups; and the view
+// of each photo so compare pairs like with like. ADD COLUMN only: existing rows keep their
+// values and read the defaults (empty, NULL = not recorded).
+constexpr std::string_view migration_5 = R"sql(
+ALTER TABLE clients ADD COLUMN allergies TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN sensitivities TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN medications TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN conditions TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN history_updated_at TEXT;
+ALTER TABLE screenings ADD COLUMN history_confirmed INTEGER NOT NULL DEFAULT 0
+    CHECK (history_confirmed IN (0, 1));
+ALTER TABLE sessions ADD COLUMN indication TEXT NOT NULL DEFAULT ''
+    CHECK (indication IN ('', 'acne_scars', 'fine_lines', 'texture_tone', 'pores',
+                          'stretch_marks', 'other'));
+ALTER TABLE sessions ADD COLUMN indication_detail TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN scar_grade INTEGER CHECK (scar_grade BETWEEN 1 AND 4);
+ALTER TABLE sessions ADD COLUMN course_sessions INTEGER CHECK (course_sessions BETWEEN 1 AND 20);
+ALTER TABLE sessions ADD COLUMN course_interval_days INTEGER
+    CHECK (course_interval_days BETWEEN 1 AND 365);
+ALTER TABLE sessions ADD COLUMN anaesthetic TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN anaesthetic_minutes INTEGER
+    CHECK (anaesthetic_minutes BETWEEN 0 AND 240);
+ALTER TABLE sessions ADD COLUMN skin_prep TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN cartridge_lot TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN cartridge_expiry TEXT;
+ALTER TABLE sessions ADD COLUMN device_serial TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN endpoint_erythema INTEGER CHECK (endpoint_erythema BETWEEN 0 AND 4);
+ALTER TABLE sessions ADD COLUMN endpoint_bleeding INTEGER CHECK (endpoint_bleeding BETWEEN 0 AND 3);
+ALTER TABLE sessions ADD COLUMN antiviral_prophylaxis INTEGER
+    CHECK (antiviral_prophylaxis IN (0, 1));
+ALTER TABLE sessions ADD COLUMN consent_form TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN consent_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE session_products ADD COLUMN phase TEXT NOT NULL DEFAULT 'procedure'
+    CHECK (phase IN ('procedure', 'aftercare'));
+ALTER TABLE recovery_entries ADD COLUMN gais_practitioner INTEGER
+    CHECK (gais_practitioner BETWEEN 1 AND 5);
+ALTER TABLE recovery_entries ADD COLUMN gais_patient INTEGER CHECK (gais_patient BETWEEN 1 AND 5);
+ALTER TABLE photos ADD COLUMN photo_view TEXT NOT NULL DEFAULT ''
+    CHECK (photo_view IN ('', 'front', 'left', 'right', 'oblique'));
+)sql";
+
+constexpr std::array<std::string_view, 5> migrations{migration_1, migration_2, migration_3,
+                                                     migration_4, migration_5};
 
 } // namespace
 

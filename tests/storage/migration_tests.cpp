@@ -180,10 +180,13 @@ INSERT INTO review_notes (id, session_id, body, created_at, created_by)
 // Version 3 added only indexes: the rows valid there are version 2's.
 void seed_v3(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 
+// Version 4 added only an index: the rows valid there are version 2's.
+void seed_v4(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
+
 using Seeder = void (*)(Connection&, const storage::SecureBytes&);
 // seeders[i] writes rows valid at version i + 1. When a migration is added, add a seeder for
 // the version before it: the per-version test refuses to run without one.
-constexpr std::array<Seeder, 3> seeders{seed_v1, seed_v2, seed_v3};
+constexpr std::array<Seeder, 4> seeders{seed_v1, seed_v2, seed_v3, seed_v4};
 
 void seed_up_to(Connection& db, const storage::SecureBytes& key, int version) {
     for (int v = 1; v <= version; ++v) {

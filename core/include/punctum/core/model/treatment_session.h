@@ -5,6 +5,7 @@
 #include "punctum/core/model/ids.h"
 #include "punctum/core/model/model_error.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,9 @@ struct TreatmentSession {
     std::string notes;
     AccountId practitioner;
     TimePoint created_at{};
+    /// The stored screening that cleared this treatment (the gate storage enforces): of
+    /// this client, for this day, with a verdict of proceed or caution or a valid override.
+    std::optional<std::int64_t> screening_id;
 
     /// The deepest needle setting used in the session, 0 when no area is recorded.
     [[nodiscard]] double max_depth_mm() const;

@@ -35,6 +35,9 @@ struct ScreeningRule {
     std::string message;
     std::string source;
     std::string note; ///< where sources disagree, which one this follows
+    /// An absolute contraindication: a `decline` no override can clear. A decline that is
+    /// not absolute may be overridden by an admin (the clinic's medical lead) in writing.
+    bool absolute = false;
 };
 
 /// Redness and swelling resolve-by day for sessions up to a depth.

@@ -29,6 +29,7 @@ struct ScreeningReason {
     std::string message;
     std::string source; ///< citation with its evidence grade
     std::string note;   ///< where sources disagree, which one the profile follows
+    bool absolute = false; ///< the rule's absolute contraindication (no override clears it)
 };
 
 /// The verdict: the most severe outcome of any reason (proceed when there is none).
