@@ -24,7 +24,7 @@ import_all(const std::vector<NewPhoto>& photos) {
 
 std::int64_t insert_photo(VaultContext& ctx, core::SessionId session, core::EntryId entry,
                           const core::photo::ImportedPhoto& photo, const std::string& area,
-                          std::optional<core::Date> taken_on) {
+                          std::optional<core::Date> taken_on, core::PhotoView view) {
     auto& db = *ctx.db;
     Statement owner(db, "SELECT client_id FROM sessions WHERE id = ?");
     owner.bind(1, session.value);
@@ -45,10 +45,10 @@ std::int64_t insert_photo(VaultContext& ctx, core::SessionId session, core::Entr
     }
     const auto date = taken_on.value_or(core::date_of(ctx.clock.now()));
     const bool jpeg = photo.format == core::photo::ImageFormat::jpeg;
-    Statement st(db,
-                 "INSERT INTO photos (client_id, session_id, entry_id, taken_on, area, width, "
-                 "height, orientation, mime, original, preview, thumbnail, sha256, "
-                 "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement st(db, "INSERT INTO photos (client_id, session_id, entry_id, taken_on, area, width, "
+                     "height, orientation, mime, original, preview, thumbnail, sha256, "
+                     "created_at, created_by, photo_view) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, client).bind(2, session.value);
     if (entry.valid()) {
         st.bind(3, entry.value);
@@ -67,9 +67,11 @@ std::int64_t insert_photo(VaultContext& ctx, core::SessionId session, core::Entr
         .bind_blob(13, photo.sha256)
         .bind(14, core::format_timestamp(ctx.clock.now()))
         .bind(15, ctx.account.id.value)
+        .bind(16, core::to_string(view))
         .run();
     const auto id = db.last_insert_id();
-    // The digest of the original stands for the pixels in the audit event.
+    // The digest of the original stands for the pixels in the audit event; the view follows
+    // it when recorded, so a photo without one digests as before.
     std::string hex;
     static constexpr char digits[] = "0123456789abcdef";
     for (const auto b : photo.sha256) {
@@ -78,7 +80,10 @@ std::int64_t insert_photo(VaultContext& ctx, core::SessionId session, core::Entr
     }
     ctx.record("photo.add", "photo:" + std::to_string(id),
                std::to_string(session.value) + "|" + std::to_string(entry.value) + "|" +
-                   core::format_date(date) + "|" + area + "|" + hex);
+                   core::format_date(date) + "|" + area + "|" + hex +
+                   (view == core::PhotoView::unspecified
+                        ? std::string()
+                        : "|view:" + std::string(core::to_string(view))));
     return id;
 }
 

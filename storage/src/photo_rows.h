@@ -17,6 +17,7 @@ import_all(const std::vector<NewPhoto>& photos);
 /// a transaction. Throws SqlError; not_found when the session does not exist.
 std::int64_t insert_photo(VaultContext& ctx, core::SessionId session, core::EntryId entry,
                           const core::photo::ImportedPhoto& photo, const std::string& area,
-                          std::optional<core::Date> taken_on);
+                          std::optional<core::Date> taken_on,
+                          core::PhotoView view = core::PhotoView::unspecified);
 
 } // namespace punctum::storage::detail

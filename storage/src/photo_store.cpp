@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* photo_columns =
     "SELECT p.id, p.client_id, p.session_id, p.entry_id, p.taken_on, s.treated_on, p.area, "
-    "p.width, p.height, p.orientation, p.mime, p.created_at, a.display_name FROM photos p "
+    "p.width, p.height, p.orientation, p.mime, p.created_at, a.display_name, p.photo_view "
+    "FROM photos p "
     "JOIN sessions s ON s.id = p.session_id LEFT JOIN accounts a ON a.id = p.created_by ";
 
 PhotoInfo read_photo(const Statement& st) {
@@ -33,6 +34,7 @@ PhotoInfo read_photo(const Statement& st) {
     p.mime = st.text(10);
     p.created_at = core::parse_timestamp(st.text(11)).value_or(core::TimePoint{});
     p.created_by = st.optional_text(12).value_or("");
+    p.view = core::photo_view_from_string(st.text(13)).value_or(core::PhotoView::unspecified);
     return p;
 }
 
@@ -87,8 +89,9 @@ StorageResult<PhotoInfo> PhotoStore::add(core::SessionId session, NewPhoto photo
     }
     auto id = guard([&]() -> StorageResult<std::int64_t> {
         Transaction tx(*ctx_.db);
-        const auto row = detail::insert_photo(ctx_, session, entry, imported->front(),
-                                              one.front().area, one.front().taken_on);
+        const auto row =
+            detail::insert_photo(ctx_, session, entry, imported->front(), one.front().area,
+                                 one.front().taken_on, one.front().view);
         tx.commit();
         ctx_.committed();
         return row;

@@ -4,6 +4,7 @@
 #include "guard.h"
 #include "norms_in_force.h"
 #include "photo_rows.h"
+#include "session_rows.h"
 #include "vault_context.h"
 
 #include <sstream>
@@ -30,11 +31,13 @@ core::TreatmentSession read_session(Connection& db, Statement& st) {
     while (areas.step()) {
         s.areas.push_back({areas.text(0), areas.real(1), areas.integer(2)});
     }
-    Statement products(db, "SELECT name, lot_number FROM session_products WHERE session_id = ? "
-                           "ORDER BY position");
+    Statement products(db, "SELECT name, lot_number, phase FROM session_products "
+                           "WHERE session_id = ? ORDER BY position");
     products.bind(1, s.id.value);
     while (products.step()) {
-        s.products.push_back({products.text(0), products.text(1)});
+        s.products.push_back({products.text(0), products.text(1),
+                              core::product_phase_from_string(products.text(2))
+                                  .value_or(core::ProductPhase::procedure)});
     }
     Statement add_ons(db, "SELECT addon, detail FROM session_addons WHERE session_id = ? "
                           "ORDER BY addon");
@@ -44,6 +47,7 @@ core::TreatmentSession read_session(Connection& db, Statement& st) {
             s.add_ons.push_back({*kind, add_ons.text(1)});
         }
     }
+    detail::read_treatment_record(db, s);
     return s;
 }
 
@@ -51,21 +55,30 @@ constexpr const char* session_columns =
     "SELECT id, client_id, treated_on, device, notes, practitioner_id, created_at, cartridge, "
     "immediate_response, aftercare_given FROM sessions ";
 
-// The products and add-ons of a new session, each row also in the audit digest.
+// The products and add-ons of a new session and its treatment record, each row also in the
+// audit digest. A post-care product is digested as "|aftercare:"; one used in the
+// procedure as before ("|product:").
 void insert_details(Connection& db, core::SessionId id, const core::TreatmentSession& session,
                     std::ostringstream& change) {
     Statement product(db, "INSERT INTO session_products (session_id, position, name, "
-                          "lot_number) VALUES (?, ?, ?, ?)");
+                          "lot_number, phase) VALUES (?, ?, ?, ?, ?)");
     int position = 0;
     for (const auto& p : session.products) {
-        product.bind(1, id.value).bind(2, position++).bind(3, p.name).bind(4, p.lot_number).run();
-        change << "|product:" << p.name << ':' << p.lot_number;
+        product.bind(1, id.value)
+            .bind(2, position++)
+            .bind(3, p.name)
+            .bind(4, p.lot_number)
+            .bind(5, core::to_string(p.phase))
+            .run();
+        change << (p.phase == core::ProductPhase::aftercare ? "|aftercare:" : "|product:") << p.name
+               << ':' << p.lot_number;
     }
     Statement add_on(db, "INSERT INTO session_addons (session_id, addon, detail) VALUES (?, ?, ?)");
     for (const auto& a : session.add_ons) {
         add_on.bind(1, id.value).bind(2, core::to_string(a.kind)).bind(3, a.detail).run();
         change << "|addon:" << core::to_string(a.kind) << ':' << a.detail;
     }
+    detail::write_treatment_record(db, id, session, change);
 }
 
 // Score columns are named after the symptom keys, in scale order.
@@ -187,8 +200,9 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry,
         entry.created_at = ctx_.clock.now();
         std::string sql = "INSERT INTO recovery_entries (session_id, observed_on, reporter, note, "
                           "recorded_by, created_at" +
-                          score_columns() + ") VALUES (?, ?, ?, ?, ?, ?";
-        for (int i = 0; i < core::symptom_count; ++i) {
+                          score_columns() +
+                          ", gais_practitioner, gais_patient) VALUES (?, ?, ?, ?, ?, ?";
+        for (int i = 0; i < core::symptom_count + 2; ++i) {
             sql += ", ?";
         }
         sql += ")";
@@ -205,12 +219,21 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry,
             st.bind(7 + i, value);
             change += "|" + (value ? std::to_string(*value) : std::string("?"));
         }
+        // GAIS is digested only when rated, so an entry without it digests as before.
+        st.bind(7 + core::symptom_count, entry.gais_practitioner)
+            .bind(8 + core::symptom_count, entry.gais_patient);
+        if (entry.gais_practitioner || entry.gais_patient) {
+            const auto grade = [](const std::optional<int>& g) {
+                return g ? std::to_string(*g) : std::string("?");
+            };
+            change += "|gais:" + grade(entry.gais_practitioner) + ":" + grade(entry.gais_patient);
+        }
         st.run();
         const core::EntryId id{db.last_insert_id()};
         ctx_.record("entry.add", "entry:" + std::to_string(id.value), change + "|" + entry.note);
         for (std::size_t i = 0; i < photos.size(); ++i) {
             (void)detail::insert_photo(ctx_, entry.session_id, id, imported->at(i), photos[i].area,
-                                       photos[i].taken_on);
+                                       photos[i].taken_on, photos[i].view);
         }
         detail::sync_flags(ctx_, entry.session_id, id);
         tx.commit();
@@ -224,6 +247,7 @@ StorageResult<std::vector<core::RecoveryEntry>> SessionStore::entries(core::Sess
         Statement st(*ctx_.db, "SELECT id, session_id, observed_on, reporter, note, recorded_by, "
                                "created_at" +
                                    score_columns() +
+                                   ", gais_practitioner, gais_patient"
                                    " FROM recovery_entries WHERE session_id = ? "
                                    "ORDER BY observed_on, id");
         st.bind(1, id.value);
@@ -241,6 +265,8 @@ StorageResult<std::vector<core::RecoveryEntry>> SessionStore::entries(core::Sess
             for (int i = 0; i < core::symptom_count; ++i) {
                 e.scores.at(static_cast<std::size_t>(i)) = st.optional_int(7 + i);
             }
+            e.gais_practitioner = st.optional_int(7 + core::symptom_count);
+            e.gais_patient = st.optional_int(8 + core::symptom_count);
             out.push_back(std::move(e));
         }
         return out;

@@ -8,6 +8,7 @@
 #include "punctum/core/date.h"
 #include "punctum/core/model/consent.h"
 #include "punctum/core/model/ids.h"
+#include "punctum/core/model/photo_view.h"
 #include "punctum/core/photo/redness.h"
 #include "punctum/core/photo/region.h"
 #include "punctum/storage/storage_error.h"
@@ -27,8 +28,9 @@ struct VaultContext;
 /// A photo file to add, as read from disk (or dropped on the window).
 struct NewPhoto {
     std::vector<std::uint8_t> file;
-    std::string area;                   ///< e.g. "left cheek"; may be empty
-    std::optional<core::Date> taken_on; ///< default: the entry's day, else today
+    std::string area;                                    ///< e.g. "left cheek"; may be empty
+    std::optional<core::Date> taken_on;                  ///< default: the entry's day, else today
+    core::PhotoView view = core::PhotoView::unspecified; ///< front, left, right, oblique
 };
 
 /// A stored photo without its pictures (those are fetched one at a time).
@@ -40,6 +42,7 @@ struct PhotoInfo {
     core::Date taken_on{};
     int day = 0; ///< days after the session's treatment
     std::string area;
+    core::PhotoView view = core::PhotoView::unspecified;
     int width = 0; ///< as displayed
     int height = 0;
     int orientation = 1;
@@ -81,7 +84,8 @@ public:
     [[nodiscard]] StorageResult<PhotoInfo> add(core::SessionId session, NewPhoto photo,
                                                core::EntryId entry = {});
     [[nodiscard]] StorageResult<PhotoInfo> get(std::int64_t id);
-    /// A session's photos by day, then in the order they were added.
+    /// A session's photos by day, then in the order they were added. Compare pairs like
+    /// with like: core::default_compare_pair over their views.
     [[nodiscard]] StorageResult<std::vector<PhotoInfo>> of_session(core::SessionId session);
     /// The bytes of one picture, for showing. Originals come back as stored (orientation
     /// not applied: pass PhotoInfo::orientation to every decode).
