@@ -35,12 +35,16 @@ nlohmann::json to_json(const core::TreatmentSession& session) {
     }
     auto products = nlohmann::json::array();
     for (const auto& p : session.products) {
-        products.push_back({{"name", p.name}, {"lot_number", p.lot_number}});
+        products.push_back({{"name", p.name},
+                            {"lot_number", p.lot_number},
+                            {"phase", std::string(core::to_string(p.phase))}});
     }
     auto add_ons = nlohmann::json::array();
     for (const auto& a : session.add_ons) {
         add_ons.push_back({{"kind", std::string(core::to_string(a.kind))}, {"detail", a.detail}});
     }
+    // Not recorded is null (or "" for text), never 0; keys as the vault's columns.
+    const auto& s = session;
     return {{"id", session.id.value},
             {"client_id", session.client_id.value},
             {"treated_on", core::format_date(session.treated_on)},
@@ -51,7 +55,27 @@ nlohmann::json to_json(const core::TreatmentSession& session) {
             {"add_ons", add_ons},
             {"immediate_response", session.immediate_response},
             {"aftercare_given", session.aftercare_given},
-            {"notes", session.notes}};
+            {"notes", session.notes},
+            {"indication", s.indication
+                               ? nlohmann::json(std::string(core::to_string(*s.indication)))
+                               : nlohmann::json(nullptr)},
+            {"indication_detail", s.indication_detail},
+            {"scar_grade", optional_json(s.scar_grade)},
+            {"course_sessions", optional_json(s.course_sessions)},
+            {"course_interval_days", optional_json(s.course_interval_days)},
+            {"anaesthetic", s.anaesthetic},
+            {"anaesthetic_minutes", optional_json(s.anaesthetic_minutes)},
+            {"skin_prep", s.skin_prep},
+            {"cartridge_lot", s.cartridge_lot},
+            {"cartridge_expiry", s.cartridge_expiry
+                                     ? nlohmann::json(core::format_date(*s.cartridge_expiry))
+                                     : nlohmann::json(nullptr)},
+            {"device_serial", s.device_serial},
+            {"endpoint_erythema", optional_json(s.endpoint_erythema)},
+            {"endpoint_bleeding", optional_json(s.endpoint_bleeding)},
+            {"antiviral_prophylaxis", optional_json(s.antiviral_prophylaxis)},
+            {"consent_form", s.consent_form},
+            {"consent_version", s.consent_version}};
 }
 
 nlohmann::json to_json(const storage::StoredFlag& flag) {
@@ -91,7 +115,9 @@ nlohmann::json to_json(const core::RecoveryEntry& entry) {
             {"observed_on", core::format_date(entry.observed_on)},
             {"reporter", std::string(core::to_string(entry.reporter))},
             {"scores", scores},
-            {"note", entry.note}};
+            {"note", entry.note},
+            {"gais_practitioner", optional_json(entry.gais_practitioner)},
+            {"gais_patient", optional_json(entry.gais_patient)}};
 }
 
 } // namespace punctum::cli

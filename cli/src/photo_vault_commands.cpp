@@ -20,6 +20,7 @@ struct PhotoVaultOptions {
     std::int64_t id = 0;
     std::string file;
     std::string area;
+    std::string view; ///< front, left, right, oblique; empty: not recorded
     std::string roi;
     std::string reference;
     std::string use = "medical_record";
@@ -46,13 +47,14 @@ void run_add(CliContext& ctx, const PhotoVaultOptions& o) {
     if (!bytes) {
         return;
     }
+    const auto view = core::photo_view_from_string(o.view).value_or(core::PhotoView::unspecified);
     auto vault = ctx.open_vault();
     if (!vault) {
         return;
     }
-    auto added =
-        vault->photos().add(core::SessionId{o.session}, {std::move(*bytes), o.area, std::nullopt},
-                            core::EntryId{o.entry});
+    auto added = vault->photos().add(core::SessionId{o.session},
+                                     {std::move(*bytes), o.area, std::nullopt, view},
+                                     core::EntryId{o.entry});
     if (!added) {
         ctx.fail(added.error());
         return;
@@ -60,7 +62,8 @@ void run_add(CliContext& ctx, const PhotoVaultOptions& o) {
     if (ctx.json) {
         std::cout << nlohmann::json{{"id", added->id},
                                     {"width", added->width},
-                                    {"height", added->height}}
+                                    {"height", added->height},
+                                    {"view", std::string(core::to_string(added->view))}}
                          .dump()
                   << "\n";
     } else {
@@ -86,10 +89,15 @@ void run_list(CliContext& ctx, const PhotoVaultOptions& o) {
             ctx.fail(analyses.error());
             return;
         }
-        nlohmann::json j{{"id", p.id},         {"entry_id", p.entry_id.value},
-                         {"day", p.day},       {"taken_on", core::format_date(p.taken_on)},
-                         {"area", p.area},     {"width", p.width},
-                         {"height", p.height}, {"mime", p.mime},
+        nlohmann::json j{{"id", p.id},
+                         {"entry_id", p.entry_id.value},
+                         {"day", p.day},
+                         {"taken_on", core::format_date(p.taken_on)},
+                         {"area", p.area},
+                         {"width", p.width},
+                         {"height", p.height},
+                         {"mime", p.mime},
+                         {"view", std::string(core::to_string(p.view))},
                          {"analysis", nullptr}};
         if (!analyses->empty()) {
             j["analysis"] = analysis_json(analyses->back());
@@ -106,6 +114,9 @@ void run_list(CliContext& ctx, const PhotoVaultOptions& o) {
     for (const auto& j : out) {
         std::cout << "photo " << j["id"] << "  day " << j["day"] << "  " << j["width"] << " x "
                   << j["height"];
+        if (const auto view = j["view"].get<std::string>(); !view.empty()) {
+            std::cout << "  " << view << " view";
+        }
         if (!j["analysis"].is_null()) {
             std::cout << "  delta a* " << std::fixed << std::setprecision(1)
                       << j["analysis"]["delta_a_star"].get<double>()
@@ -232,6 +243,9 @@ void add_photo_vault_commands(CLI::App& app, CliContext& ctx) {
     add->add_option("--session", o.session, "Session id")->required();
     add->add_option("--entry", o.entry, "Recovery entry id the photo belongs to");
     add->add_option("--area", o.area, "Area shown, e.g. left cheek");
+    add->add_option("--view", o.view,
+                    "The view: front, left, right or oblique (compare pairs like with like)")
+        ->check(CLI::IsMember({"front", "left", "right", "oblique"}));
     add->add_flag("--json", ctx.json, "Print JSON");
     add->callback([&ctx] { run_add(ctx, o); });
 

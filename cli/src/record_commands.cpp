@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "json_views.h"
+#include "treatment_record_options.h"
 
 #include <array>
 #include <iostream>
@@ -29,6 +30,7 @@ struct SessionOptions {
     std::string response;
     std::string aftercare;
     std::string notes;
+    TreatmentRecordOptions record; // indication, course plan, treatment record
 };
 
 // "NAME[:DETAIL]" split at the first colon.
@@ -46,6 +48,8 @@ struct EntryOptions {
     std::string reporter = "patient";
     std::map<std::string, std::string> scores; // key -> typed value
     std::string note;
+    std::optional<int> gais_practitioner; // 1..5, core checks the range
+    std::optional<int> gais_patient;
 };
 
 void print_id(CliContext& ctx, const char* what, std::int64_t id) {
@@ -129,6 +133,7 @@ void run_client_show(CliContext& ctx, const ClientOptions& o) {
     out["sessions"] = nlohmann::json::array();
     for (const auto& s : *sessions) {
         auto js = to_json(s);
+        js["course"] = course_json(core::course_progress(s, *sessions));
         auto entries = vault->sessions().entries(s.id);
         if (!entries) {
             ctx.fail(entries.error());
@@ -209,6 +214,9 @@ void run_session_add(CliContext& ctx, const SessionOptions& o) {
         }
         s.add_ons.push_back({*add_on, detail});
     }
+    if (!apply_treatment_record(ctx, o.record, s)) {
+        return;
+    }
     auto vault = ctx.open_vault();
     if (!vault) {
         return;
@@ -218,7 +226,25 @@ void run_session_add(CliContext& ctx, const SessionOptions& o) {
         ctx.fail(id.error());
         return;
     }
-    print_id(ctx, "session", id->value);
+    // The session as stored, and its course: the next due date counts the client's
+    // earlier sessions of the same indication (core::course_progress).
+    auto stored = vault->sessions().get(*id);
+    auto all = vault->sessions().of_client(s.client_id);
+    if (!stored || !all) {
+        print_id(ctx, "session", id->value);
+        return;
+    }
+    const auto course = core::course_progress(*stored, *all);
+    if (ctx.json) {
+        std::cout << nlohmann::json{{"id", id->value},
+                                    {"session", to_json(*stored)},
+                                    {"course", course_json(course)},
+                                    {"next_due", course_json(course)["next_due"]}}
+                         .dump()
+                  << "\n";
+        return;
+    }
+    std::cout << "Added session " << id->value << ".\n" << treatment_record_text(*stored, course);
 }
 
 void run_entry_add(CliContext& ctx, const EntryOptions& o) {
@@ -262,6 +288,8 @@ void run_entry_add(CliContext& ctx, const EntryOptions& o) {
         }
         e.set(*symptom, value);
     }
+    e.gais_practitioner = o.gais_practitioner;
+    e.gais_patient = o.gais_patient;
     auto vault = ctx.open_vault();
     if (!vault) {
         return;
@@ -338,6 +366,7 @@ void add_record_commands(CLI::App& app, CliContext& ctx) {
     sadd->add_option("--response", session.response, "The skin's immediate response");
     sadd->add_option("--aftercare", session.aftercare, "Aftercare given");
     sadd->add_option("--notes", session.notes, "Free text");
+    add_treatment_record_options(*sadd, session.record);
     sadd->add_flag("--json", ctx.json, "Print JSON");
     sadd->callback([&ctx] { run_session_add(ctx, session); });
 
@@ -358,6 +387,11 @@ void add_record_commands(CLI::App& app, CliContext& ctx) {
         eadd->add_option("--" + key, entry.scores[key], help);
     }
     eadd->add_option("--note", entry.note, "Free text");
+    eadd->add_option("--gais-practitioner", entry.gais_practitioner,
+                     "Clinician's improvement rating (GAIS): 1 very much improved, 2 much "
+                     "improved, 3 improved, 4 no change, 5 worse; clinician entries only");
+    eadd->add_option("--gais-patient", entry.gais_patient,
+                     "The patient's own improvement rating (GAIS), 1-5 as above");
     eadd->add_flag("--json", ctx.json, "Print JSON");
     eadd->callback([&ctx] { run_entry_add(ctx, entry); });
 }
