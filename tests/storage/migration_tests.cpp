@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 #include <sqlcipher/sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <map>
@@ -578,5 +579,127 @@ TEST_CASE("storage: migration run twice is a no-op", "[storage]") {
     CHECK(db.query_int("SELECT total_changes()") == changes);
     CHECK(schema_of(db) == schema);
     CHECK(dump_rows(db, cols) == rows);
+    check_sound(db);
+}
+
+namespace {
+
+// Migration 5's treatment record: rows of version 4 with a product and a photo, so the new
+// columns of session_products and photos have rows to default.
+void seed_v4_record_rows(Connection& db) {
+    db.exec(R"sql(
+INSERT INTO session_products (session_id, position, name, lot_number)
+    VALUES (1, 0, 'hyaluronic serum', 'HA-7');
+INSERT INTO photos (id, client_id, session_id, entry_id, taken_on, area, width, height, mime,
+                    original, preview, thumbnail, sha256, created_at, created_by)
+    VALUES (50, 1, 1, 1, '2026-03-02', 'cheeks', 4, 3, 'image/jpeg', x'00', x'00', x'00',
+            zeroblob(32), '2026-03-02T08:10:00Z', 1);
+)sql");
+}
+
+const std::vector<std::string> session_record_columns{
+    "indication",           "indication_detail",     "scar_grade",          "course_sessions",
+    "course_interval_days", "anaesthetic",           "anaesthetic_minutes", "skin_prep",
+    "cartridge_lot",        "cartridge_expiry",      "device_serial",       "endpoint_erythema",
+    "endpoint_bleeding",    "antiviral_prophylaxis", "consent_form",        "consent_version"};
+
+} // namespace
+
+TEST_CASE("storage: migration 5 keeps a v4 vault's rows and reads the treatment record as "
+          "not recorded",
+          "[storage][migration][record]") {
+    MigrationDb m(4);
+    Connection& db = *m.db;
+    seed_up_to(db, m.key, 4);
+    seed_v4_record_rows(db);
+    const auto old_columns = all_columns(db);
+    const Dump before = dump_rows(db, old_columns);
+
+    storage::migrate(db, 5);
+    REQUIRE(storage::schema_version(db) == 5);
+    CHECK(dump_rows(db, old_columns) == before);
+
+    // Every new column is there, and reads as not recorded: '' or NULL, never 0.
+    const auto cols = columns_of(db, "sessions");
+    for (const auto& c : session_record_columns) {
+        INFO(c);
+        CHECK(std::find(cols.begin(), cols.end(), c) != cols.end());
+    }
+    CHECK(strings(db, "SELECT quote(indication) || quote(indication_detail) || "
+                      "quote(scar_grade) || quote(course_sessions) || "
+                      "quote(course_interval_days) || quote(anaesthetic) || "
+                      "quote(anaesthetic_minutes) || quote(skin_prep) || quote(cartridge_lot) || "
+                      "quote(cartridge_expiry) || quote(device_serial) || "
+                      "quote(endpoint_erythema) || quote(endpoint_bleeding) || "
+                      "quote(antiviral_prophylaxis) || quote(consent_form) || "
+                      "quote(consent_version) FROM sessions WHERE id = 1") ==
+          std::vector<std::string>{"''''NULLNULLNULL''NULL''''NULL''NULLNULLNULL''''"});
+    CHECK(strings(db, "SELECT phase FROM session_products WHERE session_id = 1") ==
+          std::vector<std::string>{"procedure"});
+    CHECK(strings(db, "SELECT quote(gais_practitioner) || quote(gais_patient) "
+                      "FROM recovery_entries ORDER BY id") ==
+          std::vector<std::string>{"NULLNULL", "NULLNULL"});
+    CHECK(strings(db, "SELECT quote(photo_view) FROM photos WHERE id = 50") ==
+          std::vector<std::string>{"''"});
+    check_sound(db);
+}
+
+TEST_CASE("storage: migration 5's columns keep to their scales", "[storage][migration][record]") {
+    MigrationDb m(storage::current_schema_version());
+    Connection& db = *m.db;
+    seed_v1(db, m.key);
+    seed_v4_record_rows(db);
+    const auto set = [&](const std::string& assignment) {
+        return "UPDATE sessions SET " + assignment + " WHERE id = 1";
+    };
+    for (const char* ok : {"indication = 'acne_scars'",
+                           "indication = 'fine_lines'",
+                           "indication = 'texture_tone'",
+                           "indication = 'pores'",
+                           "indication = 'stretch_marks'",
+                           "indication = 'other'",
+                           "indication = ''",
+                           "scar_grade = 1",
+                           "scar_grade = 4",
+                           "course_sessions = 1",
+                           "course_sessions = 20",
+                           "course_interval_days = 1",
+                           "course_interval_days = 365",
+                           "anaesthetic_minutes = 0",
+                           "anaesthetic_minutes = 240",
+                           "endpoint_erythema = 0",
+                           "endpoint_erythema = 4",
+                           "endpoint_bleeding = 0",
+                           "endpoint_bleeding = 3",
+                           "antiviral_prophylaxis = 0",
+                           "antiviral_prophylaxis = 1",
+                           "antiviral_prophylaxis = NULL",
+                           "cartridge_expiry = '2027-01-31'"}) {
+        accepts(db, set(ok));
+    }
+    for (const char* bad :
+         {"indication = 'acne'", "scar_grade = 0", "scar_grade = 5", "course_sessions = 0",
+          "course_sessions = 21", "course_interval_days = 0", "course_interval_days = 366",
+          "anaesthetic_minutes = -1", "anaesthetic_minutes = 241", "endpoint_erythema = -1",
+          "endpoint_erythema = 5", "endpoint_bleeding = -1", "endpoint_bleeding = 4",
+          "antiviral_prophylaxis = 2"}) {
+        refuses(db, set(bad), SQLITE_CONSTRAINT_CHECK);
+    }
+    accepts(db, "UPDATE session_products SET phase = 'aftercare'");
+    refuses(db, "UPDATE session_products SET phase = 'after'", SQLITE_CONSTRAINT_CHECK);
+    for (const char* ok : {"1", "5", "NULL"}) {
+        accepts(db, std::string("UPDATE recovery_entries SET gais_practitioner = ") + ok +
+                        ", gais_patient = " + ok);
+    }
+    for (const char* bad : {"0", "6"}) {
+        refuses(db, std::string("UPDATE recovery_entries SET gais_practitioner = ") + bad,
+                SQLITE_CONSTRAINT_CHECK);
+        refuses(db, std::string("UPDATE recovery_entries SET gais_patient = ") + bad,
+                SQLITE_CONSTRAINT_CHECK);
+    }
+    for (const char* ok : {"front", "left", "right", "oblique", ""}) {
+        accepts(db, std::string("UPDATE photos SET photo_view = '") + ok + "'");
+    }
+    refuses(db, "UPDATE photos SET photo_view = 'profile'", SQLITE_CONSTRAINT_CHECK);
     check_sound(db);
 }
