@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* screening_columns =
     "SELECT s.id, s.client_id, s.session_id, s.input, s.reasons, s.override_justification, "
-    "o.display_name, s.created_at, c.display_name FROM screenings s "
+    "o.display_name, s.created_at, c.display_name, s.history_confirmed FROM screenings s "
     "LEFT JOIN accounts o ON o.id = s.overridden_by "
     "LEFT JOIN accounts c ON c.id = s.created_by ";
 
@@ -35,6 +35,7 @@ StoredScreening read_screening(const Statement& st) {
     s.overridden_by = st.optional_text(6).value_or("");
     s.created_at = core::parse_timestamp(st.text(7)).value_or(core::TimePoint{});
     s.created_by = st.optional_text(8).value_or("");
+    s.history_confirmed = st.integer(9) == 1;
     return s;
 }
 
@@ -44,10 +45,36 @@ bool client_exists(Connection& db, core::ClientId id) {
     return st.step();
 }
 
+// The interval since the client's last microneedling comes from the vault's own history when
+// it has one: its latest session before the screening day replaces an earlier date given
+// (or none), and the input records that the vault supplied it. A later date given is kept:
+// the client may have been treated elsewhere since.
+core::ScreeningInput with_vault_history(Connection& db, core::ClientId client,
+                                        core::ScreeningInput input) {
+    input.recent_from_vault.clear(); // only the vault says what came from the vault
+    if (!input.date.ok()) {
+        return input; // screen() refuses it, naming the date
+    }
+    Statement st(db, "SELECT max(treated_on) FROM sessions WHERE client_id = ? AND treated_on < ?");
+    st.bind(1, client.value).bind(2, core::format_date(input.date));
+    st.step();
+    const auto text = st.optional_text(0);
+    const auto last = text ? core::parse_date(*text) : std::nullopt;
+    if (!last) {
+        return input;
+    }
+    const auto given = input.recent.find("microneedling");
+    if (given == input.recent.end() || core::days_between(given->second, *last) > 0) {
+        input.recent["microneedling"] = *last;
+        input.recent_from_vault.emplace_back("microneedling");
+    }
+    return input;
+}
+
 } // namespace
 
 StorageResult<StoredScreening> ScreeningStore::record(core::ClientId client,
-                                                      const core::ScreeningInput& input) {
+                                                      const core::ScreeningInput& given) {
     if (auto allowed = ctx_.require(core::Action::write_clinical); !allowed) {
         return allowed.failure();
     }
@@ -57,6 +84,7 @@ StorageResult<StoredScreening> ScreeningStore::record(core::ClientId client,
         if (!client_exists(db, client)) {
             return fail(StorageErrc::not_found, "That client is not in this vault.");
         }
+        const auto input = with_vault_history(db, client, given);
         const auto norms = detail::norms_in_force(ctx_);
         auto result = core::screen(input, *norms.profile);
         if (!result) {
@@ -67,7 +95,7 @@ StorageResult<StoredScreening> ScreeningStore::record(core::ClientId client,
         const auto now = core::format_timestamp(ctx_.clock.now());
         Statement st(db, "INSERT INTO screenings (client_id, screened_on, depth_mm, input, "
                          "verdict, earliest_date, reasons, norms_profile_id, created_at, "
-                         "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                         "created_by, history_confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         st.bind(1, client.value).bind(2, core::format_date(input.date));
         if (input.depth_mm) {
             st.bind(3, *input.depth_mm);
@@ -84,6 +112,7 @@ StorageResult<StoredScreening> ScreeningStore::record(core::ClientId client,
             .bind(8, norms.row)
             .bind(9, now)
             .bind(10, ctx_.account.id.value)
+            .bind(11, input.history_confirmed ? 1 : 0)
             .run();
         const auto row = db.last_insert_id();
         ctx_.record("screening.add", "screening:" + std::to_string(row),

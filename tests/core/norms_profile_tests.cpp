@@ -2,6 +2,7 @@
 // as strictly as any outside input.
 
 #include "punctum/core/norms/norms_profile.h"
+#include "punctum/core/screening/screening.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -23,7 +24,10 @@ TEST_CASE("core: norms the shipped profile parses, every rule cites a defined so
     const auto& p = default_norms_profile();
     CHECK(p.id == "punctum-default");
     CHECK_FALSE(p.version.empty());
-    CHECK(p.screening.size() == 25);
+    // One rule for every item screening asks about (conditions, recent treatments, add-on
+    // variants, the depth): nothing is asked and then ignored.
+    CHECK(p.screening.size() == screening_conditions().size() + screening_recent_items().size() +
+                                    screening_add_on_variants().size() + 1);
     for (const auto& rule : p.screening) {
         INFO(rule.item);
         CHECK(p.sources.count(rule.source) == 1);

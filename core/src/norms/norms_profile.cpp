@@ -16,6 +16,7 @@ const std::set<std::string>& known_items() {
     static const std::set<std::string> items = [] {
         std::set<std::string> all(screening_conditions().begin(), screening_conditions().end());
         all.insert(screening_recent_items().begin(), screening_recent_items().end());
+        all.insert(screening_add_on_variants().begin(), screening_add_on_variants().end());
         all.insert("depth_over_1_5_mm");
         return all;
     }();
@@ -164,6 +165,14 @@ struct Parser {
             rule.message = s.text("message");
             rule.source = source_key(s, "source");
             rule.note = s.text_or("note", "");
+            if (s.has("absolute")) {
+                rule.absolute = s.boolean("absolute");
+                // Only a decline can be absolute: a defer or refer is meant to be revisited.
+                if (rule.absolute && rule.outcome != Outcome::decline) {
+                    throw StrictJsonError(StrictJsonError::Kind::bad_value,
+                                          s.field("absolute") + " is for a decline only.");
+                }
+            }
             s.finish();
             profile.screening.push_back(std::move(rule));
         }

@@ -2,6 +2,8 @@
 
 #include "strict_json.h"
 
+#include <algorithm>
+
 namespace punctum::core {
 
 namespace {
@@ -15,6 +17,30 @@ Date date_field(StrictObject& o, const std::string& key) {
                                   "'.");
     }
     return *d;
+}
+
+// A list of names, each one of `allowed`, none twice.
+std::vector<std::string> names(StrictObject& o, const std::string& key,
+                               const std::vector<std::string>& allowed, const char* expected) {
+    std::vector<std::string> out;
+    for (const auto& v : o.array(key)) {
+        if (!v.is_string()) {
+            throw StrictJsonError(StrictJsonError::Kind::bad_value,
+                                  o.field(key) + " must be a list of names (" + expected + ").");
+        }
+        auto name = v.get<std::string>();
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+            throw StrictJsonError(StrictJsonError::Kind::unknown, o.field(key) + ": '" + name +
+                                                                      "' is not known; use " +
+                                                                      expected + ".");
+        }
+        if (std::find(out.begin(), out.end(), name) != out.end()) {
+            throw StrictJsonError(StrictJsonError::Kind::bad_value,
+                                  o.field(key) + " lists '" + name + "' twice.");
+        }
+        out.push_back(std::move(name));
+    }
+    return out;
 }
 
 } // namespace
@@ -49,6 +75,23 @@ Result<ScreeningInput, ScreeningError> parse_screening_input(std::string_view js
             }
             recent.finish();
         }
+        if (root.has("add_ons")) {
+            in.add_ons = names(root, "add_ons", screening_add_ons(), "prp or rf");
+        }
+        if (root.has("recent_from_vault")) {
+            in.recent_from_vault =
+                names(root, "recent_from_vault", screening_recent_items(), "a recent item");
+            for (const auto& item : in.recent_from_vault) {
+                if (in.recent.count(item) == 0) {
+                    throw StrictJsonError(StrictJsonError::Kind::bad_value,
+                                          root.field("recent_from_vault") + " names '" + item +
+                                              "', which has no date in input.recent.");
+                }
+            }
+        }
+        if (root.has("history_confirmed")) {
+            in.history_confirmed = root.boolean("history_confirmed");
+        }
         root.finish();
         return in;
     } catch (const StrictJsonError& e) {
@@ -77,6 +120,7 @@ std::string screening_result_json(const ScreeningResult& result) {
         if (!r.note.empty()) {
             j["note"] = r.note;
         }
+        j["absolute"] = r.absolute;
         reasons.push_back(std::move(j));
     }
     return out.dump(2);
@@ -90,6 +134,16 @@ std::string screening_input_json(const ScreeningInput& input) {
     auto& recent = out["recent"] = nlohmann::json::object();
     for (const auto& [item, date] : input.recent) {
         recent[item] = format_date(date);
+    }
+    // Written only when set, so an input without them reads back as it was given.
+    if (!input.add_ons.empty()) {
+        out["add_ons"] = input.add_ons;
+    }
+    if (!input.recent_from_vault.empty()) {
+        out["recent_from_vault"] = input.recent_from_vault;
+    }
+    if (input.history_confirmed) {
+        out["history_confirmed"] = true;
     }
     return out.dump();
 }
@@ -129,6 +183,8 @@ Result<ScreeningResult, ScreeningError> parse_screening_result(std::string_view 
                 out.until = date_field(reason, "until");
             }
             out.note = reason.text_or("note", "");
+            // Screenings stored before absolute contraindications were marked have none.
+            out.absolute = reason.has("absolute") && reason.boolean("absolute");
             reason.finish();
             result.reasons.push_back(std::move(out));
         }

@@ -2,6 +2,7 @@
 
 #include "punctum/core/model/client.h"
 #include "punctum/core/model/consent.h"
+#include "punctum/core/model/medical_history.h"
 #include "punctum/storage/storage_error.h"
 
 #include <optional>
@@ -53,6 +54,15 @@ public:
                                                   bool granted);
     /// The answers recorded so far; a use never asked about is absent.
     [[nodiscard]] StorageResult<std::vector<PhotoConsent>> consents(core::ClientId id);
+
+    /// The client's lasting medical history (allergies, sensitivities, medications,
+    /// conditions); all empty and no updated_at when none was ever recorded.
+    [[nodiscard]] StorageResult<core::MedicalHistory> history(core::ClientId id);
+    /// Replaces the client's medical history and stamps updated_at with the clock,
+    /// attributed and audited (Action::write_clinical). Saving it unchanged changes nothing
+    /// and records nothing; re-confirming it is done at screening (ScreeningInput).
+    [[nodiscard]] StorageResult<core::MedicalHistory> set_history(core::ClientId id,
+                                                                  core::MedicalHistory history);
 
 private:
     detail::VaultContext& ctx_;

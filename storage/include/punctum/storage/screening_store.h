@@ -30,6 +30,8 @@ struct StoredScreening {
     std::string overridden_by; ///< display name
     core::TimePoint created_at{};
     std::string created_by; ///< display name
+    /// The client's medical history was gone through with them at this screening.
+    bool history_confirmed = false;
 
     /// True when treatment may go ahead: the verdict allows it, or it was overridden.
     [[nodiscard]] bool clears_treatment() const {
@@ -42,7 +44,11 @@ public:
     explicit ScreeningStore(detail::VaultContext& ctx) : ctx_(ctx) {}
 
     /// Screens `input` for a client with the profile in force and stores the verdict
-    /// (Action::write_clinical). Unknown items or impossible dates are refused.
+    /// (Action::write_clinical). Unknown items or impossible dates are refused. The date of
+    /// the client's last microneedling comes from this vault's sessions (the latest before
+    /// the screening day) when it is later than the one given or none was given; the stored
+    /// input then lists it in recent_from_vault and the reason says so. The input's
+    /// history_confirmed (the medical history was gone through today) is stored with it.
     [[nodiscard]] StorageResult<StoredScreening> record(core::ClientId client,
                                                         const core::ScreeningInput& input);
     /// A practitioner treats despite a defer, refer or decline verdict: the written
