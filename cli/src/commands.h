@@ -32,6 +32,9 @@ void add_photo_commands(CLI::App& app, CliContext& ctx);
 /// photo add|list|measure|export and client consent: photos in a vault. Registers on the
 /// `photo` and `client` commands, so it runs after add_photo_commands and add_record_commands.
 void add_photo_vault_commands(CLI::App& app, CliContext& ctx);
+/// client history: a client's medical history. Registers on `client`, so it runs after
+/// add_record_commands.
+void add_client_history_command(CLI::App& app, CliContext& ctx);
 /// check, passwd, recover, backup, restore, rotate-key, reveal-key, export-plaintext
 void add_maintenance_commands(CLI::App& vault, CliContext& ctx);
 

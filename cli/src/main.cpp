@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     punctum::cli::add_assess_command(app, ctx);
     punctum::cli::add_photo_commands(app, ctx);
     punctum::cli::add_photo_vault_commands(app, ctx);
+    punctum::cli::add_client_history_command(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

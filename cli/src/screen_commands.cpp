@@ -152,7 +152,8 @@ void run_norms(CliContext& ctx, const ScreenOptions& o) {
     }
     std::cout << "\nScreening:\n";
     for (const auto& rule : p.screening) {
-        std::cout << "  " << rule.item << ": " << core::to_string(rule.outcome);
+        std::cout << "  " << rule.item << ": " << core::to_string(rule.outcome)
+                  << (rule.absolute ? " (absolute: no override)" : "");
         if (rule.days > 0) {
             std::cout << " for " << rule.days << " days";
         }

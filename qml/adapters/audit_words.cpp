@@ -7,12 +7,13 @@
 namespace punctum::ui {
 
 QString audit_action_words(std::string_view action) {
-    static constexpr std::array<std::pair<std::string_view, const char*>, 27> words = {{
+    static constexpr std::array<std::pair<std::string_view, const char*>, 28> words = {{
         {"account.add", QT_TRANSLATE_NOOP("AuditWords", "Added an account")},
         {"account.passphrase", QT_TRANSLATE_NOOP("AuditWords", "Changed a passphrase")},
         {"account.recover", QT_TRANSLATE_NOOP("AuditWords", "Recovered an account with the key")},
         {"account.remove", QT_TRANSLATE_NOOP("AuditWords", "Removed an account")},
         {"client.add", QT_TRANSLATE_NOOP("AuditWords", "Added a client")},
+        {"client.history", QT_TRANSLATE_NOOP("AuditWords", "Updated a medical history")},
         {"consent.set", QT_TRANSLATE_NOOP("AuditWords", "Recorded a consent")},
         {"entry.add", QT_TRANSLATE_NOOP("AuditWords", "Logged a recovery entry")},
         {"flag.acknowledged", QT_TRANSLATE_NOOP("AuditWords", "Acknowledged a flag")},
