@@ -34,8 +34,11 @@ StorageResult<void> add_photos(Vault& vault, const core::DemoClient& demo, core:
     for (std::size_t i = 0; i < count; ++i) {
         const auto seed = static_cast<std::uint32_t>(entries[i].value);
         const auto spec = photo_spec(demo, stored[i], seed);
+        // Front views, with a left side view between them: compare pairs the fronts.
+        const auto view = i % 2 == 0 ? core::PhotoView::front : core::PhotoView::left;
         auto photo = vault.photos().add(
-            session, {core::photo::synthetic_skin_photo(spec), "cheeks", std::nullopt}, entries[i]);
+            session, {core::photo::synthetic_skin_photo(spec), "cheeks", std::nullopt, view},
+            entries[i]);
         if (!photo) {
             return photo.failure();
         }
@@ -73,6 +76,14 @@ StorageResult<core::ClientId> add_demo_client(Vault& vault, const core::DemoClie
             std::vector<core::EntryId> entry_ids;
             for (auto entry : ds.entries) {
                 entry.session_id = *sid;
+                if (vault.kind() == VaultKind::personal &&
+                    entry.reporter == core::Reporter::clinician) {
+                    // At home the patient rates their own result; the clinic's review
+                    // is not in their vault.
+                    entry.reporter = core::Reporter::patient;
+                    entry.gais_practitioner.reset();
+                    entry.note.clear();
+                }
                 auto eid = vault.sessions().add_entry(entry);
                 if (!eid) {
                     return eid.failure();

@@ -2,6 +2,7 @@
 // the next due date), the treatment record, GAIS at follow-ups and the photo view. Each
 // range is checked just inside and just outside.
 
+#include "punctum/core/demo/demo_clinic.h"
 #include "punctum/core/model/course_plan.h"
 #include "punctum/core/model/photo_view.h"
 #include "punctum/core/model/recovery_entry.h"
@@ -11,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -441,4 +443,43 @@ TEST_CASE("core: the default compare pair is of one view", "[core][model][photo-
     CHECK(core::default_compare_pair(all_different) == P{0, 2});
     const std::vector<PhotoView> unrecorded(4, PhotoView::unspecified);
     CHECK(core::default_compare_pair(unrecorded) == P{0, 3});
+}
+
+TEST_CASE("core: demo sessions carry an indication, a course and a treatment record; "
+          "reviews rate GAIS",
+          "[core][demo][record]") {
+    const core::Date today{year{2026}, month{3}, day{3}};
+    int reviews = 0;
+    int aftercare = 0;
+    std::set<Indication> seen;
+    for (int index = 0; index < 200; ++index) {
+        const auto demo = core::demo_client(7, index, today);
+        std::vector<core::TreatmentSession> sessions;
+        for (const auto& ds : demo.sessions) {
+            sessions.push_back(ds.session);
+        }
+        for (const auto& ds : demo.sessions) {
+            const auto& s = ds.session;
+            REQUIRE(s.indication.has_value());
+            seen.insert(*s.indication);
+            CHECK(s.course_sessions.has_value());
+            CHECK(s.course_interval_days.has_value());
+            CHECK_FALSE(s.cartridge_lot.empty());
+            CHECK(s.endpoint_erythema.has_value());
+            CHECK(s.antiviral_prophylaxis.has_value());
+            for (const auto& p : s.products) {
+                aftercare += p.phase == core::ProductPhase::aftercare ? 1 : 0;
+            }
+            for (const auto& e : ds.entries) {
+                if (e.gais_practitioner || e.gais_patient) {
+                    ++reviews;
+                    CHECK(e.reporter == core::Reporter::clinician);
+                    CHECK(core::day_entry(e, s.treated_on).empty()); // not a check-in
+                }
+            }
+        }
+    }
+    CHECK(seen.size() == core::all_indications().size());
+    CHECK(reviews > 100);
+    CHECK(aftercare > 200);
 }

@@ -1,6 +1,9 @@
 #include "punctum/core/demo/demo_clinic.h"
 
+#include <algorithm>
 #include <array>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace punctum::core {
@@ -19,6 +22,7 @@ constexpr std::array family_names{"Adeyemi"sv, "Brennan"sv,  "Castillo"sv,  "Dub
 constexpr std::array areas{"forehead"sv, "cheeks"sv, "chin"sv, "nose"sv, "neck"sv};
 constexpr std::array devices{"SkinPen Precision"sv, "Dermapen 4"sv, "Dr.Pen M8"sv};
 constexpr std::array depths{0.5, 1.0, 1.5, 2.0};
+constexpr std::array serials{"SP-20418"sv, "DP4-77310"sv, "M8-51902"sv}; // per device
 
 // SplitMix64: tiny, fast and the same on every platform (std distributions are not).
 class Rng {
@@ -81,6 +85,89 @@ std::vector<RecoveryEntry> demo_entries(Rng& rng, Date treated_on, Date today) {
     return entries;
 }
 
+// Why a client is treated, drawn once per client: the mix of a general clinic, acne scars
+// most often. Each course is planned as clinics do (norms.md: 4-6 weeks apart, several
+// sessions), and the first session's acne scars are graded (Goodman and Baron).
+struct DemoPlan {
+    Indication indication = Indication::texture_tone;
+    std::string detail;
+    std::optional<int> scar_grade;
+    int sessions = 3;
+    int interval_days = 28;
+};
+
+DemoPlan demo_plan(Rng& rng) {
+    DemoPlan plan;
+    const int roll = rng.below(100);
+    plan.indication = roll < 35   ? Indication::acne_scars
+                      : roll < 60 ? Indication::fine_lines
+                      : roll < 80 ? Indication::texture_tone
+                      : roll < 90 ? Indication::pores
+                      : roll < 95 ? Indication::stretch_marks
+                                  : Indication::other;
+    if (plan.indication == Indication::acne_scars) {
+        plan.scar_grade = 2 + rng.below(3); // mild to severe
+        plan.sessions = 4;
+    } else if (plan.indication == Indication::stretch_marks) {
+        plan.sessions = 6;
+    } else if (plan.indication == Indication::other) {
+        plan.detail = "post-inflammatory marks";
+    }
+    plan.interval_days = rng.chance(70) ? 28 : 42;
+    return plan;
+}
+
+// The treatment record a practitioner keeps, filled as a careful clinic would. Drawn from
+// its own random stream, so the clients, sessions and entries stay those of earlier
+// versions for the same seed.
+void fill_record(TreatmentSession& s, Rng& rng, const DemoPlan& plan, int device) {
+    s.indication = plan.indication;
+    s.indication_detail = plan.detail;
+    s.scar_grade = plan.scar_grade;
+    s.course_sessions = plan.sessions;
+    s.course_interval_days = plan.interval_days;
+    const double depth = s.max_depth_mm();
+    if (depth >= 1.0) {
+        s.anaesthetic = "lidocaine 4% cream";
+        s.anaesthetic_minutes = 20 + 5 * rng.below(5);
+    }
+    s.skin_prep = "chlorhexidine 0.5% in 70% alcohol";
+    s.cartridge_lot = "C" + std::to_string(24000 + rng.below(900));
+    s.cartridge_expiry =
+        Date{std::chrono::sys_days{s.treated_on} + std::chrono::days{120 + rng.below(400)}};
+    s.device_serial = std::string(serials.at(static_cast<std::size_t>(device)));
+    // Deeper needling aims for marked redness and pinpoint bleeding (norms.md).
+    s.endpoint_erythema = depth >= 1.5 ? 3 : 2;
+    s.endpoint_bleeding = depth >= 1.5 ? 1 : 0;
+    s.antiviral_prophylaxis = rng.chance(10);
+    s.consent_form = "Microneedling treatment consent";
+    s.consent_version = "v3";
+    s.products.push_back({"hyaluronic acid serum", "HA" + std::to_string(100 + rng.below(50)),
+                          ProductPhase::procedure});
+    s.products.push_back({"mineral sunscreen SPF 50", "", ProductPhase::aftercare});
+    if (rng.chance(50)) {
+        s.products.push_back({"ceramide barrier cream", "CB" + std::to_string(10 + rng.below(20)),
+                              ProductPhase::aftercare});
+    }
+}
+
+// The four-week review, once it has happened: the practitioner's and the client's Global
+// Aesthetic Improvement Scale, better as the course goes on, and no symptom scores.
+std::optional<RecoveryEntry> demo_review(Rng& rng, Date treated_on, Date today, int number) {
+    const Date on{std::chrono::sys_days{treated_on} + std::chrono::days{28}};
+    if (days_between(on, today) < 0) {
+        return std::nullopt;
+    }
+    RecoveryEntry e;
+    e.observed_on = on;
+    e.reporter = Reporter::clinician;
+    const int base = std::max(1, 4 - number); // 3 improved after the first session, then 2, 1
+    e.gais_practitioner = std::min(5, base + (rng.chance(20) ? 1 : 0));
+    e.gais_patient = std::clamp(base + rng.below(3) - 1, 1, 5);
+    e.note = "Four-week review.";
+    return e;
+}
+
 } // namespace
 
 DemoClient demo_client(std::uint64_t seed, int index, Date today, int sessions_wanted) {
@@ -101,13 +188,16 @@ DemoClient demo_client(std::uint64_t seed, int index, Date today, int sessions_w
 
     const int drawn = 1 + rng.below(3); // drawn even when overridden: same names either way
     const int sessions = sessions_wanted > 0 ? sessions_wanted : drawn;
+    Rng record_rng(stream ^ 0x5eed5eed5eed5eedULL);
+    const DemoPlan plan = demo_plan(record_rng);
     // Sessions four to six weeks apart, the last one within the past fortnight.
     int days_ago = rng.below(14);
     std::vector<DemoSession> newest_first;
     for (int s = 0; s < sessions; ++s) {
         DemoSession ds;
         ds.session.treated_on = Date{std::chrono::sys_days{today} - std::chrono::days{days_ago}};
-        ds.session.device = std::string(devices.at(static_cast<std::size_t>(rng.below(3))));
+        const int device = rng.below(3);
+        ds.session.device = std::string(devices.at(static_cast<std::size_t>(device)));
         const int area_count = 1 + rng.below(3);
         for (int a = 0; a < area_count; ++a) {
             ds.session.areas.push_back(
@@ -115,10 +205,21 @@ DemoClient demo_client(std::uint64_t seed, int index, Date today, int sessions_w
                  depths.at(static_cast<std::size_t>(rng.below(4))), 2 + rng.below(3)});
         }
         ds.entries = demo_entries(rng, ds.session.treated_on, today);
+        fill_record(ds.session, record_rng, plan, device);
         newest_first.push_back(std::move(ds));
         days_ago += 28 + rng.below(15);
     }
     out.sessions.assign(newest_first.rbegin(), newest_first.rend());
+    for (std::size_t i = 0; i < out.sessions.size(); ++i) {
+        auto& ds = out.sessions[i];
+        if (i > 0) {
+            ds.session.scar_grade.reset(); // graded at the start of the course
+        }
+        if (auto review =
+                demo_review(record_rng, ds.session.treated_on, today, static_cast<int>(i) + 1)) {
+            ds.entries.push_back(std::move(*review));
+        }
+    }
     return out;
 }
 
