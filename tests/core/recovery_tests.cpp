@@ -300,7 +300,13 @@ TEST_CASE("core: recovery bleeding after the treatment day, and active bleeding"
     for (const auto& b : bands) {
         INFO(band_name(b));
         const auto f = facts(b.depth, b.add_ons);
-        CHECK(run(f, {at(0, {{Symptom::bleeding, 2}})}).empty());
+        CHECK(run(f, {at(0, {{Symptom::bleeding, 1}})}).empty());
+        // Oozing on the treatment day is more than the procedure's pinpoint bleeding: a
+        // first-sighting note (issue 11), nothing more.
+        const auto oozing = run(f, {at(0, {{Symptom::bleeding, 2}})});
+        REQUIRE(oozing.size() == 1);
+        CHECK(oozing[0].rule_id == "first_appearance");
+        CHECK(oozing[0].severity == Severity::info);
         CHECK(run(f, {at(0, {{Symptom::bleeding, 0}}), at(1, {{Symptom::bleeding, 0}})}).empty());
         auto flags = run(f, {at(0, {{Symptom::bleeding, 1}}), at(1, {{Symptom::bleeding, 1}})});
         REQUIRE(flags.size() == 1);

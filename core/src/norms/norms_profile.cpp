@@ -89,11 +89,12 @@ struct Parser {
             }
             auto a = add_ons.object(name);
             AddOnNorm norm{
-                a.integer("resolve_by_day", 1, max_day), source_key(a, "source"), {}, {}};
+                a.integer("resolve_by_day", 1, max_day), source_key(a, "source"), {}, {}, {}};
             if (a.has("scabbing_resolve_by_day")) {
                 norm.scabbing_resolve_by_day = a.integer("scabbing_resolve_by_day", 1, max_day);
                 norm.scabbing_source = source_key(a, "scabbing_source");
             }
+            norm.bruising_note = a.text_or("bruising_note", "");
             a.finish();
             n.add_ons.emplace(name, std::move(norm));
         }
@@ -118,6 +119,10 @@ struct Parser {
         n.pigmentation_higher_risk_fitzpatrick =
             r.integer("pigmentation_higher_risk_fitzpatrick", 1, 6);
         n.logging_days = r.integer("logging_days", 1, max_day);
+        n.logging_note = r.text_or("logging_note", "");
+        n.blisters_note = r.text_or("blisters_note", "");
+        n.infection_note = r.text_or("infection_note", "");
+        severity_rules(r);
         if (r.has("photo_delta_a_rise")) {
             // Below 1 unit is camera noise (photo.md: angle alone moves a* by over 1).
             n.photo_delta_a_rise = r.number("photo_delta_a_rise", 1.0, 20.0);
@@ -125,6 +130,36 @@ struct Parser {
             n.photo_note = r.text_or("photo_note", "");
         }
         r.finish();
+    }
+
+    // The severity and first-sight figures (issue 11): optional, so that a profile written
+    // before them still reads, but each one given is checked, with its source.
+    void severity_rules(StrictObject& r) {
+        auto& n = profile.recovery;
+        if (r.has("deep_depth_mm")) {
+            n.deep_depth_mm = r.number("deep_depth_mm", 0.1, 3.0);
+            n.deep_source = source_key(r, "deep_source");
+        }
+        if (r.has("pain_lasting_score")) {
+            n.pain_lasting_score = r.integer("pain_lasting_score", 1, 10);
+            n.pain_lasting_note = r.text_or("pain_lasting_note", "");
+        }
+        if (r.has("infection_redness_score")) {
+            n.infection_redness_score = r.integer("infection_redness_score", 1, 4);
+        }
+        if (r.has("infection_pain_score")) {
+            n.infection_pain_score = r.integer("infection_pain_score", 1, 10);
+        }
+        if (r.has("allergy_source") || r.has("allergy_itching_score")) {
+            n.allergy_source = source_key(r, "allergy_source");
+            if (r.has("allergy_itching_score")) {
+                n.allergy_itching_score = r.integer("allergy_itching_score", 1, 3);
+            }
+            n.allergy_note = r.text_or("allergy_note", "");
+        }
+        n.bruising_note = r.text_or("bruising_note", "");
+        n.scabbing_note = r.text_or("scabbing_note", "");
+        n.bleeding_note = r.text_or("bleeding_note", "");
     }
 
     void screening(const nlohmann::json& list) {

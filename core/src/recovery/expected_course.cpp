@@ -8,6 +8,28 @@ namespace punctum::core {
 
 namespace {
 
+// "1.5 mm", "0.25 mm", "2.0 mm": at most two decimals, at least one.
+std::string depth_text(double mm) {
+    char depth[32];
+    std::snprintf(depth, sizeof depth, "%.2f", mm);
+    std::string text(depth);
+    while (text.size() > 1 && text.back() == '0') {
+        text.pop_back();
+    }
+    if (!text.empty() && text.back() == '.') {
+        text += '0';
+    }
+    return text + " mm";
+}
+
+std::string upper(const std::string& name) {
+    std::string out;
+    for (const char ch : name) {
+        out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    }
+    return out;
+}
+
 // The scale maximum up to the peak day, then a straight decline (rounded up, so the line
 // never dips below the usual course) reaching 0 on the resolve-by day.
 std::vector<int> envelope_for(int max, int peak_day, int resolve_by_day) {
@@ -135,25 +157,113 @@ ExpectedCourse expected_course(const SessionFacts& facts, const NormsProfile& pr
 }
 
 std::string describe_treatment(const SessionFacts& facts) {
-    char depth[32];
-    std::snprintf(depth, sizeof depth, "%.2f", facts.max_depth_mm);
-    std::string text(depth);
-    while (text.size() > 1 && text.back() == '0') {
-        text.pop_back();
-    }
-    if (!text.empty() && text.back() == '.') {
-        text += '0';
-    }
-    text += " mm";
+    std::string text = depth_text(facts.max_depth_mm);
     std::size_t i = 0;
     for (const auto& name : facts.add_ons) {
         text += i == 0 ? " with " : (i + 1 == facts.add_ons.size() ? " and " : ", ");
-        for (const char ch : name) {
-            text += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        }
+        text += upper(name);
         ++i;
     }
     return text;
+}
+
+bool deep_needling(const SessionFacts& facts, const NormsProfile& profile) {
+    const auto& deep = profile.recovery.deep_depth_mm;
+    // Depths are written to a tenth or a hundredth of a millimetre: 2.0 is deep at 2.0.
+    return deep && facts.max_depth_mm >= *deep - 1e-9;
+}
+
+UsualSign usual_sign(Symptom sign, const SessionFacts& facts, const NormsProfile& profile) {
+    const RecoveryNorms& r = profile.recovery;
+    const bool deep = deep_needling(facts, profile);
+    const std::string deep_words =
+        r.deep_depth_mm ? "deep needling (" + depth_text(*r.deep_depth_mm) + " and more)" : "";
+    const auto day = [](int d) { return "day " + std::to_string(d); };
+    UsualSign out;
+    const auto add = [&](const std::string& sentence) {
+        if (!sentence.empty()) {
+            out.text += (out.text.empty() ? "" : " ") + sentence;
+        }
+    };
+    switch (sign) {
+    case Symptom::bruising: {
+        add(r.bruising_note);
+        for (const auto& name : facts.add_ons) {
+            if (const auto it = r.add_ons.find(name); it != r.add_ons.end()) {
+                add(it->second.bruising_note);
+            }
+        }
+        const std::string by = day(r.bruising_resolve_by_day);
+        add("It usually fades by " + by +
+            ". A concern if it spreads or gets worse, or is still "
+            "there after " +
+            by + ".");
+        out.source_key = r.bruising_source;
+        break;
+    }
+    case Symptom::scabbing: {
+        // Add-ons with a crusting course of their own (RF), this session's and any.
+        std::vector<std::string> session_crusting;
+        std::vector<std::string> any_crusting;
+        out.source_key = r.scabbing_source;
+        for (const auto& [name, norm] : r.add_ons) {
+            if (!norm.scabbing_resolve_by_day) {
+                continue;
+            }
+            any_crusting.push_back(upper(name));
+            if (facts.add_ons.count(name) != 0) {
+                session_crusting.push_back(upper(name));
+                out.source_key = norm.scabbing_source;
+            }
+        }
+        const auto either = [](std::vector<std::string> parts) {
+            std::string text;
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                text += (i == 0 ? "" : (i + 1 == parts.size() ? " or " : ", ")) + parts[i];
+            }
+            return text;
+        };
+        std::vector<std::string> why = deep ? std::vector{deep_words} : std::vector<std::string>{};
+        why.insert(why.end(), session_crusting.begin(), session_crusting.end());
+        if (!why.empty()) {
+            add("Scabbing is common after " + either(why) + ".");
+            for (const auto& name : facts.add_ons) {
+                const auto it = r.add_ons.find(name);
+                if (it != r.add_ons.end() && it->second.scabbing_resolve_by_day) {
+                    add("After " + upper(name) + " crusting usually clears by " +
+                        day(*it->second.scabbing_resolve_by_day) + ".");
+                }
+            }
+        } else {
+            std::vector<std::string> common =
+                deep_words.empty() ? std::vector<std::string>{} : std::vector{deep_words};
+            common.insert(common.end(), any_crusting.begin(), any_crusting.end());
+            add("Scabbing is uncommon after " + describe_treatment(facts) +
+                (common.empty() ? "" : "; it is common after " + either(common)) + ".");
+        }
+        add("Minor scabs usually clear by " + day(r.scabbing_resolve_by_day) + ".");
+        add(r.scabbing_note);
+        add("A concern if it gets worse, or is still there after " +
+            day(scabbing_course(facts, r).resolve_by_day) + ".");
+        break;
+    }
+    case Symptom::bleeding: {
+        add(r.bleeding_note);
+        if (deep) {
+            add("After " + deep_words +
+                " pinpoint bleeding on the treatment day is the intended endpoint.");
+        }
+        add("A concern if it does not stop, or if it bleeds after " +
+            (r.bleeding_after_day == 0 ? std::string("the treatment day")
+                                       : day(r.bleeding_after_day)) +
+            ".");
+        out.source_key = r.bleeding_source;
+        break;
+    }
+    default:
+        break;
+    }
+    return out;
 }
 
 SessionFacts session_facts(const TreatmentSession& session, std::optional<int> fitzpatrick) {

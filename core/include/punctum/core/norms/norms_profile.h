@@ -53,6 +53,9 @@ struct AddOnNorm {
     std::string source;
     std::optional<int> scabbing_resolve_by_day;
     std::string scabbing_source;
+    /// What the add-on adds to the usual course of bruising (PRP: haematoma), in the words
+    /// of a first-sighting note; optional.
+    std::string bruising_note;
 };
 
 /// The recovery figures the flag rules apply.
@@ -83,6 +86,37 @@ struct RecoveryNorms {
     std::string pigmentation_source;
     int pigmentation_higher_risk_fitzpatrick = 4;
     int logging_days = 7;
+    std::string logging_note;   ///< no source sets a check-in window: says it is the clinic's
+    std::string blisters_note;  ///< how the window relates to the source's 24-48 h
+    std::string infection_note; ///< infection_after_day and the scores below: whose choice
+
+    // Added for severity and first sight (issue 11). Each is optional so that a profile
+    // written before them still reads; a rule whose figure is absent does not fire (no
+    // threshold is ever invented), as with photo_delta_a_rise.
+
+    /// Needling at least this deep is "deep": pinpoint bleeding and marked redness are its
+    /// intended endpoint on the treatment day, and scabbing is common.
+    std::optional<double> deep_depth_mm;
+    std::string deep_source;
+    /// Pain at least this high after pain_resolve_by_day: `pain_lasting` (watch).
+    std::optional<int> pain_lasting_score;
+    std::string pain_lasting_note;
+    /// After infection_after_day, warmth with redness at least this high (CEA 3, marked)...
+    std::optional<int> infection_redness_score;
+    /// ...or warmth with pain at least this high is a sign of infection on its own, with no
+    /// earlier entry to compare with.
+    std::optional<int> infection_pain_score;
+    /// Swelling beyond the treated area (the top of the edema scale), or the top redness
+    /// score with itching at least allergy_itching_score: `allergic_reaction` (watch).
+    /// allergy_source switches the rule on; without allergy_itching_score only swelling
+    /// counts.
+    std::string allergy_source;
+    std::optional<int> allergy_itching_score;
+    std::string allergy_note;
+    /// What is usual for a sign, in the words of the note its first sighting gets.
+    std::string bruising_note;
+    std::string scabbing_note;
+    std::string bleeding_note;
     /// Photo redness: a rise of CIELAB delta a* (treated minus untreated skin) by at least
     /// this much over the session's earlier colour-corrected photos is a `watch`. Optional:
     /// a profile without it raises no photo flag (no threshold is ever invented).

@@ -10,6 +10,7 @@
 #include "punctum/core/recovery/flag.h"
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <vector>
@@ -65,6 +66,7 @@ private:
     std::array<std::optional<int>, symptom_count> last_known_{};
     std::vector<bool> firing_;
     int last_check_in_ = 0;
+    std::uint32_t seen_ = 0; ///< one bit per symptom: reported above 0 at least once
 };
 
 /// All flags for a session's entries, from scratch.

@@ -57,6 +57,20 @@ struct ExpectedCourse {
 [[nodiscard]] ExpectedCourse expected_course(const SessionFacts& facts,
                                              const NormsProfile& profile);
 
+/// Deep needling: at least the profile's deep_depth_mm (false when the profile sets none).
+/// Pinpoint bleeding and marked redness are its intended endpoint, scabbing is common.
+[[nodiscard]] bool deep_needling(const SessionFacts& facts, const NormsProfile& profile);
+
+/// What is usual after this session for a sign the norms call rare or dependent on the
+/// treatment (bruising, scabbing, bleeding), and when it becomes a concern: the words of the
+/// note its first sighting gets, and the profile's source key they rest on.
+struct UsualSign {
+    std::string text;
+    std::string source_key;
+};
+[[nodiscard]] UsualSign usual_sign(Symptom sign, const SessionFacts& facts,
+                                   const NormsProfile& profile);
+
 /// "1.5 mm", "1.5 mm with PRP and RF": how messages name the treatment.
 [[nodiscard]] std::string describe_treatment(const SessionFacts& facts);
 

@@ -27,6 +27,14 @@ inline constexpr std::string_view infection_signs = "infection_signs";
 inline constexpr std::string_view blisters = "blisters";
 inline constexpr std::string_view hyperpigmentation = "hyperpigmentation";
 inline constexpr std::string_view logging_gap = "logging_gap";
+// Severity and first sight (issue 11).
+/// Swelling beyond the treated area, or severe redness with marked itching (watch).
+inline constexpr std::string_view allergic_reaction = "allergic_reaction";
+/// Pain still at the profile's pain_lasting_score or more after pain should have settled.
+inline constexpr std::string_view pain_lasting = "pain_lasting";
+/// The first sighting of bruising, scabbing or bleeding that is not the usual course of the
+/// procedure: an `info` note on what is usual for this treatment and when to worry.
+inline constexpr std::string_view first_appearance = "first_appearance";
 } // namespace rules
 
 struct Flag {
