@@ -353,7 +353,7 @@ struct Assessor::Step {
             tri_and(e.day > by, at_least(v, r.pain_lasting_score)), Severity::watch,
             [&] {
                 return "Pain is " + score_text(Symptom::pain) + " on day " + std::to_string(e.day) +
-                       "; pain after treatment usually settles within " + "hours (by day " +
+                       "; pain after treatment usually settles within hours (by day " +
                        std::to_string(by) + "). Pain of " +
                        std::to_string(r.pain_lasting_score.value_or(0)) +
                        " or more after that is the clinic's threshold for a look.";
@@ -386,66 +386,70 @@ struct Assessor::Step {
             r.bleeding_source);
     }
 
+    // The signs of infection an entry shows, each true, false or unknown.
+    struct InfectionSigns {
+        Tri pus, fever, warm_red, pain_red, itch_red, itch_warm, warm_marked, warm_pain;
+
+        [[nodiscard]] Tri any() const {
+            return tri_or(tri_or(tri_or(pus, fever), tri_or(warm_red, pain_red)),
+                          tri_or(tri_or(itch_red, itch_warm), tri_or(warm_marked, warm_pain)));
+        }
+    };
+
     // Pus or fever on any day. After infection_after_day: warmth or itching with rising
     // redness, rising pain with rising redness, itching with warmth (norms.md, Itching), and
     // warmth with marked redness or strong pain, which need no earlier entry: a first
     // check-in can show them.
     void infection_rule() {
-        const Tri pus = is_yes(e.score(Symptom::pus));
-        const Tri fever = is_yes(e.score(Symptom::fever));
         const Tri late = e.day > r.infection_after_day;
         const Tri warm = is_yes(e.score(Symptom::warmth));
         const Tri itchy = is_yes(e.score(Symptom::itching));
         const Tri redness_up = rising(Symptom::erythema);
-        const Tri warm_red = tri_and(late, tri_and(warm, redness_up));
-        const Tri pain_red = tri_and(late, tri_and(rising(Symptom::pain), redness_up));
-        const Tri itch_red = tri_and(late, tri_and(itchy, redness_up));
-        const Tri itch_warm = tri_and(late, tri_and(itchy, warm));
-        const Tri warm_marked = tri_and(
-            late, tri_and(warm, at_least(e.score(Symptom::erythema), r.infection_redness_score)));
-        const Tri warm_pain =
-            tri_and(late, tri_and(warm, at_least(e.score(Symptom::pain), r.infection_pain_score)));
-        const Tri fires =
-            tri_or(tri_or(tri_or(pus, fever), tri_or(warm_red, pain_red)),
-                   tri_or(tri_or(itch_red, itch_warm), tri_or(warm_marked, warm_pain)));
+        const auto after = [&](Tri x, Tri y) { return tri_and(late, tri_and(x, y)); };
+        const InfectionSigns signs{
+            is_yes(e.score(Symptom::pus)),
+            is_yes(e.score(Symptom::fever)),
+            after(warm, redness_up),
+            after(rising(Symptom::pain), redness_up),
+            after(itchy, redness_up),
+            after(itchy, warm),
+            after(warm, at_least(e.score(Symptom::erythema), r.infection_redness_score)),
+            after(warm, at_least(e.score(Symptom::pain), r.infection_pain_score)),
+        };
         consider(
-            Rule::infection_signs, infection_slot, fires, Severity::urgent,
-            [&] {
-                return infection_message(pus, fever, warm_red, pain_red, itch_red, itch_warm,
-                                         warm_marked, warm_pain);
-            },
-            r.infection_source);
+            Rule::infection_signs, infection_slot, signs.any(), Severity::urgent,
+            [&] { return infection_message(signs); }, r.infection_source);
     }
 
-    [[nodiscard]] std::string infection_message(Tri pus, Tri fever, Tri warm_red, Tri pain_red,
-                                                Tri itch_red, Tri itch_warm, Tri warm_marked,
-                                                Tri warm_pain) const {
-        std::vector<std::string> signs;
+    [[nodiscard]] std::string infection_message(const InfectionSigns& s) const {
+        std::vector<std::string> found;
         const auto add = [&](Tri sign, const std::string& words) {
             if (sign.value_or(false)) {
-                signs.push_back(words);
+                found.push_back(words);
             }
         };
         const std::string redness = "redness rising from " + previous_text(Symptom::erythema) +
                                     " to " + score_text(Symptom::erythema);
-        add(pus, "pus");
-        add(fever, "fever or chills");
-        add(warm_red, "warmth with " + redness);
-        add(pain_red, "pain rising from " + previous_text(Symptom::pain) + " to " +
-                          score_text(Symptom::pain) + " with " + redness);
-        add(itch_red, "itching with " + redness);
-        add(itch_warm, "itching with warmth");
-        add(warm_marked, "warmth with marked redness (" + score_text(Symptom::erythema) + ")");
-        add(warm_pain, "warmth with pain of " + score_text(Symptom::pain) + " (" +
-                           std::to_string(r.infection_pain_score.value_or(0)) +
-                           " or more is the clinic's threshold)");
+        add(s.pus, "pus");
+        add(s.fever, "fever or chills");
+        add(s.warm_red, "warmth with " + redness);
+        add(s.pain_red, "pain rising from " + previous_text(Symptom::pain) + " to " +
+                            score_text(Symptom::pain) + " with " + redness);
+        add(s.itch_red, "itching with " + redness);
+        add(s.itch_warm, "itching with warmth");
+        add(s.warm_marked, "warmth with marked redness (" + score_text(Symptom::erythema) + ")");
+        add(s.warm_pain, "warmth with pain of " + score_text(Symptom::pain) + " (" +
+                             std::to_string(r.infection_pain_score.value_or(0)) +
+                             " or more is the clinic's threshold)");
         std::string text = "Possible infection on day " + std::to_string(e.day) + ": ";
-        for (std::size_t i = 0; i < signs.size(); ++i) {
-            text += (i == 0 ? "" : "; ") + signs[i];
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            text += (i == 0 ? "" : "; ") + found[i];
         }
-        return text + ". Pus or fever are signs of infection on any day; warmth, itching, more " +
-               "redness or pain are after day " + std::to_string(r.infection_after_day) +
-               " (a day the clinic chose: no source ties these signs to a day). Contact the " +
+        return text +
+               ". Pus or fever are signs of infection on any day; warmth, itching, more redness "
+               "or pain are after day " +
+               std::to_string(r.infection_after_day) +
+               " (a day the clinic chose: no source ties these signs to a day). Contact the "
                "client today.";
     }
 
