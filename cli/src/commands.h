@@ -25,6 +25,8 @@ void add_flag_reassess_command(CLI::App& flag, CliContext& ctx);
 void add_norms_adopt_command(CLI::App& norms, CliContext& ctx);
 /// screen FILE|- and norms: pure functions of the norms profile, no vault needed.
 void add_screen_commands(CLI::App& app, CliContext& ctx);
+/// screening add|override|list: screenings stored in a vault (the session gate).
+void add_screening_commands(CLI::App& app, CliContext& ctx);
 /// assess FILE|-: expected recovery and flags for a session's entries, no vault needed.
 void add_assess_command(CLI::App& app, CliContext& ctx);
 /// photo analyze IMAGE and photo strip IN OUT: the photo module on files, no vault needed.

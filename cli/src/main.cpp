@@ -19,15 +19,28 @@ int main(int argc, char** argv) {
     punctum::cli::add_flag_commands(app, ctx);
     punctum::cli::add_audit_commands(app, ctx);
     punctum::cli::add_screen_commands(app, ctx);
+    punctum::cli::add_screening_commands(app, ctx);
     punctum::cli::add_assess_command(app, ctx);
     punctum::cli::add_photo_commands(app, ctx);
     punctum::cli::add_photo_vault_commands(app, ctx);
     punctum::cli::add_client_history_command(app, ctx);
+    // Every command turns what it expects into a message and an exit code. Anything it did
+    // not expect still ends here with a message, never an abort: a script sees exit 1 and
+    // a sentence, and the vault's own transactions have already rolled back.
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int rc = app.exit(e);
         return rc == 0 ? 0 : punctum::cli::exit_usage;
+    } catch (const std::exception& e) {
+        std::cerr << "error: unexpected failure: " << e.what()
+                  << "\nNothing was changed by the failed step. Please report this with the "
+                     "command you ran.\n";
+        return punctum::cli::exit_failure;
+    } catch (...) {
+        std::cerr << "error: unexpected failure. Nothing was changed by the failed step. Please "
+                     "report this with the command you ran.\n";
+        return punctum::cli::exit_failure;
     }
     return ctx.exit_code;
 }

@@ -21,6 +21,7 @@ struct ClientOptions {
 
 struct SessionOptions {
     std::int64_t client = 0;
+    std::int64_t screening = 0; // the stored screening that clears it (required in a clinic)
     std::string date;
     std::string device;
     std::string cartridge;
@@ -168,6 +169,9 @@ void run_session_add(CliContext& ctx, const SessionOptions& o) {
     s.treated_on = *date;
     s.device = o.device;
     s.notes = o.notes;
+    if (o.screening > 0) {
+        s.screening_id = o.screening;
+    }
     for (const auto& text : o.areas) {
         // area:depth_mm[:passes]
         const auto first = text.find(':');
@@ -358,6 +362,9 @@ void add_record_commands(CLI::App& app, CliContext& ctx) {
     add_vault_options(*sadd, ctx);
     sadd->add_option("--client", session.client, "Client id")->required();
     sadd->add_option("--date", session.date, "Day of treatment, YYYY-MM-DD")->required();
+    sadd->add_option("--screening", session.screening,
+                     "The screening that clears it (`screening add`): this client's, for this "
+                     "day, proceed or caution or overridden. Required in a clinic vault");
     sadd->add_option("--device", session.device, "Device used");
     sadd->add_option("--area", session.areas, "AREA:DEPTH_MM[:PASSES], repeatable")->required();
     sadd->add_option("--cartridge", session.cartridge, "Needle cartridge");

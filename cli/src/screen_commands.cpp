@@ -169,7 +169,8 @@ void run_norms(CliContext& ctx, const ScreenOptions& o) {
     for (const auto& line : p.preparation) {
         std::cout << "  - " << line << "\n";
     }
-    std::cout << "Aftercare  [" << p.cite(p.aftercare_source) << "]:\n";
+    // aftercare_source is a sentence, not a source key: cite() would throw on it.
+    std::cout << "Aftercare  [" << p.aftercare_source << "]:\n";
     for (const auto& line : p.aftercare) {
         std::cout << "  - " << line << "\n";
     }

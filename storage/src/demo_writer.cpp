@@ -1,6 +1,7 @@
 #include "punctum/storage/demo_writer.h"
 
 #include "punctum/core/photo/synthetic_photo.h"
+#include "punctum/storage/vault.h"
 
 #include <algorithm>
 
@@ -52,6 +53,24 @@ StorageResult<void> add_photos(Vault& vault, const core::DemoClient& demo, core:
     return {};
 }
 
+// Demo sessions pass the same gate as any other (SessionStore::add): a clinic screens the
+// client on the day first. Demo clients have no contraindications, so the verdict is
+// proceed, or caution for depths over 1.5 mm. A patient's own record needs no screening.
+StorageResult<void> screen_for(Vault& vault, core::TreatmentSession& session) {
+    if (vault.kind() == VaultKind::personal) {
+        return {};
+    }
+    core::ScreeningInput input;
+    input.date = session.treated_on;
+    input.depth_mm = session.max_depth_mm();
+    auto stored = vault.screenings().record(session.client_id, input);
+    if (!stored) {
+        return stored.failure();
+    }
+    session.screening_id = stored->id;
+    return {};
+}
+
 } // namespace
 
 StorageResult<core::ClientId> add_demo_client(Vault& vault, const core::DemoClient& demo,
@@ -69,6 +88,9 @@ StorageResult<core::ClientId> add_demo_client(Vault& vault, const core::DemoClie
             const auto& ds = demo.sessions[s];
             auto session = ds.session;
             session.client_id = client_id;
+            if (auto cleared = screen_for(vault, session); !cleared) {
+                return cleared.failure();
+            }
             auto sid = vault.sessions().add(session);
             if (!sid) {
                 return sid.failure();

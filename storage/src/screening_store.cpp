@@ -3,6 +3,7 @@
 #include "guard.h"
 #include "norms_in_force.h"
 #include "punctum/core/screening/screening_json.h"
+#include "punctum/core/screening/treatment_gate.h"
 #include "vault_context.h"
 
 namespace punctum::storage {
@@ -144,10 +145,12 @@ StorageResult<void> ScreeningStore::override_verdict(std::int64_t screening,
     if (current->override_justification) {
         return fail(StorageErrc::invalid_input, "This screening has already been overridden.");
     }
-    if (current->result.verdict <= core::Outcome::caution) {
-        return fail(StorageErrc::invalid_input,
-                    "Only a defer, refer or decline verdict needs an override; this one is " +
-                        std::string(core::to_string(current->result.verdict)) + ".");
+    // Who may override what is clinical policy (core/screening/treatment_gate.h): a refer or
+    // decline needs an admin, an absolute contraindication no one.
+    if (auto allowed = core::may_override(current->result, ctx_.account.role); !allowed) {
+        return fail(current->result.verdict <= core::Outcome::caution ? StorageErrc::invalid_input
+                                                                      : StorageErrc::forbidden,
+                    allowed.error().message);
     }
     return guard([&]() -> StorageResult<void> {
         auto& db = *ctx_.db;

@@ -4,6 +4,8 @@
 #include "guard.h"
 #include "norms_in_force.h"
 #include "photo_rows.h"
+#include "punctum/core/model/observed_day.h"
+#include "screening_gate.h"
 #include "session_rows.h"
 #include "vault_context.h"
 
@@ -108,6 +110,9 @@ StorageResult<core::SessionId> SessionStore::add(core::TreatmentSession session)
         if (!exists.step()) {
             return fail(StorageErrc::not_found, "That client is not in this vault.");
         }
+        if (auto gate = detail::check_screening_gate(ctx_, session); !gate) {
+            return gate.failure();
+        }
         session.created_at = ctx_.clock.now();
         const auto norms = detail::norms_in_force(ctx_);
         Statement st(db, "INSERT INTO sessions (client_id, treated_on, device, notes, "
@@ -143,6 +148,7 @@ StorageResult<core::SessionId> SessionStore::add(core::TreatmentSession session)
             change << '|' << a.area << ':' << a.depth_mm << ':' << a.passes;
         }
         insert_details(db, id, session, change);
+        detail::sign_session(ctx_, id, session, change);
         ctx_.record("session.add", "session:" + std::to_string(id.value), change.str());
         tx.commit();
         ctx_.committed();
@@ -189,6 +195,9 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry,
     }
     if (auto valid = core::validate(entry, session->treated_on); !valid) {
         return fail(StorageErrc::invalid_input, valid.error().message);
+    }
+    if (auto when = core::not_in_future(entry.observed_on, ctx_.clock.now()); !when) {
+        return fail(StorageErrc::invalid_input, when.error().message);
     }
     auto imported = detail::import_all(photos); // CPU work, before the transaction
     if (!imported) {

@@ -137,6 +137,9 @@ void BM_ImportStoreAnalyse(benchmark::State& state) {
         session.client_id = client;
         session.treated_on = core::date_of(clock.now());
         session.areas.push_back({"cheeks", 1.0, 2});
+        core::ScreeningInput screening; // the gate every clinic session passes
+        screening.date = session.treated_on;
+        session.screening_id = vault.screenings().record(client, screening).value().id;
         const auto sid = vault.sessions().add(session).value();
         const auto s = spec_for(g_megapixels, false);
         const auto roi = photo::synthetic_treated_region(s);

@@ -24,11 +24,11 @@ struct Seeded {
             cli.json({"client", "add", "--vault", cli.vault, "--name", "Seed", "--json"})
                 .at("id")
                 .get<std::int64_t>());
-        session_id =
-            std::to_string(cli.json({"session", "add", "--vault", cli.vault, "--client", client_id,
-                                     "--date", "2026-03-01", "--area", "cheeks:1.5:2", "--json"})
-                               .at("id")
-                               .get<std::int64_t>());
+        session_id = std::to_string(
+            cli.json(cli.screened({"session", "add", "--vault", cli.vault, "--client", client_id,
+                                   "--date", "2026-03-01", "--area", "cheeks:1.5:2", "--json"}))
+                .at("id")
+                .get<std::int64_t>());
     }
 };
 
@@ -43,10 +43,10 @@ TEST_CASE("cli: client, session and entry round trip through client show", "[cli
                   "Sensitive; no retinol", "--json"});
     const auto id = client.at("id").get<std::int64_t>();
     REQUIRE(id > 0);
-    const auto session =
-        cli.json({"session", "add", "--vault", cli.vault, "--client", std::to_string(id), "--date",
-                  "2026-03-01", "--device", "Dermapen 4", "--area", "forehead:0.5:2", "--area",
-                  "cheeks:1.25", "--notes", "First session", "--json"});
+    const auto session = cli.json(
+        cli.screened({"session", "add", "--vault", cli.vault, "--client", std::to_string(id),
+                      "--date", "2026-03-01", "--device", "Dermapen 4", "--area", "forehead:0.5:2",
+                      "--area", "cheeks:1.25", "--notes", "First session", "--json"}));
     const auto sid = session.at("id").get<std::int64_t>();
     const auto entry = cli.json({"entry",      "add",
                                  "--vault",    cli.vault,
@@ -126,8 +126,9 @@ TEST_CASE("cli: a malformed --area exits 2 naming the expected form", "[cli]") {
     const auto& cli = seeded.cli;
     for (const std::string area :
          {"cheeks", "cheeks:", "cheeks:deep", "cheeks:1.5:", "cheeks:1.5:many"}) {
-        const auto r = cli.run({"session", "add", "--vault", cli.vault, "--client",
-                                seeded.client_id, "--date", "2026-03-05", "--area", area});
+        const auto r =
+            cli.run(cli.screened({"session", "add", "--vault", cli.vault, "--client",
+                                  seeded.client_id, "--date", "2026-03-05", "--area", area}));
         INFO("--area " << area << "\nstdout: " << r.out << "\nstderr: " << r.err);
         CHECK(r.exit_code == 2);
         CHECK(contains(r.err, "AREA:DEPTH_MM"));
@@ -145,9 +146,9 @@ TEST_CASE("cli: a session the model refuses exits 2 and is not stored", "[cli]")
                                                {"--area", ":1.0"},
                                                {"--area", "cheeks:1.0", "--date", "2026-02-30"},
                                                {"--area", "cheeks:1.0", "--client", "999"}}) {
-        std::vector<std::string> full{"session", "add",       "--vault",
-                                      cli.vault, "--client",  seeded.client_id,
-                                      "--date",  "2026-03-05"};
+        std::vector<std::string> full =
+            cli.screened({"session", "add", "--vault", cli.vault, "--client", seeded.client_id,
+                          "--date", "2026-03-05"});
         full.insert(full.end(), args.begin(), args.end());
         const auto r = cli.run(full);
         INFO(CliRunner::join(args) << "\nstdout: " << r.out << "\nstderr: " << r.err);
@@ -231,8 +232,9 @@ TEST_CASE("cli: --area with trailing characters after a number exits 2", "[cli]"
     Seeded seeded;
     const auto& cli = seeded.cli;
     for (const std::string area : {"cheeks:1.5x", "cheeks:1.5:3y", "cheeks:1.5mm:3"}) {
-        const auto r = cli.run({"session", "add", "--vault", cli.vault, "--client",
-                                seeded.client_id, "--date", "2026-03-05", "--area", area});
+        const auto r =
+            cli.run(cli.screened({"session", "add", "--vault", cli.vault, "--client",
+                                  seeded.client_id, "--date", "2026-03-05", "--area", area}));
         INFO("--area " << area << "\nstdout: " << r.out << "\nstderr: " << r.err);
         CHECK(r.exit_code == 2);
         CHECK(contains(r.err, "AREA:DEPTH_MM"));
@@ -247,10 +249,10 @@ TEST_CASE("cli: an entry that departs from the norms raises a flag people can mo
     const auto client =
         cli.json({"client", "add", "--vault", cli.vault, "--name", "Flag Route", "--json"});
     const auto id = std::to_string(client.at("id").get<std::int64_t>());
-    const auto session =
-        cli.json({"session", "add", "--vault", cli.vault, "--client", id, "--date", "2026-03-01",
-                  "--area", "cheeks:1.5:3", "--cartridge", "12-pin", "--product", "HA serum:LOT-77",
-                  "--add-on", "prp", "--aftercare", "SPF 50 daily", "--json"});
+    const auto session = cli.json(cli.screened(
+        {"session", "add", "--vault", cli.vault, "--client", id, "--date", "2026-03-01", "--area",
+         "cheeks:1.5:3", "--cartridge", "12-pin", "--product", "HA serum:LOT-77", "--add-on", "prp",
+         "--aftercare", "SPF 50 daily", "--json"}));
     const auto sid = std::to_string(session.at("id").get<std::int64_t>());
 
     // A day-1 entry within the usual course raises nothing; pus on day 3 is urgent.
@@ -344,8 +346,9 @@ TEST_CASE("cli: audit list filters the trail, audit verify checks its chain, fla
     const auto client =
         cli.json({"client", "add", "--vault", cli.vault, "--name", "Audit Trail", "--json"});
     const auto id = std::to_string(client.at("id").get<std::int64_t>());
-    const auto session = cli.json({"session", "add", "--vault", cli.vault, "--client", id, "--date",
-                                   "2026-03-01", "--area", "cheeks:1.5:3", "--json"});
+    const auto session =
+        cli.json(cli.screened({"session", "add", "--vault", cli.vault, "--client", id, "--date",
+                               "2026-03-01", "--area", "cheeks:1.5:3", "--json"}));
     const auto sid = std::to_string(session.at("id").get<std::int64_t>());
     (void)cli.json({"entry", "add", "--vault", cli.vault, "--session", sid, "--date", "2026-03-02",
                     "--erythema", "2", "--pus", "yes", "--json"});

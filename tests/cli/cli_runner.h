@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,39 @@ struct CliRunner {
         const auto parsed = nlohmann::json::parse(r.out, nullptr, false);
         REQUIRE_FALSE(parsed.is_discarded());
         return parsed;
+    }
+
+    /// `session add` arguments with a screening of that client for that day recorded first
+    /// (`screening add`) and passed as --screening: the gate every clinic session passes.
+    /// Without --client or --date the arguments come back as they are, for the usage tests.
+    [[nodiscard]] std::vector<std::string> screened(std::vector<std::string> args) const {
+        auto value_of = [&args](const std::string& name) -> std::optional<std::string> {
+            for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+                if (args[i] == name) {
+                    return args[i + 1];
+                }
+            }
+            return std::nullopt;
+        };
+        const auto client = value_of("--client");
+        const auto date = value_of("--date");
+        if (!client || !date) {
+            return args;
+        }
+        const auto input = tmp.path() / ("screening-" + *client + "-" + *date + ".json");
+        {
+            std::ofstream out(input);
+            out << nlohmann::json{{"date", *date}}.dump();
+        }
+        const auto r = run(
+            {"screening", "add", "--vault", vault, "--client", *client, "--json", input.string()});
+        const auto parsed = nlohmann::json::parse(r.out, nullptr, false);
+        if (r.exit_code != 0 || parsed.is_discarded()) {
+            return args; // an unknown client: let `session add` report it as it would
+        }
+        args.push_back("--screening");
+        args.push_back(std::to_string(parsed.at("id").get<std::int64_t>()));
+        return args;
     }
 
     [[nodiscard]] nlohmann::json stats() const {

@@ -93,8 +93,9 @@ TEST_CASE("cli: vault stats --json counts records", "[cli]") {
     const auto client =
         cli.json({"client", "add", "--vault", cli.vault, "--name", "Counted", "--json"});
     const auto id = std::to_string(client.at("id").get<std::int64_t>());
-    const auto session = cli.json({"session", "add", "--vault", cli.vault, "--client", id, "--date",
-                                   "2026-03-01", "--area", "cheeks:1.0", "--json"});
+    const auto session =
+        cli.json(cli.screened({"session", "add", "--vault", cli.vault, "--client", id, "--date",
+                               "2026-03-01", "--area", "cheeks:1.0", "--json"}));
     const auto sid = std::to_string(session.at("id").get<std::int64_t>());
     for (const char* day : {"2026-03-01", "2026-03-02"}) {
         (void)cli.json({"entry", "add", "--vault", cli.vault, "--session", sid, "--date", day,
@@ -105,7 +106,9 @@ TEST_CASE("cli: vault stats --json counts records", "[cli]") {
     CHECK(s.at("sessions") == 1);
     CHECK(s.at("entries") == 2);
     CHECK(s.at("accounts") == 1);
-    CHECK(s.at("audit_events") == 3 + 1 + 1 + 2); // an ordinary course raises no flag
+    // The client, the screening the session needs (the gate), the session, two entries; an
+    // ordinary course raises no flag.
+    CHECK(s.at("audit_events") == 3 + 1 + 1 + 1 + 2);
     CHECK(s.at("flags") == 0);
 }
 

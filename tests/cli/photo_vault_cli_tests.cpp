@@ -30,8 +30,9 @@ TEST_CASE("cli: photo add, measure, list and export with consent", "[cli][photos
     const auto client =
         cli.json({"client", "add", "--vault", cli.vault, "--name", "Pictured", "--json"});
     const auto id = std::to_string(client.at("id").get<std::int64_t>());
-    const auto session = cli.json({"session", "add", "--vault", cli.vault, "--client", id, "--date",
-                                   "2026-03-01", "--area", "cheeks:1.0", "--json"});
+    const auto session =
+        cli.json(cli.screened({"session", "add", "--vault", cli.vault, "--client", id, "--date",
+                               "2026-03-01", "--area", "cheeks:1.0", "--json"}));
     const auto sid = std::to_string(session.at("id").get<std::int64_t>());
 
     photo::SyntheticPhotoSpec spec;

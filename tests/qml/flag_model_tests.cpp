@@ -227,7 +227,15 @@ private slots:
             {"products", QVariantList{QVariantMap{{"name", "Serum"}, {"lot", "L1"}}}},
             {"addOns", QVariantList{QVariantMap{{"kind", "prp"}, {"detail", ""}}}},
             {"aftercare", "SPF 30"}};
+        // Never screened: storage's gate refuses, and its words reach the page.
+        ui::NewSessionFlow unscreened;
+        unscreened.setClientId(client);
+        const auto sessions_before = vault().stats()->sessions;
+        QVERIFY(!unscreened.sign(treatment));
+        QVERIFY2(unscreened.error().contains("needs a screening"), qPrintable(unscreened.error()));
         QVERIFY(!flow.sign(treatment)); // not cleared yet
+        QVERIFY2(flow.error().contains("written justification"), qPrintable(flow.error()));
+        QCOMPARE(vault().stats()->sessions, sessions_before);
         QVERIFY(!flow.overrideVerdict("  "));
         QVERIFY(flow.overrideVerdict("Neck only; face clear."));
         QVERIFY(flow.clearsTreatment());

@@ -36,7 +36,12 @@ TEST_CASE("storage: every add writes exactly one audit event", "[storage][audit]
     REQUIRE(client.ok());
     CHECK(f.stats().audit_events == ++events);
 
-    auto sid = v.sessions().add(punctum::test::make_session(*client, treated_on));
+    // A clinic screens before it treats: the screening is its own write.
+    const auto session =
+        punctum::test::screened(v, punctum::test::make_session(*client, treated_on));
+    CHECK(f.stats().audit_events == ++events);
+
+    auto sid = v.sessions().add(session);
     REQUIRE(sid.ok());
     CHECK(f.stats().audit_events == ++events);
 
@@ -59,6 +64,7 @@ TEST_CASE("storage: a failed write adds no rows and no audit event", "[storage][
     auto& v = *f.vault;
     auto client = v.clients().add(punctum::test::make_client("Existing"));
     REQUIRE(client.ok());
+    const auto later = punctum::test::screened(v, punctum::test::make_session(*client, treated_on));
     const auto before = f.stats();
 
     auto r = v.sessions().add(punctum::test::make_session(core::ClientId{4242}, treated_on));
@@ -69,7 +75,7 @@ TEST_CASE("storage: a failed write adds no rows and no audit event", "[storage][
     CHECK(after.sessions == before.sessions);
     CHECK(after.audit_events == before.audit_events);
     // And the vault still takes writes afterwards: no transaction was left open.
-    REQUIRE(v.sessions().add(punctum::test::make_session(*client, treated_on)).ok());
+    REQUIRE(v.sessions().add(later).ok());
     CHECK(f.stats().audit_events == before.audit_events + 1);
     f.reopen();
     CHECK(f.stats().sessions == 1);
@@ -87,7 +93,7 @@ TEST_CASE("storage: batch rolls back everything when its body returns an error",
         if (!a || !b) {
             return punctum::fail(StorageErrc::internal, "setup failed");
         }
-        auto sid = v.sessions().add(punctum::test::make_session(*a, treated_on));
+        auto sid = punctum::test::add_session(v, punctum::test::make_session(*a, treated_on));
         if (!sid) {
             return sid.failure();
         }
@@ -166,7 +172,7 @@ TEST_CASE("storage: a batch keeps writes whose inner failure the body handled",
             return punctum::fail(StorageErrc::internal,
                                  "a session for a missing client was accepted");
         }
-        auto sid = v.sessions().add(punctum::test::make_session(*a, treated_on));
+        auto sid = punctum::test::add_session(v, punctum::test::make_session(*a, treated_on));
         return sid ? storage::StorageResult<void>{} : sid.failure();
     });
     REQUIRE(r.ok());
@@ -174,7 +180,8 @@ TEST_CASE("storage: a batch keeps writes whose inner failure the body handled",
     const auto after = f.stats();
     CHECK(after.clients == before.clients + 1);
     CHECK(after.sessions == before.sessions + 1);
-    CHECK(after.audit_events == before.audit_events + 2);
+    // The client, the screening the session needs (the gate), and the session.
+    CHECK(after.audit_events == before.audit_events + 3);
 }
 
 TEST_CASE("storage: a successful batch commits every write", "[storage][batch]") {
@@ -206,7 +213,7 @@ TEST_CASE("storage: a patient keeps their own record but cannot manage accounts"
     // At home the patient records the treatment they had, to follow their recovery.
     auto c = v.clients().add(punctum::test::make_client("Me"));
     REQUIRE(c.ok());
-    auto s = v.sessions().add(punctum::test::make_session(*c, treated_on));
+    auto s = punctum::test::add_session(v, punctum::test::make_session(*c, treated_on));
     REQUIRE(s.ok());
 
     auto added = v.accounts().add("someone", "Someone", core::Role::practitioner,

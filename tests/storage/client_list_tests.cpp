@@ -122,8 +122,10 @@ TEST_CASE("storage: client list shows session count and last treatment", "[stora
     REQUIRE(f.vault->clients().add(c).ok());
     const core::Date later{year{2026}, month{2}, day{20}};
     const core::Date earlier{year{2026}, month{1}, day{10}};
-    REQUIRE(f.vault->sessions().add(punctum::test::make_session(*treated, later)).ok());
-    REQUIRE(f.vault->sessions().add(punctum::test::make_session(*treated, earlier)).ok());
+    REQUIRE(
+        punctum::test::add_session(*f.vault, punctum::test::make_session(*treated, later)).ok());
+    REQUIRE(
+        punctum::test::add_session(*f.vault, punctum::test::make_session(*treated, earlier)).ok());
 
     auto rows = f.vault->clients().list("", 0, 10);
     REQUIRE(rows.ok());

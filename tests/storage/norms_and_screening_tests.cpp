@@ -61,7 +61,7 @@ TEST_CASE("storage: the default profile is in force until a clinic adopts its ow
     CHECK(v.norms().active()->id == "clinic-example");
     auto client = v.clients().add(punctum::test::make_client("Cited"));
     REQUIRE(client.ok());
-    auto session = v.sessions().add(punctum::test::make_session(*client, today));
+    auto session = punctum::test::add_session(v, punctum::test::make_session(*client, today));
     REQUIRE(session.ok());
     core::RecoveryEntry e;
     e.session_id = *session;
@@ -179,7 +179,9 @@ TEST_CASE("storage: a screening is computed with the profile in force and stored
     auto pointless = v.screenings().override_verdict(clear->id, "Just because.");
     REQUIRE_FALSE(pointless.ok());
     CHECK_THAT(pointless.error().message, Catch::Contains("proceed"));
-    auto session = v.sessions().add(punctum::test::make_session(*client, today));
+    auto cleared = punctum::test::make_session(*client, today);
+    cleared.screening_id = clear->id;
+    auto session = v.sessions().add(cleared);
     REQUIRE(session.ok());
     REQUIRE(v.screenings().attach(clear->id, *session).ok());
     CHECK(v.screenings().get(clear->id)->session_id == *session);
@@ -213,7 +215,7 @@ TEST_CASE("storage: a session's cartridge, products, add-ons and aftercare round
     s.add_ons = {{core::AddOn::prp, "10 ml draw"}, {core::AddOn::rf, ""}};
     s.immediate_response = "Even pink erythema, pinpoint bleeding on the forehead.";
     s.aftercare_given = "Printed aftercare sheet; SPF 50 from day 2.";
-    auto id = f.vault->sessions().add(s);
+    auto id = punctum::test::add_session(*f.vault, s);
     REQUIRE(id.ok());
     auto& v = f.reopen();
     auto got = v.sessions().get(*id);
@@ -228,7 +230,7 @@ TEST_CASE("storage: a session's cartridge, products, add-ons and aftercare round
 
     auto twice = s;
     twice.add_ons = {{core::AddOn::rf, ""}, {core::AddOn::rf, "again"}};
-    auto refused = v.sessions().add(twice);
+    auto refused = punctum::test::add_session(v, twice);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == StorageErrc::invalid_input);
     CHECK_THAT(refused.error().message, Catch::Contains("twice"));

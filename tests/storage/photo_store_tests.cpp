@@ -47,7 +47,8 @@ struct Treated {
 Treated treated(VaultFixture& f) {
     auto client = f.vault->clients().add(punctum::test::make_client("Photographed"));
     REQUIRE(client.ok());
-    auto session = f.vault->sessions().add(punctum::test::make_session(*client, treated_on));
+    auto session =
+        punctum::test::add_session(*f.vault, punctum::test::make_session(*client, treated_on));
     REQUIRE(session.ok());
     return {*client, *session};
 }
@@ -178,6 +179,7 @@ TEST_CASE("storage: calibrated photos getting redder raise a photo-redness watch
     std::uint32_t seed = 1;
     for (const auto& [n, delta] : course) {
         const auto s = spec(delta, true, seed++);
+        f.live_on(entry_on(t.session, n).observed_on);
         auto id = f.vault->sessions().add_entry(entry_on(t.session, n), {new_photo(s)});
         REQUIRE(id.ok());
         auto photos = f.vault->photos().of_session(t.session);

@@ -71,7 +71,7 @@ TEST_CASE("storage: a session with two areas round trips in order", "[storage][r
     s.device = "SkinPen Precision";
     s.notes = "Numbing cream 30 min.";
     s.areas = {{"forehead", 0.25, 2}, {"cheeks", 1.75, 4}};
-    auto sid = f.vault->sessions().add(s);
+    auto sid = punctum::test::add_session(*f.vault, s);
     REQUIRE(sid.ok());
 
     auto& v = f.reopen();
@@ -98,10 +98,15 @@ TEST_CASE("storage: a client's sessions come newest first", "[storage][records]"
     auto client = f.vault->clients().add(punctum::test::make_client("History"));
     auto other = f.vault->clients().add(punctum::test::make_client("Other"));
     REQUIRE((client.ok() && other.ok()));
-    auto middle = f.vault->sessions().add(punctum::test::make_session(*client, date(2026, 1, 15)));
-    auto oldest = f.vault->sessions().add(punctum::test::make_session(*client, date(2025, 12, 1)));
-    auto newest = f.vault->sessions().add(punctum::test::make_session(*client, date(2026, 2, 28)));
-    REQUIRE(f.vault->sessions().add(punctum::test::make_session(*other, date(2026, 3, 1))).ok());
+    auto middle = punctum::test::add_session(
+        *f.vault, punctum::test::make_session(*client, date(2026, 1, 15)));
+    auto oldest = punctum::test::add_session(
+        *f.vault, punctum::test::make_session(*client, date(2025, 12, 1)));
+    auto newest = punctum::test::add_session(
+        *f.vault, punctum::test::make_session(*client, date(2026, 2, 28)));
+    REQUIRE(
+        punctum::test::add_session(*f.vault, punctum::test::make_session(*other, date(2026, 3, 1)))
+            .ok());
     REQUIRE((middle.ok() && oldest.ok() && newest.ok()));
 
     auto list = f.vault->sessions().of_client(*client);
@@ -117,7 +122,8 @@ TEST_CASE("storage: entry scores keep unknown as unknown and 0 as 0", "[storage]
     VaultFixture f;
     auto client = f.vault->clients().add(punctum::test::make_client("Scores"));
     REQUIRE(client.ok());
-    auto sid = f.vault->sessions().add(punctum::test::make_session(*client, date(2026, 3, 1)));
+    auto sid = punctum::test::add_session(*f.vault,
+                                          punctum::test::make_session(*client, date(2026, 3, 1)));
     REQUIRE(sid.ok());
 
     core::RecoveryEntry e;
@@ -161,8 +167,10 @@ TEST_CASE("storage: a session's entries come oldest day first", "[storage][recor
     VaultFixture f;
     auto client = f.vault->clients().add(punctum::test::make_client("Days"));
     REQUIRE(client.ok());
-    auto sid = f.vault->sessions().add(punctum::test::make_session(*client, date(2026, 3, 1)));
+    auto sid = punctum::test::add_session(*f.vault,
+                                          punctum::test::make_session(*client, date(2026, 3, 1)));
     REQUIRE(sid.ok());
+    f.live_on(date(2026, 3, 4));
     for (unsigned d : {4U, 1U, 3U}) {
         core::RecoveryEntry e;
         e.session_id = *sid;
@@ -182,7 +190,8 @@ TEST_CASE("storage: records the model refuses are not stored", "[storage][record
     VaultFixture f;
     auto client = f.vault->clients().add(punctum::test::make_client("Valid"));
     REQUIRE(client.ok());
-    auto sid = f.vault->sessions().add(punctum::test::make_session(*client, date(2026, 3, 1)));
+    auto sid = punctum::test::add_session(*f.vault,
+                                          punctum::test::make_session(*client, date(2026, 3, 1)));
     REQUIRE(sid.ok());
     const auto before = f.stats();
 
@@ -202,7 +211,7 @@ TEST_CASE("storage: records the model refuses are not stored", "[storage][record
     SECTION("a session 3.1 mm deep") {
         auto s = punctum::test::make_session(*client, date(2026, 3, 2));
         s.areas.front().depth_mm = 3.1;
-        auto r = f.vault->sessions().add(s);
+        auto r = f.vault->sessions().add(s); // refused by the model, before the gate
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().code == StorageErrc::invalid_input);
     }

@@ -32,7 +32,7 @@ core::Date day(int n) {
 core::SessionId treat(VaultFixture& f, const std::string& name, core::Date on = treated_on) {
     auto client = f.vault->clients().add(punctum::test::make_client(name));
     REQUIRE(client.ok());
-    auto session = f.vault->sessions().add(punctum::test::make_session(*client, on));
+    auto session = punctum::test::add_session(*f.vault, punctum::test::make_session(*client, on));
     REQUIRE(session.ok());
     return *session;
 }
@@ -43,6 +43,7 @@ void log(VaultFixture& f, core::SessionId session, int on_day,
     e.session_id = session;
     e.observed_on = core::Date{std::chrono::sys_days(f.vault->sessions().get(session)->treated_on) +
                                std::chrono::days{on_day}};
+    f.live_on(e.observed_on);
     for (const auto& [symptom, value] : scores) {
         e.set(symptom, value);
     }
@@ -187,7 +188,7 @@ TEST_CASE("storage: the audit trail reads newest first, filtered by account, act
     CHECK(std::count_if(by_pia.begin(), by_pia.end(),
                         [](const auto& e) { return e.action == "entry.add"; }) == 1);
 
-    // By client: Grace's client, session, entries and flags, named; none of Ada's.
+    // By client: Grace's client, screening, session, entries and flags, named; none of Ada's.
     const auto grace_client = f.vault->sessions().get(grace)->client_id;
     const auto of_grace = events(f, Audit().client(grace_client));
     std::set<std::string> kinds;
@@ -196,7 +197,7 @@ TEST_CASE("storage: the audit trail reads newest first, filtered by account, act
         CHECK(e.client_name == "Grace Hopper");
         kinds.insert(e.object.substr(0, e.object.find(':')));
     }
-    CHECK(kinds == std::set<std::string>{"client", "entry", "flag", "session"});
+    CHECK(kinds == std::set<std::string>{"client", "entry", "flag", "screening", "session"});
     // And the unfiltered list names the client of each clinical event too.
     for (const auto& e : all) {
         if (e.object.starts_with("entry:") || e.object.starts_with("session:")) {

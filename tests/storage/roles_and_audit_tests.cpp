@@ -39,7 +39,8 @@ TEST_CASE("storage: a reviewer cannot add clients, sessions or entries", "[stora
     VaultFixture f;
     auto client = f.vault->clients().add(punctum::test::make_client("Reviewed"));
     REQUIRE(client.ok());
-    auto sid = f.vault->sessions().add(punctum::test::make_session(*client, treated_on));
+    auto sid =
+        punctum::test::add_session(*f.vault, punctum::test::make_session(*client, treated_on));
     REQUIRE(sid.ok());
     sign_in_as_new(f, "rita.reviewer", core::Role::reviewer);
     const auto before = f.stats();
@@ -83,7 +84,8 @@ TEST_CASE("storage: a reviewer annotates a session, attributed and audited", "[s
     VaultFixture f;
     auto client = f.vault->clients().add(punctum::test::make_client("Audited"));
     REQUIRE(client.ok());
-    auto sid = f.vault->sessions().add(punctum::test::make_session(*client, treated_on));
+    auto sid =
+        punctum::test::add_session(*f.vault, punctum::test::make_session(*client, treated_on));
     REQUIRE(sid.ok());
     sign_in_as_new(f, "rita.reviewer", core::Role::reviewer);
     const auto before = f.stats();
@@ -110,7 +112,8 @@ TEST_CASE("storage: a practitioner writes records but cannot manage accounts", "
     sign_in_as_new(f, "pat.practitioner", core::Role::practitioner);
     auto client = f.vault->clients().add(punctum::test::make_client("Treated By Pat"));
     REQUIRE(client.ok());
-    auto sid = f.vault->sessions().add(punctum::test::make_session(*client, treated_on));
+    auto sid =
+        punctum::test::add_session(*f.vault, punctum::test::make_session(*client, treated_on));
     REQUIRE(sid.ok());
     CHECK(f.vault->sessions().get(*sid)->practitioner == f.vault->account().id);
 

@@ -47,7 +47,7 @@ void write_marked_records(storage::Vault& vault) {
     REQUIRE(client.ok());
     auto session = punctum::test::make_session(*client, core::date_of(punctum::test::test_time()));
     session.notes = note_marker;
-    auto sid = vault.sessions().add(session);
+    auto sid = punctum::test::add_session(vault, session);
     REQUIRE(sid.ok());
     core::RecoveryEntry e;
     e.session_id = *sid;

@@ -68,6 +68,15 @@ struct VaultFixture {
         return *vault;
     }
 
+    /// Moves the clock on to noon of `day` (never back): an entry is logged on or after its
+    /// day, and storage refuses a day that has not happened yet.
+    void live_on(core::Date day) {
+        const core::TimePoint noon = std::chrono::sys_days{day} + std::chrono::hours{12};
+        if (noon > clock.now()) {
+            clock.set(noon);
+        }
+    }
+
     [[nodiscard]] storage::VaultStats stats() const {
         auto s = vault->stats();
         if (!s) {
@@ -108,6 +117,29 @@ inline core::TreatmentSession make_session(core::ClientId client, core::Date tre
     s.device = "Dermapen 4";
     s.areas.push_back({"cheeks", 1.5, 3});
     return s;
+}
+
+/// `s` with a screening of its client for its day recorded (nothing to report: proceed), as
+/// a clinic must before a session (storage refuses a session no screening clears). One
+/// audited write; the test fails if it is refused.
+inline core::TreatmentSession screened(storage::Vault& vault, core::TreatmentSession s) {
+    core::ScreeningInput input;
+    input.date = s.treated_on;
+    auto screening = vault.screenings().record(s.client_id, input);
+    INFO((screening ? std::string("screened") : screening.error().message));
+    REQUIRE(screening.ok());
+    s.screening_id = screening->id;
+    return s;
+}
+
+/// Adds a session the way a clinic must: screened first (see `screened`), then the session
+/// carrying the screening's id. A patient's own record in a personal vault needs none.
+inline storage::StorageResult<core::SessionId> add_session(storage::Vault& vault,
+                                                           core::TreatmentSession s) {
+    if (vault.kind() == storage::VaultKind::clinic && !s.screening_id) {
+        s = screened(vault, std::move(s));
+    }
+    return vault.sessions().add(std::move(s));
 }
 
 } // namespace punctum::test
