@@ -10,6 +10,7 @@
 #include "file_io.h"
 #include "guard.h"
 #include "key_slots.h"
+#include "schema.h"
 #include "vault_context.h"
 #include "vault_database.h"
 
@@ -150,7 +151,24 @@ StorageResult<void> Vault::restore(const fs::path& backup_file, const fs::path& 
         return fail(StorageErrc::not_found,
                     "There is no backup file at " + backup_file.string() + ".");
     }
-    if (fs::exists(folder / key_file, ec) && !replace) {
+    // Restore never deletes what is not a vault: it goes into a new or empty folder, or,
+    // when asked to replace, only over a folder that is a Punctum vault. A folder of someone's
+    // own files is refused whatever the caller asked, and nothing in it is touched.
+    const bool folder_exists = fs::exists(folder, ec);
+    if (folder_exists && !fs::is_directory(folder, ec)) {
+        return fail(StorageErrc::exists, folder.string() +
+                                             " is a file, not a folder. Restore into a new or "
+                                             "empty folder.");
+    }
+    const bool is_vault = folder_exists && fs::exists(folder / key_file, ec);
+    const bool is_empty = folder_exists && fs::is_empty(folder, ec);
+    if (folder_exists && !is_vault && !is_empty) {
+        return fail(StorageErrc::exists,
+                    folder.string() +
+                        " holds files that are not a Punctum vault; restoring there would delete "
+                        "them. Restore into a new or empty folder.");
+    }
+    if (is_vault && !replace) {
         return fail(StorageErrc::exists, "A vault already exists at " + folder.string() +
                                              ". Restore somewhere else, or ask to replace it.");
     }
@@ -199,6 +217,12 @@ StorageResult<void> Vault::restore(const fs::path& backup_file, const fs::path& 
     auto verified = guard([&]() -> StorageResult<void> {
         auto db =
             open_vault_database(staging / database_file, *data_key, keys->cipher_page_size, false);
+        // Refused before anything moves: this build could not read it safely.
+        if (const int version = schema_version(*db); version > current_schema_version()) {
+            return fail(StorageErrc::newer_version,
+                        "This backup was made by a newer version of Punctum (schema " +
+                            std::to_string(version) + "). Update Punctum to restore it.");
+        }
         if (db->query_text("PRAGMA integrity_check") != "ok") {
             return Failure<StorageError>{bad_backup("its database fails the integrity check")};
         }
@@ -216,7 +240,7 @@ StorageResult<void> Vault::restore(const fs::path& backup_file, const fs::path& 
     }
 
     const fs::path previous = parent / ("." + folder.filename().string() + ".replaced");
-    if (fs::exists(folder, ec)) {
+    if (is_vault) {
         auto lock = VaultLock::acquire(folder / lock_file);
         if (!lock && lock.error().code == StorageErrc::in_use) {
             cleanup();
@@ -229,28 +253,53 @@ StorageResult<void> Vault::restore(const fs::path& backup_file, const fs::path& 
             return fail(StorageErrc::io, "Could not move the old vault aside: " + ec.message());
         }
     }
+    if (is_empty) {
+        fs::remove(folder, ec); // an empty folder: nothing to keep, the restored one takes it
+    }
+    // Puts back what was there: the restored copy goes, the old vault returns.
+    auto roll_back = [&] {
+        std::error_code ignored;
+        fs::remove_all(folder, ignored);
+        if (is_vault) {
+            fs::rename(previous, folder, ignored);
+        } else if (is_empty) {
+            fs::create_directory(folder, ignored);
+        }
+        sync_path(parent);
+    };
     fs::rename(staging, folder, ec);
     if (ec) {
-        std::error_code ignored;
-        fs::rename(previous, folder, ignored);
+        roll_back();
         cleanup();
         return fail(StorageErrc::io, "Could not put the restored vault in place: " + ec.message());
     }
     sync_path(parent);
-    fs::remove_all(previous, ec);
 
+    // The old vault is kept until the restored one has opened as `account` (its schema and
+    // the account checked by open) and recorded the restore; a failure puts it back.
     auto opened = open(folder, account, passphrase, clock);
     if (!opened) {
+        roll_back();
         return opened.failure();
     }
     auto& c = *opened.value()->ctx_;
-    return guard([&]() -> StorageResult<void> {
+    auto recorded = guard([&]() -> StorageResult<void> {
         Transaction tx(*c.db);
         c.record("vault.restore", "vault:" + c.keys.vault_id, backup_file.filename().string());
         tx.commit();
         c.committed();
         return {};
     });
+    opened.value().reset();
+    if (!recorded) {
+        roll_back();
+        return recorded.failure();
+    }
+    if (is_vault) {
+        fs::remove_all(previous, ec);
+        sync_path(parent);
+    }
+    return {};
 }
 
 } // namespace punctum::storage
