@@ -29,6 +29,13 @@ constexpr const char* adopted_columns =
 
 StorageResult<core::NormsProfile> NormsStore::active() {
     return guard([&]() -> StorageResult<core::NormsProfile> {
+        // A pure read never commits: a commit moves the audit head kept beside the vault on to
+        // the database's, which would erase the evidence of a database rolled back to an older
+        // copy. Only a vault that has never adopted a profile writes (the shipped one), below.
+        Statement any(*ctx_.db, "SELECT 1 FROM norms_profiles WHERE active = 1");
+        if (any.step()) {
+            return *detail::norms_in_force(ctx_).profile;
+        }
         Transaction tx(*ctx_.db);
         const auto in_force = detail::norms_in_force(ctx_);
         core::NormsProfile profile = *in_force.profile;
