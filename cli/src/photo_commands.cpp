@@ -3,13 +3,12 @@
 
 #include "commands.h"
 #include "photo_input.h"
+#include "punctum/storage/atomic_file.h"
 
 #include "punctum/core/photo/photo_import.h"
 #include "punctum/core/photo/redness.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,45 +17,17 @@
 #include <string>
 #include <vector>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace punctum::cli {
 
-// Writes `bytes` to `path` through a temporary file in the same folder, fsync and rename:
-// `path` is either untouched or complete, never half written.
+// Writes `bytes` to `path` with storage's atomic write: whole or not at all, mode 0600 (a
+// face photo is never readable by other users), the folder synced after the rename.
 bool write_atomically(CliContext& ctx, const std::string& path,
                       const std::vector<std::uint8_t>& bytes) {
-    const auto target = std::filesystem::absolute(path);
-    std::string temp =
-        (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
-    const int fd = mkstemp(temp.data());
-    if (fd < 0) {
-        ctx.fail(exit_failure, "Cannot write in " + target.parent_path().string() + ": " +
-                                   std::strerror(errno) + ".");
-        return false;
-    }
-    std::size_t done = 0;
-    bool ok = true;
-    while (ok && done < bytes.size()) {
-        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        ok = n > 0;
-        done += ok ? static_cast<std::size_t>(n) : 0;
-    }
-    // mkstemp makes the file 0600; give it the mode a plain create would have.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ok = ok && ::fchmod(fd, 0666 & ~mask) == 0 && ::fsync(fd) == 0;
-    const int saved = errno;
-    ok = (::close(fd) == 0) && ok;
-    if (!ok || std::rename(temp.c_str(), target.c_str()) != 0) {
-        const int why = ok ? errno : saved;
-        ::unlink(temp.c_str());
-        ctx.fail(exit_failure, "Cannot write " + path + ": " + std::strerror(why) + ".");
+    const std::string_view contents(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    if (auto written = storage::write_file_atomically(std::filesystem::absolute(path), contents);
+        !written) {
+        ctx.fail(exit_failure, "Cannot write " + path + ": " + written.error().message);
         return false;
     }
     return true;

@@ -46,7 +46,10 @@ bool write_all(int fd, std::string_view data) {
 StorageResult<void> write_file_atomically(const std::filesystem::path& path,
                                           std::string_view contents) {
     const std::filesystem::path tmp = path.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    // A leftover or planted temporary file (another mode, a symlink) is never reused: the
+    // new one is created afresh, 0600, and a link in its place is refused.
+    ::unlink(tmp.c_str());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
         return Failure<StorageError>{from_errno(errno, "writing " + path.filename().string())};
     }

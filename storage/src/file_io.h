@@ -1,6 +1,7 @@
 #pragma once
 // Files beside the database (key slots, audit head): written whole or not at all.
 
+#include "punctum/storage/atomic_file.h"
 #include "punctum/storage/storage_error.h"
 
 #include <filesystem>
@@ -9,10 +10,6 @@
 
 namespace punctum::storage {
 
-/// Writes `contents` to a temporary file beside `path` (mode 0600), fsyncs it, renames it
-/// over `path` and fsyncs the folder: after a crash there is the old file or the new one.
-[[nodiscard]] StorageResult<void> write_file_atomically(const std::filesystem::path& path,
-                                                        std::string_view contents);
 /// fsyncs a file, or a folder's entries after a rename. false with errno on failure.
 bool sync_path(const std::filesystem::path& path);
 

@@ -234,6 +234,8 @@ StorageResult<CreatedVault> Vault::create(const fs::path& requested, const Secur
         cleanup();
         return fail(StorageErrc::io, "Could not move the new vault into place: " + ec.message());
     }
+    // The rename is a change to the parent folder: synced, or a power cut can lose the vault.
+    sync_path(folder.has_parent_path() ? folder.parent_path() : fs::path("."));
     auto opened = open(folder, options.account_name, passphrase, clock);
     if (!opened) {
         return opened.failure();

@@ -112,6 +112,9 @@ std::unique_ptr<Connection> open_vault_database(const std::filesystem::path& fil
     db->exec("PRAGMA journal_mode = WAL");
     db->exec("PRAGMA synchronous = FULL");
     db->exec("PRAGMA foreign_keys = ON");
+    // Sorts and temporary tables stay in memory: never a decrypted temporary file on disk,
+    // whatever the build's default (Debian's is 2, MEMORY, but it is set, not assumed).
+    db->exec("PRAGMA temp_store = MEMORY");
     // Decrypted pages stay in this process's cache: the lever for speed (vault-security.md).
     db->exec("PRAGMA cache_size = -65536");
     return db;

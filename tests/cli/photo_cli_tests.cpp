@@ -103,6 +103,8 @@ TEST_CASE("cli: photo strip writes a metadata-free copy atomically", "[cli][phot
     REQUIRE(r.exit_code == 0);
     const auto clean = load(out);
     CHECK(clean == plain);
+    CHECK(std::filesystem::status(out).permissions() ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
     CHECK_FALSE(fixtures::contains(clean, "GPS"));
     CHECK_FALSE(fixtures::contains(clean, "Exif"));
 

@@ -84,5 +84,8 @@ TEST_CASE("cli: photo add, measure, list and export with consent", "[cli][photos
     REQUIRE(exported.exit_code == 0);
     const auto written = punctum::test::read_file(out);
     CHECK(written.size() > 1000);
+    // A face photo leaves the vault readable by its owner only, like every other export.
+    CHECK(std::filesystem::status(out).permissions() ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
     CHECK_FALSE(contains(written, "Exif"));
 }

@@ -3,9 +3,12 @@
 
 #include "support/files.h"
 #include "support/process.h"
+#include "vault_database.h"
 #include "vault_fixture.h"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 namespace fs = std::filesystem;
 namespace core = punctum::core;
@@ -151,4 +154,13 @@ TEST_CASE("storage: the key file holds no secret in the clear", "[storage][encry
     CHECK_FALSE(contains(keys, f.recovery_key));
     CHECK(contains(keys, "argon2id13"));
     CHECK(contains(keys, "punctum-vault"));
+}
+
+TEST_CASE("storage: temporary tables and sorts stay in memory (temp_store = MEMORY)",
+          "[storage][encryption]") {
+    punctum::test::TempDir tmp;
+    storage::SecureBytes key(32);
+    std::fill(key.data(), key.data() + key.size(), static_cast<unsigned char>(7));
+    auto db = storage::open_vault_database(tmp.path() / "t.db", key, 4096, true);
+    CHECK(db->query_int("PRAGMA temp_store") == 2); // 2 = MEMORY
 }
