@@ -9,15 +9,16 @@
 //
 // The figure to keep under 1 us is BM_AddOneEntryIncremental: the rules applied to one new
 // entry, with no copy of the Assessor in the timing (BM_AddOneEntry minus BM_CopyAssessor
-// gives about the same). Figures on the shared 2-core CI box (build/ci, RelWithDebInfo),
-// 100k sessions, medians of 5 repetitions:
-//   issue 4, 11 rules:   AddOneEntry 912 ns, CopyAssessor 471 ns (about 440 ns incremental);
-//                        FullReevaluation 1.05 s, 204k flags.
-//   issue 11, 14 rules:  AddOneEntry 1162 ns, CopyAssessor 776 ns (about 390 ns incremental);
-//                        FullReevaluation 1.37 s, 536k flags. The copy costs more because the
-//                        random sessions now carry more flags (first-sight notes for their
-//                        day-0 bruising, scabbing and oozing); the rules themselves got
-//                        cheaper (messages are only written when a flag is raised).
+// gives about the same, but both copies are noisy). Figures on the shared 2-core CI box
+// (build/ci, RelWithDebInfo, other builds idle), 100k sessions, CPU medians of 5 repetitions:
+//   issue 4, 11 rules:   AddOneEntry 1107 ns, CopyAssessor 444 ns (about 660 ns incremental;
+//                        440 ns in a quieter run); FullReevaluation 1.08 s, 204k flags.
+//   issue 11, 14 rules:  AddOneEntryIncremental 446 ns (401 ns in a quieter run);
+//                        AddOneEntry 1101 ns, CopyAssessor 848 ns; FullReevaluation 1.47 s,
+//                        536k flags. The copy and the full run cost more because the random
+//                        sessions now carry more flags (first-sight notes for their day-0
+//                        bruising, scabbing and oozing; each flag is about 1 us of words); the
+//                        rules themselves cost no more (words only when a flag is raised).
 
 #include "punctum/core/norms/norms_profile.h"
 #include "punctum/core/recovery/assessment.h"
