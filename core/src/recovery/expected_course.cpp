@@ -195,51 +195,50 @@ UsualSign usual_sign(Symptom sign, const SessionFacts& facts, const NormsProfile
         }
         const std::string by = day(r.bruising_resolve_by_day);
         add("It usually fades by " + by +
-            ". A concern if it spreads or gets worse, or is still "
-            "there after " +
-            by + ".");
+            ". A concern if it spreads or gets worse, or is still there after " + by + ".");
         out.source_key = r.bruising_source;
         break;
     }
     case Symptom::scabbing: {
-        // Add-ons with a crusting course of their own (RF), this session's and any.
-        std::vector<std::string> session_crusting;
-        std::vector<std::string> any_crusting;
-        out.source_key = r.scabbing_source;
-        for (const auto& [name, norm] : r.add_ons) {
-            if (!norm.scabbing_resolve_by_day) {
-                continue;
-            }
-            any_crusting.push_back(upper(name));
-            if (facts.add_ons.count(name) != 0) {
-                session_crusting.push_back(upper(name));
-                out.source_key = norm.scabbing_source;
-            }
-        }
-        const auto either = [](std::vector<std::string> parts) {
+        const auto either = [](const std::vector<std::string>& parts) {
             std::string text;
             for (std::size_t i = 0; i < parts.size(); ++i) {
                 text += (i == 0 ? "" : (i + 1 == parts.size() ? " or " : ", ")) + parts[i];
             }
             return text;
         };
-        std::vector<std::string> why = deep ? std::vector{deep_words} : std::vector<std::string>{};
-        why.insert(why.end(), session_crusting.begin(), session_crusting.end());
-        if (!why.empty()) {
-            add("Scabbing is common after " + either(why) + ".");
-            for (const auto& name : facts.add_ons) {
-                const auto it = r.add_ons.find(name);
-                if (it != r.add_ons.end() && it->second.scabbing_resolve_by_day) {
-                    add("After " + upper(name) + " crusting usually clears by " +
-                        day(*it->second.scabbing_resolve_by_day) + ".");
-                }
+        // Scabbing is common after deep needling and after add-ons with a crusting course of
+        // their own (RF): `common` lists them all, `why` those of this session.
+        std::vector<std::string> common;
+        std::vector<std::string> why;
+        if (!deep_words.empty()) {
+            common.push_back(deep_words);
+            if (deep) {
+                why.push_back(deep_words);
             }
-        } else {
-            std::vector<std::string> common =
-                deep_words.empty() ? std::vector<std::string>{} : std::vector{deep_words};
-            common.insert(common.end(), any_crusting.begin(), any_crusting.end());
+        }
+        std::vector<std::string> clears;
+        out.source_key = r.scabbing_source;
+        for (const auto& [name, norm] : r.add_ons) {
+            if (!norm.scabbing_resolve_by_day) {
+                continue;
+            }
+            common.push_back(upper(name));
+            if (facts.add_ons.count(name) != 0) {
+                why.push_back(upper(name));
+                clears.push_back("After " + upper(name) + " crusting usually clears by " +
+                                 day(*norm.scabbing_resolve_by_day) + ".");
+                out.source_key = norm.scabbing_source;
+            }
+        }
+        if (why.empty()) {
             add("Scabbing is uncommon after " + describe_treatment(facts) +
                 (common.empty() ? "" : "; it is common after " + either(common)) + ".");
+        } else {
+            add("Scabbing is common after " + either(why) + ".");
+            for (const auto& sentence : clears) {
+                add(sentence);
+            }
         }
         add("Minor scabs usually clear by " + day(r.scabbing_resolve_by_day) + ".");
         add(r.scabbing_note);
