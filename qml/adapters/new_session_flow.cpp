@@ -49,7 +49,7 @@ QString NewSessionFlow::itemLabel(const QString& key) {
         {QStringLiteral("active_acne"), QT_TR_NOOP("Active acne in the area")},
         {QStringLiteral("eczema"), QT_TR_NOOP("Eczema (active)")},
         {QStringLiteral("psoriasis"), QT_TR_NOOP("Psoriasis (active)")},
-        {QStringLiteral("rosacea"), QT_TR_NOOP("Rosacea flare")},
+        {QStringLiteral("rosacea"), QT_TR_NOOP("Rosacea")},
         {QStringLiteral("sunburn"), QT_TR_NOOP("Sunburn or a fresh tan")},
         {QStringLiteral("active_infection"), QT_TR_NOOP("Infection in the area")},
         {QStringLiteral("open_wound"), QT_TR_NOOP("Open wound in the area")},
@@ -63,6 +63,23 @@ QString NewSessionFlow::itemLabel(const QString& key) {
         {QStringLiteral("anticoagulants"), QT_TR_NOOP("Anticoagulants (blood thinners)")},
         {QStringLiteral("nsaids"), QT_TR_NOOP("NSAIDs (ibuprofen, aspirin)")},
         {QStringLiteral("cold_sore_history"), QT_TR_NOOP("History of cold sores")},
+        {QStringLiteral("diabetes_uncontrolled"), QT_TR_NOOP("Diabetes, not under control")},
+        {QStringLiteral("immunosuppression"),
+         QT_TR_NOOP("Weakened immune system (HIV, chemotherapy, high-dose steroids)")},
+        {QStringLiteral("autoimmune_disease"),
+         QT_TR_NOOP("Autoimmune disease (lupus, rheumatoid arthritis)")},
+        {QStringLiteral("collagen_vascular_disease"),
+         QT_TR_NOOP("Scleroderma or another collagen-vascular disease")},
+        {QStringLiteral("cold_sore_active"), QT_TR_NOOP("Cold sore in the area now")},
+        {QStringLiteral("lesions_in_area"),
+         QT_TR_NOOP("Warts, raised moles or actinic keratoses in the area")},
+        {QStringLiteral("gold_threads"), QT_TR_NOOP("Gold threads in the area")},
+        {QStringLiteral("gold_threads_with_rf"), QT_TR_NOOP("Gold threads, with RF planned")},
+        {QStringLiteral("cardiac_device"), QT_TR_NOOP("Pacemaker or other cardiac device")},
+        {QStringLiteral("cardiac_device_with_rf"),
+         QT_TR_NOOP("Pacemaker or cardiac device, with RF planned")},
+        {QStringLiteral("photosensitising_medication"),
+         QT_TR_NOOP("Medicine that makes skin sensitive to light")},
         {QStringLiteral("botulinum_toxin"), QT_TR_NOOP("Botulinum toxin")},
         {QStringLiteral("dermal_filler"), QT_TR_NOOP("Dermal filler")},
         {QStringLiteral("isotretinoin"), QT_TR_NOOP("Isotretinoin (last dose)")},
@@ -70,6 +87,10 @@ QString NewSessionFlow::itemLabel(const QString& key) {
         {QStringLiteral("chemical_peel"), QT_TR_NOOP("Deep chemical peel")},
         {QStringLiteral("laser_resurfacing"), QT_TR_NOOP("Laser resurfacing")},
         {QStringLiteral("facial_surgery"), QT_TR_NOOP("Facial surgery")},
+        {QStringLiteral("microneedling"), QT_TR_NOOP("Microneedling")},
+        {QStringLiteral("topical_retinoid"), QT_TR_NOOP("Retinoid or acid on skin")},
+        {QStringLiteral("superficial_peel"), QT_TR_NOOP("Light peel or exfoliation")},
+        {QStringLiteral("ipl_or_laser"), QT_TR_NOOP("IPL or non-ablative laser")},
         {QStringLiteral("depth_over_1_5_mm"), QT_TR_NOOP("Planned depth over 1.5 mm")},
     };
     const auto it = labels.constFind(key);
@@ -160,6 +181,10 @@ bool NewSessionFlow::screen(const QStringList& conditions, const QVariantMap& re
     }
     core::ScreeningInput input;
     input.date = VaultSession::today();
+    input.history_confirmed = history_confirmed_;
+    for (const auto& a : planned_add_ons_) {
+        input.add_ons.push_back(a.toStdString()); // core refuses any but prp and rf
+    }
     if (depthMm > 0) {
         input.depth_mm = depthMm;
     }

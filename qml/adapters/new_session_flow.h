@@ -23,6 +23,12 @@ class NewSessionFlow : public QObject {
     /// [{key, label}] in core's order.
     Q_PROPERTY(QVariantList conditions READ conditions CONSTANT)
     Q_PROPERTY(QVariantList recentItems READ recentItems CONSTANT)
+    /// The client's medical history was gone through with them today: recorded with the
+    /// screening.
+    Q_PROPERTY(bool historyConfirmed MEMBER history_confirmed_ NOTIFY planChanged)
+    /// What is planned with the needling, "prp" and/or "rf": some conditions (gold threads,
+    /// a cardiac device) matter only with RF.
+    Q_PROPERTY(QStringList plannedAddOns MEMBER planned_add_ons_ NOTIFY planChanged)
     Q_PROPERTY(bool screened READ screened NOTIFY screeningChanged)
     /// "proceed" | "caution" | "defer" | "refer" | "decline"
     Q_PROPERTY(QString verdict READ verdict NOTIFY screeningChanged)
@@ -78,6 +84,7 @@ public:
 
 signals:
     void clientIdChanged();
+    void planChanged();
     void screeningChanged();
     void signedChanged();
     void errorChanged();
@@ -89,6 +96,8 @@ private:
     qint64 client_id_ = 0;
     QString client_name_;
     qint64 screening_id_ = 0;
+    bool history_confirmed_ = false;
+    QStringList planned_add_ons_;
     QString verdict_;
     QVariantList reasons_;
     QString profile_;

@@ -79,6 +79,8 @@ QStringList tour_pages() {
             QStringLiteral("clients"),
             QStringLiteral("new-client"),
             QStringLiteral("client"),
+            QStringLiteral("client-history-edit"),
+            QStringLiteral("client-history"),
             QStringLiteral("session"),
             QStringLiteral("session-photos"),
             QStringLiteral("photo-viewer"),
@@ -89,6 +91,7 @@ QStringList tour_pages() {
             QStringLiteral("log-recovery"),
             QStringLiteral("log-recovery-earlier"),
             QStringLiteral("log-recovery-result"),
+            QStringLiteral("new-session-history"),
             QStringLiteral("new-session-screening"),
             QStringLiteral("new-session-treatment"),
             QStringLiteral("new-session-aftercare"),
@@ -278,6 +281,15 @@ TourResult run_page_tour(const QString& screenshot_dir) {
 
     show(QStringLiteral("client"), {{QStringLiteral("clientId"), client_id}});
     visit(QStringLiteral("client"), QStringLiteral("clientPage"));
+    // The lasting medical history, recorded in its form and shown (issue 11 item 2).
+    click(QStringLiteral("medicalHistoryEdit"));
+    set(QStringLiteral("medicalHistoryField0"), "text", QStringLiteral("Nickel (rash)"));
+    set(QStringLiteral("medicalHistoryField1"), "text", QStringLiteral("Fragrance"));
+    set(QStringLiteral("medicalHistoryField2"), "text",
+        QStringLiteral("Levothyroxine 50 mcg; fish oil"));
+    visit(QStringLiteral("client-history-edit"), QStringLiteral("clientPage"));
+    click(QStringLiteral("medicalHistorySave"));
+    visit(QStringLiteral("client-history"), QStringLiteral("clientPage"));
 
     const QVariantMap session_args{{QStringLiteral("sessionId"), session_id},
                                    {QStringLiteral("clientId"), client_id},
@@ -357,6 +369,10 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     // A new session, step by step: sunburn defers it, an override lets it go ahead.
     show(QStringLiteral("new-session"), {{QStringLiteral("clientId"), client_id}});
     settle(100);
+    // The history is shown to be gone through with the client, not asked afresh.
+    set(QStringLiteral("screeningHistoryConfirmed"), "checked", true);
+    set(QStringLiteral("addOn_rf"), "checked", true);
+    visit(QStringLiteral("new-session-history"), QStringLiteral("newSessionPage"));
     set(QStringLiteral("condition_sunburn"), "checked", true);
     set(QStringLiteral("condition_nsaids"), "checked", true);
     set(QStringLiteral("plannedDepth"), "text", QStringLiteral("1.0"));

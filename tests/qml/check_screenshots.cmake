@@ -5,8 +5,8 @@ execute_process(COMMAND "${APP}" --screenshots "${OUT}" RESULT_VARIABLE rc
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "punctum --screenshots failed (${rc}):\n${out}\n${err}")
 endif()
-foreach(page create create-personal-weak create-personal-strong recovery-key attention attention-keyboard attention-dismiss clients client session
-             log-recovery log-recovery-earlier log-recovery-result new-session-screening new-session-treatment
+foreach(page create create-personal-weak create-personal-strong recovery-key attention attention-keyboard attention-dismiss clients client client-history-edit client-history session
+             log-recovery log-recovery-earlier log-recovery-result new-session-history new-session-screening new-session-treatment
              new-session-aftercare new-session-review new-session-signed new-session-flagged
              settings settings-accounts task-progress reviews-audit reviews-sessions reviews-cohort
              session-dark reviewer-attention

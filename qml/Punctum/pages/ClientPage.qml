@@ -78,6 +78,14 @@ Page {
             opacity: 0.8
             Layout.fillWidth: true
         }
+        MedicalHistoryCard {
+            objectName: "medicalHistory"
+            visible: detail.found
+            clientId: page.clientId
+            editable: VaultSession.may.write_clinical || false
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.formWidth
+        }
 
         ListView {
             id: timeline

@@ -25,10 +25,20 @@ ColumnLayout {
             if (row.date.length > 0)
                 recent[row.key] = row.date
         }
+        step.flow.historyConfirmed = history.confirmed
+        step.flow.plannedAddOns = [prp, rf].filter(box => box.checked).map(box => box.key)
         if (step.flow.screen(conditions, recent, Number(depth.text) || 0))
             step.reveal(verdictCard)
     }
 
+    MedicalHistoryCard {
+        id: history
+        objectName: "screeningHistory"
+        clientId: step.flow.clientId
+        editable: true
+        confirmable: true
+        Layout.fillWidth: true
+    }
     SectionLabel { text: qsTr("Does any of these apply today?") }
     GridLayout {
         columns: width > Theme.base * 75 ? 3 : 2
@@ -49,9 +59,15 @@ ColumnLayout {
             }
         }
     }
+    RowLayout {
+        spacing: Theme.unit * 2
+        Label { text: qsTr("Planned with the needling:") }
+        CheckBox { id: prp; readonly property string key: "prp"; objectName: "addOn_prp"; text: qsTr("PRP"); Accessible.name: qsTr("PRP planned") }
+        CheckBox { id: rf; readonly property string key: "rf"; objectName: "addOn_rf"; text: qsTr("RF energy"); Accessible.name: qsTr("RF energy planned") }
+    }
     SectionLabel { text: qsTr("Recent treatments and medicines"); Layout.topMargin: Theme.unit }
     Label {
-        text: qsTr("Enter the date of the last one as year-month-day (today is %1); leave empty if none.").arg(step.flow.today)
+        text: qsTr("Enter the date of the last one as year-month-day (today is %1); leave empty if none. For microneedling, the client's last session in this vault is used when it is later.").arg(step.flow.today)
         wrapMode: Text.Wrap
         opacity: 0.8
         Layout.fillWidth: true
@@ -68,7 +84,7 @@ ColumnLayout {
                 readonly property string key: modelData.key
                 readonly property string date: field.text.trim()
                 Layout.fillWidth: true
-                Label { text: modelData.label; Layout.fillWidth: true; elide: Text.ElideRight }
+                Label { text: modelData.label; Layout.fillWidth: true; wrapMode: Text.Wrap }
                 TextField {
                     id: field
                     objectName: "recent_" + modelData.key
