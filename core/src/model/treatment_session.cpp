@@ -26,7 +26,7 @@ constexpr std::array indications{Indication::acne_scars,    Indication::fine_lin
 constexpr std::array scar_grades{
     "macular: a change of colour, no depth"sv,
     "mild: not obvious at social distance, covered by make-up"sv,
-    "moderate: obvious at social distance, flattens when the skin is stretched"sv,
+    "moderate: obvious at social distance, flattens when stretched"sv,
     "severe: obvious at social distance, does not flatten when stretched"sv};
 
 bool in_range(const std::optional<int>& value, int low, int high) {
