@@ -12,6 +12,6 @@ cd "$root"
 # Tests never touch a real user's data: the app's own paths point into a scratch home.
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-HOME="$scratch" XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/run" \
+HOME="$scratch" XDG_DATA_HOME="$scratch/data" XDG_STATE_HOME="$scratch/state" XDG_RUNTIME_DIR="$scratch/run" \
 QT_QPA_PLATFORM=offscreen \
     ctest --preset "$preset" --output-on-failure --parallel "${PUNCTUM_JOBS:-$(nproc)}"

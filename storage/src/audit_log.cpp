@@ -71,6 +71,15 @@ void AuditLog::append(core::TimePoint at, core::AccountId account, std::string_v
     insert.bind(4, action).bind(5, object).bind_blob(6, digest).bind_blob(7, mac).run();
 }
 
+bool AuditLog::reaches(const AuditHead& head) {
+    if (head.seq == 0) {
+        return true;
+    }
+    Statement st(db_, "SELECT mac FROM audit_events WHERE seq = ?");
+    st.bind(1, head.seq);
+    return st.step() && st.blob(0) == head.mac;
+}
+
 AuditHead AuditLog::head() {
     Statement st(db_, "SELECT seq, mac FROM audit_events ORDER BY seq DESC LIMIT 1");
     if (!st.step()) {

@@ -48,6 +48,9 @@ public:
     /// Progress is in events; a stop asked for throws SqlError(cancelled).
     [[nodiscard]] AuditReport verify(const std::optional<AuditHead>& expected,
                                      const core::Progress& progress = {});
+    /// True when the chain holds `head`'s event with `head`'s MAC: the history has reached
+    /// that head and goes on from it, rather than having been replaced.
+    [[nodiscard]] bool reaches(const AuditHead& head);
     /// A MAC over a head, so the copy kept outside the database cannot be forged.
     [[nodiscard]] std::vector<unsigned char> tag(const AuditHead& head) const;
 

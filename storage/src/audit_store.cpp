@@ -206,14 +206,7 @@ StorageResult<AuditReport> AuditStore::verify(const core::Progress& progress) {
         return allowed.failure();
     }
     return guard([&]() -> StorageResult<AuditReport> {
-        auto head = read_audit_head(ctx_.folder, *ctx_.audit);
-        if (!head) {
-            AuditReport report;
-            report.ok = false;
-            report.message = head.error().message;
-            return report;
-        }
-        return ctx_.audit->verify(head.value(), progress);
+        return verify_with_heads(ctx_.folder, ctx_.keys.vault_id, *ctx_.audit, progress);
     });
 }
 

@@ -36,7 +36,7 @@ void detail::VaultContext::record(std::string_view action, std::string_view obje
 
 void detail::VaultContext::committed() {
     if (!db->in_transaction()) {
-        (void)write_audit_head(folder, *audit, audit->head());
+        (void)write_audit_heads(folder, keys.vault_id, *audit, audit->head());
     }
 }
 
@@ -283,18 +283,11 @@ StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder, std::s
         migrate(*db, current_schema_version());
         auto audit = std::make_unique<AuditLog>(*db, AuditLog::load_key(*db));
         Account who = load_account(*db, account);
-        std::string warning;
-        auto head = read_audit_head(folder, *audit);
-        if (!head) {
-            warning = head.error().message;
-        } else if (head.value()) {
-            const auto now = audit->head();
-            const auto& kept = *head.value();
-            if (now.seq < kept.seq) {
-                warning = "This vault's history is shorter than the audit head kept beside it: it "
-                          "may have been replaced by an older copy. Run 'punctum-cli vault check'.";
-            }
-        }
+        // The head kept beside the vault and the one in the user's state folder: history
+        // that does not reach the further of them was rolled back or replaced.
+        const auto expected =
+            expected_audit_head(folder, keys->vault_id, *audit, audit->head().seq);
+        std::string warning = rollback_finding(*audit, expected);
         auto ctx =
             std::unique_ptr<detail::VaultContext>(new detail::VaultContext{folder,
                                                                            std::move(keys.value()),

@@ -288,7 +288,10 @@ StorageResult<void> Vault::restore(const fs::path& backup_file, const fs::path& 
         c.record("vault.restore", "vault:" + c.keys.vault_id, backup_file.filename().string());
         tx.commit();
         c.committed();
-        return {};
+        // A restore is a rollback the user asked for: the head kept in the state folder
+        // follows it back, so the restored vault does not warn of itself.
+        return write_audit_heads(c.folder, c.keys.vault_id, *c.audit, c.audit->head(),
+                                 /*restored=*/true);
     });
     opened.value().reset();
     if (!recorded) {

@@ -27,14 +27,8 @@ StorageResult<VaultCheck> Vault::check() {
                 "A page of the vault fails its authentication code (HMAC): the file is damaged. "
                 "Restore the latest backup.");
         }
-        auto head = read_audit_head(c.folder, *c.audit);
-        if (!head) {
-            result.audit.ok = false;
-            result.audit.message = head.error().message;
-            return result;
-        }
         try {
-            result.audit = c.audit->verify(head.value());
+            result.audit = verify_with_heads(c.folder, c.keys.vault_id, *c.audit);
         } catch (const SqlError& e) {
             result.audit.ok = false;
             result.audit.message = std::string("The audit trail cannot be read: ") + e.what();

@@ -25,7 +25,7 @@ struct CliRunner {
     [[nodiscard]] ProcessResult
     run(const std::vector<std::string>& args,
         const std::optional<std::string>& passphrase = std::string(cli_passphrase)) const {
-        auto env = environment_without({"PUNCTUM_PASSPHRASE", "HOME"});
+        auto env = environment_without({"PUNCTUM_PASSPHRASE", "HOME", "XDG_STATE_HOME"});
         env.push_back("HOME=" + tmp.path().string());
         if (passphrase) {
             env.push_back("PUNCTUM_PASSPHRASE=" + *passphrase);
