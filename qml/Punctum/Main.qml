@@ -103,37 +103,52 @@ ApplicationWindow {
             onNavigate: (name) => window.showPage(name)
         }
 
-        Loader {
-            id: content
-            objectName: "pageLoader"
+        ColumnLayout {
+            spacing: 0
             Layout.fillWidth: true
             Layout.fillHeight: true
-            focus: true
-            sourceComponent: {
-                switch (window.page) {
-                case "create": return createPage
-                case "recovery-key": return recoveryKeyPage
-                case "restore": return restorePage
-                }
-                if (!VaultSession.unlocked)
-                    return unlockPage
-                switch (window.page) {
-                case "attention": return attentionPage
-                case "clients": return clientsPage
-                case "client": return clientPage
-                case "new-client": return newClientPage
-                case "session": return sessionPage
-                case "log": return logPage
-                case "new-session": return newSessionPage
-                case "settings": return settingsPage
-                case "reviews": return reviewsPage
-                case "today": return todayPage
-                case "recovery": return recoveryPage
-                case "aftercare": return aftercarePage
-                case "photo": return photoPage
-                case "compare": return comparePage
-                case "photos": return photosPage
-                default: return unlockPage
+            // A vault whose history does not reach its kept audit head says so on every page.
+            ChainBanner {
+                objectName: "vaultWarning"
+                visible: VaultSession.unlocked && VaultSession.auditWarning.length > 0
+                chainState: "broken"
+                message: VaultSession.auditWarning
+                canVerify: false
+                Layout.fillWidth: true
+                Layout.margins: Theme.unit
+            }
+            Loader {
+                id: content
+                objectName: "pageLoader"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                focus: true
+                sourceComponent: {
+                    switch (window.page) {
+                    case "create": return createPage
+                    case "recovery-key": return recoveryKeyPage
+                    case "restore": return restorePage
+                    }
+                    if (!VaultSession.unlocked)
+                        return unlockPage
+                    switch (window.page) {
+                    case "attention": return attentionPage
+                    case "clients": return clientsPage
+                    case "client": return clientPage
+                    case "new-client": return newClientPage
+                    case "session": return sessionPage
+                    case "log": return logPage
+                    case "new-session": return newSessionPage
+                    case "settings": return settingsPage
+                    case "reviews": return reviewsPage
+                    case "today": return todayPage
+                    case "recovery": return recoveryPage
+                    case "aftercare": return aftercarePage
+                    case "photo": return photoPage
+                    case "compare": return comparePage
+                    case "photos": return photosPage
+                    default: return unlockPage
+                    }
                 }
             }
         }

@@ -205,6 +205,10 @@ void VaultSession::clearError() {
     setError({});
 }
 
+QString VaultSession::auditWarning() const {
+    return vault_ ? QString::fromStdString(vault_->audit_warning()) : QString();
+}
+
 void VaultSession::adopt(std::unique_ptr<storage::Vault> vault) {
     vault_ = std::move(vault);
     int minutes = default_auto_lock_minutes;

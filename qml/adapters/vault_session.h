@@ -37,6 +37,9 @@ class VaultSession : public QObject {
     Q_PROPERTY(QString accountName READ accountName NOTIFY unlockedChanged)
     Q_PROPERTY(QString accountDisplayName READ accountDisplayName NOTIFY unlockedChanged)
     Q_PROPERTY(QString role READ role NOTIFY unlockedChanged)
+    /// Set at unlock when the vault's history does not reach the audit head kept for it
+    /// (rolled back or replaced): shown above every page, as the command line prints it.
+    Q_PROPERTY(QString auditWarning READ auditWarning NOTIFY unlockedChanged)
     /// What the signed-in role may do, by core::Action name ("write_clinical": true, ...), so
     /// QML hides what storage would refuse. Storage still checks every write.
     Q_PROPERTY(QVariantMap may READ may NOTIFY unlockedChanged)
@@ -69,6 +72,7 @@ public:
     [[nodiscard]] QString accountName() const;
     [[nodiscard]] QString accountDisplayName() const;
     [[nodiscard]] QString role() const;
+    [[nodiscard]] QString auditWarning() const;
     [[nodiscard]] QVariantMap may() const;
     [[nodiscard]] QString error() const { return error_; }
     [[nodiscard]] int revision() const { return revision_; }

@@ -396,6 +396,34 @@ private slots:
         QVERIFY(!info["isVault"].toBool());
         QVERIFY(info["target"].toString().endsWith("Punctum vault"));
     }
+
+    // Last: it rolls the fixture vault back. A vault.db replaced by an older copy of itself
+    // is named above every page, as the command line prints it.
+    void aRolledBackVaultWarnsInTheApp() {
+        session_->lock();
+        QVERIFY(session_->waitUntilIdle(30000));
+        const auto db = dir_.filePath("vault/vault.db");
+        const auto older = dir_.filePath("older.db");
+        QVERIFY(QFile::copy(db, older));
+        session_->unlock("admin", passphrase);
+        QVERIFY(session_->waitUntilIdle(30000));
+        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        QVERIFY(session_->auditWarning().isEmpty());
+        core::Client later;
+        later.display_name = "Added after the copy";
+        QVERIFY(vault().clients().add(later));
+        session_->lock();
+        QVERIFY(session_->waitUntilIdle(30000));
+        QFile::remove(db + "-wal");
+        QFile::remove(db + "-shm");
+        QVERIFY(QFile::remove(db));
+        QVERIFY(QFile::copy(older, db));
+        session_->unlock("admin", passphrase);
+        QVERIFY(session_->waitUntilIdle(30000));
+        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        QVERIFY2(session_->auditWarning().contains("older copy"),
+                 qPrintable(session_->auditWarning()));
+    }
 };
 
 QTEST_MAIN(ReviewModelTests)

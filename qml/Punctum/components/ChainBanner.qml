@@ -11,6 +11,8 @@ Rectangle {
     objectName: "chainBanner"
     property string chainState: "unchecked"
     property string message
+    /// False where the banner only warns (the vault-wide warning above every page).
+    property bool canVerify: true
     signal verifyRequested()
     readonly property bool dark: Material.theme === Material.Dark
     readonly property bool intact: chainState === "intact"
@@ -44,7 +46,7 @@ Rectangle {
         Button {
             text: qsTr("Verify again")
             flat: true
-            visible: banner.chainState !== "checking"
+            visible: banner.canVerify && banner.chainState !== "checking"
             Material.foreground: banner.intact || banner.broken ? "#ffffff" : undefined
             Accessible.name: qsTr("Verify the audit trail again")
             onClicked: banner.verifyRequested()
