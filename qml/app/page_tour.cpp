@@ -283,7 +283,7 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     visit(QStringLiteral("client"), QStringLiteral("clientPage"));
     // The lasting medical history, recorded in its form and shown (issue 11 item 2).
     click(QStringLiteral("medicalHistoryEdit"));
-    set(QStringLiteral("medicalHistoryField0"), "text", QStringLiteral("Nickel (rash)"));
+    set(QStringLiteral("medicalHistoryField0"), "text", QStringLiteral("Penicillin (rash)"));
     set(QStringLiteral("medicalHistoryField1"), "text", QStringLiteral("Fragrance"));
     set(QStringLiteral("medicalHistoryField2"), "text",
         QStringLiteral("Levothyroxine 50 mcg; fish oil"));
