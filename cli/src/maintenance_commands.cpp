@@ -159,13 +159,22 @@ void run_reveal(CliContext& ctx) {
         ctx.fail(hex.error());
         return;
     }
+    // The instructions never have the key typed or pasted: an interactive sqlcipher shell
+    // writes every line, the key too, to ~/.sqlite_history, and a key on a command line is
+    // visible to other users in the process list and lands in the shell's own history. Piped
+    // in, it reaches neither: sqlcipher keeps no history when its input is not a terminal,
+    // and the key lives only in a subshell's variable.
+    const auto vault_arg = vault->folder().string();
     std::cerr << "WARNING: this is the raw key of the whole vault. Anyone who has it can read and\n"
                  "change every record without a passphrase. Do not store it, send it or paste it\n"
-                 "anywhere. To open the vault with the standard sqlcipher tool:\n"
-                 "  sqlcipher "
-              << (vault->folder() / storage::Vault::database_file).string()
-              << "\n"
-                 "  PRAGMA key = \"x'<key>'\"; PRAGMA cipher_page_size = 4096;\n";
+                 "anywhere. To read the vault with the standard sqlcipher tool, never type the\n"
+                 "key: pipe it in with your SQL (query.sql), so it reaches no file, no command\n"
+                 "line and no shell history:\n"
+                 "  (key=$(punctum-cli vault reveal-key --vault '"
+              << vault_arg
+              << "' 2>/dev/null); printf 'PRAGMA key = \"x%s%s%s\"; PRAGMA cipher_page_size = "
+                 "4096;\\n' \"'\" \"$key\" \"'\"; cat query.sql) | sqlcipher -batch '"
+              << (vault->folder() / storage::Vault::database_file).string() << "'\n";
     std::cout << hex->view() << "\n";
 }
 

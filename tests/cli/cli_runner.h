@@ -20,6 +20,9 @@ inline constexpr const char* cli_passphrase = "cli test passphrase";
 struct CliRunner {
     TempDir tmp;
     std::string vault = (tmp.path() / "vault").string();
+    /// The user's state folder (the vault's second audit head), apart from `tmp` so tests
+    /// that list what a command left in `tmp` see only what it wrote there.
+    TempDir state;
 
     /// punctum-cli `args`; `passphrase` nullopt runs it with no PUNCTUM_PASSPHRASE at all.
     [[nodiscard]] ProcessResult
@@ -27,6 +30,7 @@ struct CliRunner {
         const std::optional<std::string>& passphrase = std::string(cli_passphrase)) const {
         auto env = environment_without({"PUNCTUM_PASSPHRASE", "HOME", "XDG_STATE_HOME"});
         env.push_back("HOME=" + tmp.path().string());
+        env.push_back("XDG_STATE_HOME=" + state.path().string());
         if (passphrase) {
             env.push_back("PUNCTUM_PASSPHRASE=" + *passphrase);
         }

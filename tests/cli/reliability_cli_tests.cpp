@@ -335,3 +335,40 @@ TEST_CASE(
     // And the right passphrase still opens it, with nothing added.
     CHECK(cli.stats().at("clients") == 2);
 }
+
+TEST_CASE("cli: reliability: reveal-key's own instructions read the vault and leave the key in "
+          "no file and no history",
+          "[cli][reliability]") {
+    CliRunner cli;
+    cli.init();
+    add_clients(cli, 3, "Counted Client");
+    const auto r = cli.run({"vault", "reveal-key", "--vault", cli.vault});
+    REQUIRE(r.exit_code == 0);
+    const std::string hex = trimmed(r.out);
+    // The pipeline exactly as printed, run by bash in a folder with the user's query.sql.
+    const auto start = r.err.find("  (key=$(punctum-cli");
+    REQUIRE(start != std::string::npos);
+    const auto line = r.err.substr(start, r.err.find('\n', start) - start);
+    CHECK_FALSE(contains(line, hex));
+    const auto work = cli.tmp.path() / "work";
+    fs::create_directories(work);
+    punctum::test::write_file(work / "query.sql", "SELECT count(*) FROM clients;\n");
+    auto env = punctum::test::environment_without(
+        {"HOME", "PATH", "PUNCTUM_PASSPHRASE", "SQLITE_HISTORY", "XDG_STATE_HOME"});
+    env.push_back("HOME=" + cli.tmp.path().string());
+    env.push_back("XDG_STATE_HOME=" + cli.state.path().string());
+    env.push_back("PUNCTUM_PASSPHRASE=" + std::string(punctum::test::cli_passphrase));
+    env.push_back("PATH=" + fs::path(PUNCTUM_CLI_PATH).parent_path().string() + ":/usr/bin:/bin");
+    const auto ran = punctum::test::run_process(
+        "/bin/bash", {"-c", "cd '" + work.string() + "' && " + line}, env);
+    INFO("ran: " << line << "\nstdout: " << ran.out << "\nstderr: " << ran.err);
+    REQUIRE(ran.exit_code == 0);
+    CHECK(trimmed(ran.out) == "3");
+    // Nothing under HOME (the vault, the query, any shell or sqlite history) holds the key.
+    for (const auto& entry : fs::recursive_directory_iterator(cli.tmp.path())) {
+        if (entry.is_regular_file()) {
+            INFO(entry.path());
+            CHECK_FALSE(contains(punctum::test::read_file(entry.path()), hex));
+        }
+    }
+}
