@@ -1,6 +1,7 @@
 #include "entry_list_model.h"
 
 #include "display_text.h"
+#include "treatment_record_words.h"
 #include "vault_session.h"
 
 namespace punctum::ui {
@@ -30,8 +31,14 @@ QVariant EntryListModel::data(const QModelIndex& index, int role) const {
     case ReporterRole:
         return QString::fromUtf8(core::to_string(e.reporter).data());
     case Qt::DisplayRole:
-    case SummaryRole:
-        return entry_summary(e);
+    case SummaryRole: {
+        // The symptom scores, then the improvement rating (GAIS) when one was given.
+        QString text = entry_summary(e);
+        if (const QString gais = gais_summary(e); !gais.isEmpty()) {
+            text += (text.isEmpty() ? QString() : QStringLiteral("; ")) + gais;
+        }
+        return text;
+    }
     case NoteRole:
         return QString::fromStdString(e.note);
     case ErythemaRole:

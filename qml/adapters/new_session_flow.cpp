@@ -1,6 +1,7 @@
 #include "new_session_flow.h"
 
 #include "display_text.h"
+#include "treatment_record_form.h"
 #include "vault_session.h"
 
 #include "punctum/core/screening/screening.h"
@@ -296,6 +297,10 @@ bool NewSessionFlow::sign(const QVariantMap& t) {
             s.add_ons.push_back(
                 {*kind, m.value(QStringLiteral("detail")).toString().trimmed().toStdString()});
         }
+    }
+    if (const QString wrong = apply_treatment_record(t, s); !wrong.isEmpty()) {
+        setError(wrong);
+        return false;
     }
     auto& vault = *session->vault();
     core::SessionId id;

@@ -4,6 +4,7 @@
 #include "photo_image_cache.h"
 #include "photo_image_provider.h"
 #include "photo_words.h"
+#include "treatment_record_words.h"
 #include "vault_session.h"
 
 #include "punctum/core/photo/alignment.h"
@@ -96,25 +97,36 @@ void PhotoCompare::setSessionId(qint64 id) {
     }
     session_id_ = id;
     photos_.clear();
+    views_.clear();
     before_id_ = after_id_ = 0;
     auto* session = VaultSession::instance();
     if (session != nullptr && session->vault() != nullptr && id > 0) {
         if (auto list = session->vault()->photos().of_session(core::SessionId{id})) {
+            std::vector<core::PhotoView> views;
             for (const auto& p : *list) {
-                const QString area = p.area.empty()
-                                         ? QString()
-                                         : QStringLiteral(", ") + QString::fromStdString(p.area);
+                QString where = p.area.empty()
+                                    ? QString()
+                                    : QStringLiteral(", ") + QString::fromStdString(p.area);
+                if (p.view != core::PhotoView::unspecified) {
+                    where += QStringLiteral(", ") + view_label(p.view);
+                }
                 photos_ << QVariantMap{
                     {QStringLiteral("photoId"), QVariant::fromValue(p.id)},
                     {QStringLiteral("label"),
                      tr("Day %1, %2%3")
                          .arg(p.day)
-                         .arg(list_date(p.taken_on, VaultSession::today()), area)}};
+                         .arg(list_date(p.taken_on, VaultSession::today()), where)},
+                    {QStringLiteral("view"), QString::fromUtf8(core::to_string(p.view).data())}};
+                views_.emplace_back(p.id, p.view);
+                views.push_back(p.view);
             }
-            if (!list->empty()) {
-                // Default: the earliest and the latest, the widest view of the recovery.
-                before_id_ = list->front().id;
-                after_id_ = list->back().id;
+            // Default: the earliest and the latest photo of one view, the widest view of
+            // the recovery that compares like with like.
+            if (const auto pair = core::default_compare_pair(views)) {
+                before_id_ = list->at(pair->first).id;
+                after_id_ = list->at(pair->second).id;
+            } else if (!list->empty()) {
+                before_id_ = after_id_ = list->front().id;
             }
         }
     }
@@ -146,15 +158,55 @@ QVariantMap PhotoCompare::describe(qint64 id) {
     if (!info) {
         return {};
     }
+    QString label =
+        tr("Day %1, %2").arg(info->day).arg(list_date(info->taken_on, VaultSession::today()));
+    if (info->view != core::PhotoView::unspecified) {
+        label += QStringLiteral(", ") + view_label(info->view);
+    }
     return {{QStringLiteral("photoId"), QVariant::fromValue(id)},
             {QStringLiteral("day"), info->day},
-            {QStringLiteral("label"),
-             tr("Day %1, %2").arg(info->day).arg(list_date(info->taken_on, VaultSession::today()))},
+            {QStringLiteral("label"), label},
             {QStringLiteral("redness"), redness_sentence(latest_analysis(photos, id))},
             {QStringLiteral("source"), QStringLiteral("image://vaultphoto/%1/preview").arg(id)}};
 }
 
+core::PhotoView PhotoCompare::view_of(qint64 id) const {
+    for (const auto& [photo, view] : views_) {
+        if (photo == id) {
+            return view;
+        }
+    }
+    return core::PhotoView::unspecified;
+}
+
+QString PhotoCompare::viewNote() const {
+    const auto before = view_of(before_id_);
+    const auto after = view_of(after_id_);
+    if (!core::views_differ(before, after)) {
+        return {};
+    }
+    return tr("These photos show different views (%1 and %2): redness and texture read "
+              "differently from another angle. Compare photos of the same view.")
+        .arg(view_label(before), view_label(after));
+}
+
+void PhotoCompare::matchView() {
+    if (match_id_ > 0) {
+        setAfterId(match_id_);
+    }
+}
+
 void PhotoCompare::pairUpdated() {
+    // The latest other photo of the before photo's view, offered when the pair differs.
+    match_id_ = 0;
+    const auto before = view_of(before_id_);
+    if (core::views_differ(before, view_of(after_id_))) {
+        for (const auto& [photo, view] : views_) {
+            if (photo != before_id_ && view == before) {
+                match_id_ = photo;
+            }
+        }
+    }
     before_ = describe(before_id_);
     after_ = describe(after_id_);
     emit pairChanged();

@@ -1,6 +1,7 @@
 #pragma once
 // Two photos of one session side by side or under a slider: which two (default the earliest
-// and the latest), their days and redness, and the after photo aligned to the before photo.
+// and the latest of one view, core::default_compare_pair), their days, views and redness, and
+// the after photo aligned to the before photo. Pairs of different views are named as such.
 // Alignment and warping run off the UI thread on copies of the bytes, read on the GUI
 // thread; the warped picture goes to PhotoImageCache and is shown as alignedSource.
 
@@ -11,13 +12,18 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include "punctum/core/model/photo_view.h"
+
+#include <utility>
+#include <vector>
+
 namespace punctum::ui {
 
 class PhotoCompare : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
-    /// The session's photos to choose from: [{photoId, label}] by day.
+    /// The session's photos to choose from: [{photoId, label, view}] by day.
     Q_PROPERTY(QVariantList photos READ photos NOTIFY sessionIdChanged)
     Q_PROPERTY(qint64 beforeId READ beforeId WRITE setBeforeId NOTIFY pairChanged)
     Q_PROPERTY(qint64 afterId READ afterId WRITE setAfterId NOTIFY pairChanged)
@@ -34,6 +40,11 @@ class PhotoCompare : public QObject {
     /// The after photo in the before frame (image://vaultphoto/aligned/<a>/<b>); the plain
     /// after preview when not aligned; empty while busy.
     Q_PROPERTY(QString alignedSource READ alignedSource NOTIFY alignmentChanged)
+    /// "These photos show different views (front, left side): ..." when the pair's views are
+    /// both recorded and differ; empty otherwise.
+    Q_PROPERTY(QString viewNote READ viewNote NOTIFY pairChanged)
+    /// Another photo shows the before photo's view: matchView() can pick it as after.
+    Q_PROPERTY(bool canMatchView READ canMatchView NOTIFY pairChanged)
 
 public:
     explicit PhotoCompare(QObject* parent = nullptr);
@@ -55,6 +66,10 @@ public:
     [[nodiscard]] double quality() const { return quality_; }
     [[nodiscard]] QString qualityText() const { return quality_text_; }
     [[nodiscard]] QString alignedSource() const { return aligned_source_; }
+    [[nodiscard]] QString viewNote() const;
+    [[nodiscard]] bool canMatchView() const { return match_id_ > 0; }
+    /// After: the latest other photo of the before photo's view.
+    Q_INVOKABLE void matchView();
 
     /// What the worker hands back.
     struct Outcome {
@@ -88,6 +103,9 @@ private:
     double quality_ = 0;
     QString quality_text_, aligned_source_;
     QFutureWatcher<Outcome> watcher_;
+    std::vector<std::pair<qint64, core::PhotoView>> views_; ///< by day, as photos_
+    qint64 match_id_ = 0;
+    [[nodiscard]] core::PhotoView view_of(qint64 id) const;
 };
 
 } // namespace punctum::ui

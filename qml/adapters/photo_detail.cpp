@@ -2,6 +2,7 @@
 
 #include "display_text.h"
 #include "photo_words.h"
+#include "treatment_record_words.h"
 #include "vault_session.h"
 
 #include <algorithm>
@@ -80,6 +81,7 @@ void PhotoDetail::reload() {
     reference_.clear();
     redness_.clear();
     detail_.clear();
+    view_.clear();
     suggested_treated_ = default_treated;
     suggested_reference_ = default_reference;
     auto* session = VaultSession::instance();
@@ -98,6 +100,9 @@ void PhotoDetail::reload() {
     day_ = info->day;
     taken_on_ = list_date(info->taken_on, VaultSession::today());
     area_ = QString::fromStdString(info->area);
+    if (info->view != core::PhotoView::unspecified) {
+        view_ = tr("%1 view").arg(view_label(info->view));
+    }
     width_ = info->width;
     height_ = info->height;
     const auto analysis = latest_analysis(photos, photo_id_);

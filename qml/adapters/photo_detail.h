@@ -21,6 +21,8 @@ class PhotoDetail : public QObject {
     Q_PROPERTY(int day READ day NOTIFY loaded)
     Q_PROPERTY(QString takenOn READ takenOn NOTIFY loaded)
     Q_PROPERTY(QString area READ area NOTIFY loaded)
+    /// "front view", "left side view", ...; empty when the view was not recorded.
+    Q_PROPERTY(QString view READ view NOTIFY loaded)
     /// Displayed full-resolution size.
     Q_PROPERTY(int width READ width NOTIFY loaded)
     Q_PROPERTY(int height READ height NOTIFY loaded)
@@ -49,6 +51,7 @@ public:
     [[nodiscard]] int day() const { return day_; }
     [[nodiscard]] QString takenOn() const { return taken_on_; }
     [[nodiscard]] QString area() const { return area_; }
+    [[nodiscard]] QString view() const { return view_; }
     [[nodiscard]] int width() const { return width_; }
     [[nodiscard]] int height() const { return height_; }
     [[nodiscard]] QString previewSource() const;
@@ -80,7 +83,7 @@ private:
     bool found_ = false;
     qint64 session_id_ = 0;
     int day_ = 0;
-    QString taken_on_, area_;
+    QString taken_on_, area_, view_;
     int width_ = 0, height_ = 0;
     bool analysed_ = false;
     QString redness_, detail_;

@@ -2,6 +2,7 @@
 
 #include "display_text.h"
 #include "photo_words.h"
+#include "treatment_record_words.h"
 #include "vault_session.h"
 
 #include <limits>
@@ -42,12 +43,17 @@ QVariant PhotoGalleryModel::data(const QModelIndex& index, int role) const {
         return row.analysis ? row.analysis->values.calibrated : false;
     case RednessRole:
         return redness_short(row.analysis);
+    case ViewRole:
+        return view_label(p.view);
     case ThumbnailRole:
         return QStringLiteral("image://vaultphoto/%1/thumbnail").arg(p.id);
     case Qt::DisplayRole:
     case DescriptionRole: {
-        const QString area =
+        QString area =
             p.area.empty() ? QString() : QString::fromStdString(p.area) + QStringLiteral(", ");
+        if (p.view != core::PhotoView::unspecified) {
+            area += tr("%1 view, ").arg(view_label(p.view));
+        }
         return tr("Photo of day %1, %2%3. %4")
             .arg(p.day)
             .arg(area, list_date(p.taken_on, VaultSession::today()),
@@ -59,11 +65,17 @@ QVariant PhotoGalleryModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> PhotoGalleryModel::roleNames() const {
-    return {{PhotoIdRole, "photoId"},       {DayRole, "day"},
-            {TakenOnRole, "takenOn"},       {AreaRole, "area"},
-            {AnalysedRole, "analysed"},     {DeltaAStarRole, "deltaAStar"},
-            {CalibratedRole, "calibrated"}, {RednessRole, "redness"},
-            {ThumbnailRole, "thumbnail"},   {DescriptionRole, "description"}};
+    return {{PhotoIdRole, "photoId"},
+            {DayRole, "day"},
+            {TakenOnRole, "takenOn"},
+            {AreaRole, "area"},
+            {AnalysedRole, "analysed"},
+            {DeltaAStarRole, "deltaAStar"},
+            {CalibratedRole, "calibrated"},
+            {RednessRole, "redness"},
+            {ThumbnailRole, "thumbnail"},
+            {DescriptionRole, "description"},
+            {ViewRole, "view"}};
 }
 
 void PhotoGalleryModel::setSessionId(qint64 id) {

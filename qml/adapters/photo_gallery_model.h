@@ -31,7 +31,8 @@ public:
         CalibratedRole,  ///< of that analysis
         RednessRole,     ///< "Redness 4.2 (delta a*)" or "Not measured"
         ThumbnailRole,   ///< image://vaultphoto/<id>/thumbnail
-        DescriptionRole, ///< for screen readers: day, area and redness in one sentence
+        DescriptionRole, ///< for screen readers: day, area, view and redness in one sentence
+        ViewRole,        ///< "front", "left side", ...; empty when not recorded
     };
     Q_ENUM(Role)
 

@@ -4,6 +4,7 @@
 #include "flag_rows.h"
 #include "photo_image_cache.h"
 #include "photo_image_provider.h"
+#include "treatment_record_words.h"
 #include "vault_session.h"
 
 #include "punctum/core/photo/photo_import.h"
@@ -47,9 +48,28 @@ QVariantList RecoveryLog::pendingPhotos() const {
             {QStringLiteral("accepted"), p.accepted},
             {QStringLiteral("source"),
              p.accepted ? QStringLiteral("image://vaultphoto/") + pending_key(p.key) : QString()},
-            {QStringLiteral("message"), p.message}};
+            {QStringLiteral("message"), p.message},
+            {QStringLiteral("view"), QString::fromUtf8(core::to_string(p.view).data())}};
     }
     return out;
+}
+
+QVariantMap RecoveryLog::gaisScale() {
+    return gais_scale(QStringLiteral("gais"), tr("Improvement"));
+}
+
+QVariantList RecoveryLog::photoViews() {
+    return view_choices();
+}
+
+void RecoveryLog::setPhotoView(int key, const QString& view) {
+    const auto it =
+        std::find_if(photos_.begin(), photos_.end(), [key](const auto& p) { return p.key == key; });
+    const auto chosen = core::photo_view_from_string(view.toStdString());
+    if (it != photos_.end() && chosen && it->view != *chosen) {
+        it->view = *chosen;
+        emit photosChanged();
+    }
 }
 
 int RecoveryLog::acceptedPhotos() const {
@@ -305,7 +325,8 @@ void RecoveryLog::clearResult() {
     emit resultChanged();
 }
 
-bool RecoveryLog::save(const QVariantMap& scores, const QString& note, const QString& reporter) {
+bool RecoveryLog::save(const QVariantMap& scores, const QString& note, const QString& reporter,
+                       const QVariantMap& outcome) {
     clearResult();
     auto* session = VaultSession::instance();
     if (session == nullptr || session->vault() == nullptr) {
@@ -333,14 +354,22 @@ bool RecoveryLog::save(const QVariantMap& scores, const QString& note, const QSt
             }
         }
     }
+    // GAIS is an outcome, not a symptom: kept apart from the scores.
+    const auto grade = [&outcome](const char* key) -> std::optional<int> {
+        const QVariant v = outcome.value(QString::fromUtf8(key));
+        return v.isValid() && !v.isNull() ? std::optional<int>(v.toInt()) : std::nullopt;
+    };
+    entry.gais_practitioner = grade("gaisPractitioner");
+    entry.gais_patient = grade("gaisPatient");
     std::vector<storage::NewPhoto> photos;
     for (const auto& p : photos_) {
         if (p.accepted) {
-            photos.push_back({p.file, {}, std::nullopt});
+            photos.push_back({p.file, {}, std::nullopt, p.view});
         }
     }
     if (entry.empty() && entry.note.empty() && photos.empty()) {
-        error_ = tr("Choose at least one score, write a note or add a photo before saving.");
+        error_ = tr("Choose at least one score, rate the improvement, write a note or add a "
+                    "photo before saving.");
         emit resultChanged();
         return false;
     }

@@ -4,6 +4,7 @@
 // the same transaction), and gives back the flags this entry raised as the result.
 
 #include "punctum/core/date.h"
+#include "punctum/core/model/photo_view.h"
 #include <QImage>
 #include <QList>
 #include <QObject>
@@ -47,6 +48,11 @@ class RecoveryLog : public QObject {
     Q_PROPERTY(QString observedOnError READ observedOnError NOTIFY observedOnChanged)
     /// Days after the treatment of the observed day; -1 when it cannot be told.
     Q_PROPERTY(int observedDay READ observedDay NOTIFY observedOnChanged)
+    /// The Global Aesthetic Improvement Scale for a ScorePicker (value 0..4 is grade 1..5):
+    /// {key, name, max, yesNo, scale: "GAIS", choices: [{value, words}]}.
+    Q_PROPERTY(QVariantMap gaisScale READ gaisScale CONSTANT)
+    /// [{key, label}] for each pending photo's view, "" (not recorded) first.
+    Q_PROPERTY(QVariantList photoViews READ photoViews CONSTANT)
 
 public:
     explicit RecoveryLog(QObject* parent = nullptr);
@@ -68,6 +74,8 @@ public:
     void setObservedOn(const QString& day);
     [[nodiscard]] QString observedOnError() const;
     [[nodiscard]] int observedDay() const;
+    [[nodiscard]] static QVariantMap gaisScale();
+    [[nodiscard]] static QVariantList photoViews();
     /// Today minus `days` by the session's clock, "YYYY-MM-DD" (for "Yesterday").
     Q_INVOKABLE static QString isoDaysAgo(int days);
 
@@ -81,10 +89,14 @@ public:
     /// The same for bytes already in memory (a paste, tests).
     bool addPhotoBytes(const QString& name, std::vector<std::uint8_t> bytes);
     Q_INVOKABLE void removePhoto(int key);
+    /// The view a pending photo shows: "front", "left", "right", "oblique" or "".
+    Q_INVOKABLE void setPhotoView(int key, const QString& view);
 
     /// Saves today's entry. `scores` maps a scale key to its score; keys left out are "not
-    /// reported", never 0. `reporter` is "patient" or "clinician".
-    Q_INVOKABLE bool save(const QVariantMap& scores, const QString& note, const QString& reporter);
+    /// reported", never 0. `reporter` is "patient" or "clinician". `outcome` holds the
+    /// improvement ratings, GAIS 1..5: {gaisPractitioner, gaisPatient}, each optional.
+    Q_INVOKABLE bool save(const QVariantMap& scores, const QString& note, const QString& reporter,
+                          const QVariantMap& outcome = {});
     /// Back to an empty form, pending photos dropped.
     Q_INVOKABLE void reset();
 
@@ -116,6 +128,7 @@ private:
         bool accepted = false;
         QString message;
         QImage thumbnail; ///< for the pending list, kept in memory only
+        core::PhotoView view = core::PhotoView::unspecified;
     };
     /// Reads and checks one file with core's import; no vault, no GUI: runs on a worker.
     static PendingPhoto check_file(const QString& path);

@@ -1,6 +1,7 @@
 #include "session_detail.h"
 
 #include "display_text.h"
+#include "treatment_record_words.h"
 #include "vault_session.h"
 
 #include <QLocale>
@@ -40,10 +41,11 @@ void SessionDetail::reload() {
     error_.clear();
     client_id_ = 0;
     days_since_ = 0;
-    for (auto* text :
-         {&client_name_, &treated_on_, &device_, &cartridge_, &immediate_, &aftercare_, &notes_}) {
+    for (auto* text : {&client_name_, &treated_on_, &device_, &cartridge_, &immediate_, &aftercare_,
+                       &notes_, &aftercare_products_, &indication_, &course_}) {
         text->clear();
     }
+    record_.clear();
     areas_.clear();
     products_.clear();
     add_ons_.clear();
@@ -72,12 +74,24 @@ void SessionDetail::reload() {
                      a.passes == 1 ? tr("1 pass") : tr("%1 passes").arg(a.passes)}};
             }
             for (const auto& p : s->products) {
+                if (p.phase == core::ProductPhase::aftercare) {
+                    continue; // listed apart, as post-care
+                }
                 products_ << QVariantMap{
                     {QStringLiteral("name"), QString::fromStdString(p.name)},
                     {QStringLiteral("lot"), QString::fromStdString(p.lot_number)}};
             }
             for (const auto& a : s->add_ons) {
                 add_ons_ << add_on_text(std::string(core::to_string(a.kind)), a.detail);
+            }
+            aftercare_products_ = product_lines(*s, core::ProductPhase::aftercare);
+            indication_ = indication_text(*s);
+            record_ = record_rows(*s);
+            if (s->course_sessions) {
+                if (auto all = vault.sessions().of_client(s->client_id)) {
+                    course_ =
+                        course_text(*s, core::course_progress(*s, *all), VaultSession::today());
+                }
             }
         } else {
             error_ = QString::fromStdString(s.error().message);

@@ -1,7 +1,7 @@
 #pragma once
 // The session page's controller: one treatment session as recorded (device, cartridge,
-// areas, products with lots, add-ons, immediate response, aftercare), loaded when
-// sessionId is set.
+// areas, products with lots, add-ons, immediate response, aftercare), why it was given and
+// where it stands in its course, and the treatment record; loaded when sessionId is set.
 
 #include <QObject>
 #include <QString>
@@ -24,8 +24,16 @@ class SessionDetail : public QObject {
     Q_PROPERTY(QString cartridge READ cartridge NOTIFY loaded)
     /// [{area, depth: "1.5 mm", passes: "2 passes"}]
     Q_PROPERTY(QVariantList areas READ areas NOTIFY loaded)
-    /// [{name, lot}]
+    /// [{name, lot}]: the products used during the procedure
     Q_PROPERTY(QVariantList products READ products NOTIFY loaded)
+    /// Post-care products, one a line with their lot; empty when none recorded.
+    Q_PROPERTY(QString aftercareProducts READ aftercareProducts NOTIFY loaded)
+    /// "Acne scars (rolling scars) · scar grade 3 - moderate: ... (Goodman and Baron)"
+    Q_PROPERTY(QString indication READ indication NOTIFY loaded)
+    /// "Session 2 of 3, every 28 days · next session due Tue 31 Mar"; empty without a plan.
+    Q_PROPERTY(QString course READ course NOTIFY loaded)
+    /// The treatment record's recorded parts: [{label, value}].
+    Q_PROPERTY(QVariantList record READ record NOTIFY loaded)
     /// ["PRP", "RF: Fractional RF 40 W"]
     Q_PROPERTY(QStringList addOns READ addOns NOTIFY loaded)
     Q_PROPERTY(QString immediateResponse READ immediateResponse NOTIFY loaded)
@@ -47,6 +55,10 @@ public:
     [[nodiscard]] QString cartridge() const { return cartridge_; }
     [[nodiscard]] QVariantList areas() const { return areas_; }
     [[nodiscard]] QVariantList products() const { return products_; }
+    [[nodiscard]] QString aftercareProducts() const { return aftercare_products_; }
+    [[nodiscard]] QString indication() const { return indication_; }
+    [[nodiscard]] QString course() const { return course_; }
+    [[nodiscard]] QVariantList record() const { return record_; }
     [[nodiscard]] QStringList addOns() const { return add_ons_; }
     [[nodiscard]] QString immediateResponse() const { return immediate_; }
     [[nodiscard]] QString aftercareGiven() const { return aftercare_; }
@@ -68,6 +80,8 @@ private:
     int days_since_ = 0;
     QVariantList areas_, products_;
     QStringList add_ons_;
+    QString aftercare_products_, indication_, course_;
+    QVariantList record_;
 };
 
 /// "PRP", "RF (Fractional RF 40 W)": an add-on as the session page names it.

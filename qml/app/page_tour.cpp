@@ -93,6 +93,7 @@ QStringList tour_pages() {
             QStringLiteral("log-recovery-result"),
             QStringLiteral("new-session-history"),
             QStringLiteral("new-session-screening"),
+            QStringLiteral("new-session-record"),
             QStringLiteral("new-session-treatment"),
             QStringLiteral("new-session-aftercare"),
             QStringLiteral("new-session-review"),
@@ -381,6 +382,36 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     set(QStringLiteral("overrideJustification"), "text",
         QStringLiteral("Mild sunburn on the neck only; the face is clear. Treating the face."));
     click(QStringLiteral("overrideButton"));
+    // Why and the course, then the treatment record (issue 11 items 5 and 6), as a
+    // practitioner fills them in; the step opens at its top.
+    set(QStringLiteral("indicationPicker"), "currentIndex", 1); // acne scars
+    settle(50);
+    set(QStringLiteral("scarGradePicker"), "currentIndex", 3);
+    set(QStringLiteral("indicationDetail"), "text", QStringLiteral("rolling scars, both cheeks"));
+    set(QStringLiteral("courseSessions"), "value", 3);
+    set(QStringLiteral("courseInterval"), "value", 28);
+    set(QStringLiteral("deviceSerial"), "text", QStringLiteral("SP-20418"));
+    set(QStringLiteral("cartridgeLot"), "text", QStringLiteral("C24410"));
+    set(QStringLiteral("cartridgeExpiry"), "text",
+        QString::fromStdString(core::format_date(
+            core::Date{std::chrono::sys_days{VaultSession::today()} + std::chrono::days{240}})));
+    set(QStringLiteral("consentForm"), "text", QStringLiteral("Microneedling treatment consent"));
+    set(QStringLiteral("consentVersion"), "text", QStringLiteral("v3"));
+    set(QStringLiteral("anaesthetic"), "text", QStringLiteral("lidocaine 4% cream"));
+    set(QStringLiteral("anaestheticMinutes"), "text", QStringLiteral("30"));
+    set(QStringLiteral("skinPrep"), "text", QStringLiteral("chlorhexidine 0.5% in alcohol"));
+    set(QStringLiteral("endpointRedness"), "currentIndex", 3);
+    set(QStringLiteral("endpointBleeding"), "currentIndex", 2);
+    set(QStringLiteral("antiviralPicker"), "currentIndex", 2);
+    set(QStringLiteral("aftercareProductName0"), "text",
+        QStringLiteral("Mineral sunscreen SPF 50"));
+    if (auto* page = object(QStringLiteral("newSessionPage"))) {
+        QMetaObject::invokeMethod(
+            page, "reveal",
+            Q_ARG(QVariant, QVariant::fromValue(object(QStringLiteral("reasonSection")))));
+    }
+    settle(150);
+    visit(QStringLiteral("new-session-record"), QStringLiteral("newSessionPage"));
     set(QStringLiteral("deviceField"), "text", QStringLiteral("SkinPen Precision"));
     set(QStringLiteral("cartridgeField"), "text", QStringLiteral("14-pin"));
     set(QStringLiteral("productName0"), "text", QStringLiteral("Hyaluronic glide serum"));

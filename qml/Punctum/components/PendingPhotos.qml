@@ -7,7 +7,8 @@ import Punctum
 
 // Photos to save with a recovery entry: [Add photo] opens a file dialog (JPEG or PNG), files
 // dropped on the page land here too. Each file is checked by C++ (RecoveryLog) at once: a
-// refused one shows why beside it, in the same words core uses, and is never saved.
+// refused one shows why beside it, in the same words core uses, and is never saved. Each
+// accepted photo asks for its view, so that compare sets like beside like.
 ColumnLayout {
     id: pending
     required property var log
@@ -72,6 +73,22 @@ ColumnLayout {
                     font.weight: Font.DemiBold
                     elide: Text.ElideMiddle
                     Layout.fillWidth: true
+                }
+                RowLayout {
+                    visible: row.modelData.accepted
+                    spacing: Theme.unit
+                    Label { text: qsTr("View") }
+                    ComboBox {
+                        id: viewBox
+                        objectName: "pendingView" + row.index
+                        model: pending.log.photoViews
+                        textRole: "label"
+                        valueRole: "key"
+                        currentIndex: Math.max(0, viewBox.indexOfValue(row.modelData.view))
+                        implicitContentWidthPolicy: ComboBox.WidestText
+                        Accessible.name: qsTr("View shown in %1: front, left, right or oblique").arg(row.modelData.name)
+                        onActivated: pending.log.setPhotoView(row.modelData.key, viewBox.currentValue)
+                    }
                 }
                 Label {
                     objectName: "pendingMessage" + row.index

@@ -38,13 +38,14 @@ Page {
                     s[p.scale.key] = p.value
             }
         }
-        if (log.save(s, note.text, page.patient ? "patient" : "clinician"))
+        if (log.save(s, note.text, page.patient ? "patient" : "clinician", outcome.values()))
             result.forceActiveFocus()
     }
 
     function clear() {
         log.reset()
         note.text = ""
+        outcome.reset()
         for (let i = 0; i < graded.count; ++i)
             graded.itemAt(i).value = -1
         for (let j = 0; j < signs.count; ++j)
@@ -167,6 +168,14 @@ Page {
                         Layout.fillWidth: true
                     }
                 }
+            }
+            OutcomeRatings {
+                id: outcome
+                objectName: "outcomeRatings"
+                visible: !log.saved && log.day >= 0
+                log: log
+                patient: page.patient
+                Layout.fillWidth: true
             }
             PendingPhotos {
                 id: pendingSection

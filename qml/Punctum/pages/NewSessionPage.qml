@@ -93,7 +93,7 @@ Page {
                     onNext: page.step = 1
                     onReveal: (item) => page.reveal(item)
                 }
-                TreatmentStep { id: treatment; onNext: page.step = 2 }
+                TreatmentStep { id: treatment; clientId: page.clientId; onNext: page.step = 2 }
                 AftercareStep { id: aftercare; flow: flow; onNext: page.step = 3 }
                 ReviewStep {
                     flow: flow

@@ -49,6 +49,10 @@ Page {
                 // Wide enough for the longest label ("Day 12, Sat 14 Nov, left cheek").
                 implicitContentWidthPolicy: ComboBox.WidestText
                 Layout.preferredWidth: Math.max(Theme.base * 19, implicitWidth)
+                // Labels name the view too: in a narrow window they elide before the tabs do.
+                Layout.fillWidth: true
+                Layout.maximumWidth: Layout.preferredWidth
+                Layout.minimumWidth: Theme.base * 12
                 onActivated: (index) => pair.beforeId = pair.photos[index].photoId
             }
             Label { text: qsTr("After") }
@@ -61,6 +65,9 @@ Page {
                 // Wide enough for the longest label ("Day 12, Sat 14 Nov, left cheek").
                 implicitContentWidthPolicy: ComboBox.WidestText
                 Layout.preferredWidth: Math.max(Theme.base * 19, implicitWidth)
+                Layout.fillWidth: true
+                Layout.maximumWidth: Layout.preferredWidth
+                Layout.minimumWidth: Theme.base * 12
                 onActivated: (index) => pair.afterId = pair.photos[index].photoId
             }
             Item { Layout.fillWidth: true }
@@ -80,6 +87,26 @@ Page {
                     Accessible.name: qsTr("Show under a slider")
                     onClicked: page.mode = "slider"
                 }
+            }
+        }
+
+        // A pair of different views compares unlike with unlike: say so, and offer the match.
+        RowLayout {
+            visible: pair.viewNote.length > 0
+            spacing: Theme.unit * 2
+            Layout.fillWidth: true
+            Label {
+                objectName: "viewNote"
+                text: pair.viewNote
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "matchViewButton"
+                visible: pair.canMatchView
+                text: qsTr("Compare the same view")
+                Accessible.name: qsTr("Choose an after photo of the same view as the before photo")
+                onClicked: pair.matchView()
             }
         }
 

@@ -37,7 +37,7 @@ Page {
         PageHeader {
             Layout.fillWidth: true
             title: photo.found ? qsTr("Photo of day %1").arg(photo.day) : qsTr("Photo not found")
-            context: photo.found ? [photo.takenOn, photo.area].filter(s => s.length > 0).join(" \u00b7 ")
+            context: photo.found ? [photo.takenOn, photo.area, photo.view].filter(s => s.length > 0).join(" \u00b7 ")
                                  : qsTr("It may have been removed, or the vault is locked.")
             Button {
                 text: qsTr("Back")

@@ -20,6 +20,17 @@ ColumnLayout {
         label: qsTr("Screening")
         value: step.flow.verdictWord + (step.flow.overridden ? " \u00b7 " + qsTr("overridden with a justification") : "")
     }
+    // Why and the course, before what was done.
+    TreatmentRecordForm { id: record; clientId: step.flow.clientId }
+    Repeater {
+        model: record.summary(step.treatment, "reason")
+        delegate: DetailRow {
+            required property var modelData
+            label: modelData.label
+            value: modelData.value
+            Layout.fillWidth: true
+        }
+    }
     DetailRow { label: qsTr("Device"); value: step.treatment.device || ""; emptyText: qsTr("Not recorded") }
     DetailRow { label: qsTr("Cartridge"); value: step.treatment.cartridge || ""; emptyText: qsTr("Not recorded") }
     DetailRow {
@@ -37,6 +48,16 @@ ColumnLayout {
         emptyText: qsTr("None")
     }
     DetailRow { label: qsTr("Skin at the end"); value: step.treatment.immediateResponse || ""; emptyText: qsTr("Not recorded") }
+    // The treatment record in plain words, as the session page shows it.
+    Repeater {
+        model: record.summary(step.treatment, "record")
+        delegate: DetailRow {
+            required property var modelData
+            label: modelData.label
+            value: modelData.value
+            Layout.fillWidth: true
+        }
+    }
     DetailRow { label: qsTr("Aftercare"); value: step.aftercare }
     Label {
         visible: step.flow.error.length > 0

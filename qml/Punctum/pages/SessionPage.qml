@@ -77,6 +77,17 @@ Page {
                 }
             }
 
+            // Why this session was given and where it stands in its course, at a glance.
+            Label {
+                objectName: "sessionReason"
+                visible: text.length > 0
+                text: [detail.indication.length > 0 ? qsTr("Reason for treatment: %1").arg(detail.indication) : "",
+                       detail.course.length > 0 ? qsTr("Course: %1").arg(detail.course) : ""]
+                      .filter(t => t.length > 0).join("\n")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.formWidth * 1.4
+            }
             SectionLabel { id: chartLabel; text: qsTr("Recovery against the usual course") }
             Label {
                 text: chartData.entryCount === 0
