@@ -2,6 +2,7 @@
 
 #include "commands.h"
 
+#include "punctum/core/norms/norms_figures.h"
 #include "punctum/core/norms/norms_profile.h"
 #include "punctum/core/screening/screening_json.h"
 
@@ -112,43 +113,12 @@ void run_norms(CliContext& ctx, const ScreenOptions& o) {
         return;
     }
     const auto& p = *profile;
-    const auto& r = p.recovery;
-    std::cout << p.title << " (" << p.id << " " << p.version << ")\n\n";
-    std::cout << "Redness and swelling settle by:\n";
-    double from = 0.0;
-    for (const auto& band : r.redness_bands) {
-        std::cout << "  depth " << from << "-" << band.max_depth_mm << " mm: day "
-                  << band.resolve_by_day << "  [" << p.cite(band.source) << "]\n";
-        from = band.max_depth_mm;
-    }
-    std::cout << "  never later than day " << r.redness_ceiling_day << "  ["
-              << p.cite(r.redness_ceiling_source) << "]\n";
-    for (const auto& [name, addon] : r.add_ons) {
-        std::cout << "  with " << name << ": day " << addon.resolve_by_day << "  ["
-                  << p.cite(addon.source) << "]\n";
-    }
-    if (!r.redness_note.empty()) {
-        std::cout << "  Note: " << r.redness_note << "\n";
-    }
-    std::cout
-        << "Pain settles by day " << r.pain_resolve_by_day << "  [" << p.cite(r.pain_source)
-        << "]\n"
-        << "Bruising settles by day " << r.bruising_resolve_by_day << "  ["
-        << p.cite(r.bruising_source) << "]\n"
-        << "Scabs settle by day " << r.scabbing_resolve_by_day << "  [" << p.cite(r.scabbing_source)
-        << "]\n"
-        << "Dryness settles by day " << r.dryness_resolve_by_day << "  ["
-        << p.cite(r.dryness_source) << "]\n"
-        << "Bleeding after day " << r.bleeding_after_day << " is a warning  ["
-        << p.cite(r.bleeding_source) << "]\n"
-        << "Signs of infection (pus, fever; warmth or rising pain with rising redness after day "
-        << r.infection_after_day << ") are urgent  [" << p.cite(r.infection_source) << "]\n"
-        << "Blisters in the first " << r.blisters_window_days << " days are urgent  ["
-        << p.cite(r.blisters_source) << "]\n";
-    if (r.photo_delta_a_rise) {
-        std::cout << "Photo redness (delta a*) rising by " << *r.photo_delta_a_rise
-                  << " or more over earlier colour-corrected photos is a warning  ["
-                  << p.cite(r.photo_source) << "]\n";
+    std::cout << p.title << " (" << p.id << " " << p.version << ")\n\nRecovery:\n";
+    for (const auto& f : core::recovery_figures(p)) {
+        std::cout << "  " << f.what << ": " << f.value << "  [" << p.cite(f.source_key) << "]\n";
+        if (!f.note.empty()) {
+            std::cout << "      Note: " << f.note << "\n";
+        }
     }
     std::cout << "\nScreening:\n";
     for (const auto& rule : p.screening) {

@@ -1,6 +1,7 @@
 #include "norms_summary.h"
 
 #include "display_text.h"
+#include "punctum/core/norms/norms_figures.h"
 #include "vault_session.h"
 
 #include <QDateTime>
@@ -56,32 +57,14 @@ void NormsSummary::reload() {
                     : tr("Adopted by %1 on %2.").arg(QString::fromStdString(a.adopted_by), when);
         }
     }
-    const auto& r = p->recovery;
-    auto add = [&](const QString& what, const QString& value, const std::string& key) {
-        figures_ << QVariantMap{{QStringLiteral("what"), what},
-                                {QStringLiteral("value"), value},
-                                {QStringLiteral("source"), QString::fromStdString(p->cite(key))}};
-    };
-    auto by_day = [](int day) { return tr("by day %1").arg(day); };
-    add(tr("Redness and swelling peak"), tr("on day %1").arg(r.peak_day), r.peak_source);
-    for (const auto& band : r.redness_bands) {
-        add(tr("Redness and swelling settle, up to %1 mm").arg(band.max_depth_mm, 0, 'f', 1),
-            by_day(band.resolve_by_day), band.source);
+    // The same figures `punctum-cli norms` prints (core's one printout).
+    for (const auto& f : core::recovery_figures(*p)) {
+        figures_ << QVariantMap{
+            {QStringLiteral("what"), QString::fromStdString(f.what)},
+            {QStringLiteral("value"), QString::fromStdString(f.value)},
+            {QStringLiteral("source"), QString::fromStdString(p->cite(f.source_key))},
+            {QStringLiteral("note"), QString::fromStdString(f.note)}};
     }
-    add(tr("Redness never expected beyond"), by_day(r.redness_ceiling_day),
-        r.redness_ceiling_source);
-    for (const auto& [key, addon] : r.add_ons) {
-        add(tr("With %1, redness settles").arg(QString::fromStdString(key).toUpper()),
-            by_day(addon.resolve_by_day), addon.source);
-    }
-    add(tr("Pain settles"), by_day(r.pain_resolve_by_day), r.pain_source);
-    add(tr("Bruising settles"), by_day(r.bruising_resolve_by_day), r.bruising_source);
-    add(tr("Scabbing settles"), by_day(r.scabbing_resolve_by_day), r.scabbing_source);
-    add(tr("Dryness settles"), by_day(r.dryness_resolve_by_day), r.dryness_source);
-    add(tr("Bleeding is a concern"), tr("after day %1").arg(r.bleeding_after_day),
-        r.bleeding_source);
-    add(tr("Signs of infection are urgent"), tr("after day %1").arg(r.infection_after_day),
-        r.infection_source);
     for (const auto& [key, source] : p->sources) {
         sources_ << QVariantMap{
             {QStringLiteral("key"), QString::fromStdString(key)},

@@ -147,13 +147,28 @@ Page {
                     required property var modelData
                     spacing: 0
                     Layout.fillWidth: true
-                    DetailRow { label: modelData.value; value: modelData.what; Layout.fillWidth: true }
+                    Label {
+                        text: qsTr("%1: <b>%2</b>").arg(modelData.what).arg(modelData.value)
+                        textFormat: Text.StyledText
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
                     Label {
                         text: modelData.source
                         wrapMode: Text.Wrap
                         opacity: 0.7
                         font.pixelSize: Theme.smallSize
-                        Layout.leftMargin: Theme.base * 11 + Theme.unit * 2
+                        Layout.leftMargin: Theme.unit * 2
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: modelData.note.length > 0
+                        text: modelData.note
+                        wrapMode: Text.Wrap
+                        opacity: 0.7
+                        font.pixelSize: Theme.smallSize
+                        font.italic: true
+                        Layout.leftMargin: Theme.unit * 2
                         Layout.fillWidth: true
                     }
                 }
