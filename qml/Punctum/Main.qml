@@ -114,6 +114,7 @@ ApplicationWindow {
                 chainState: "broken"
                 message: VaultSession.auditWarning
                 canVerify: false
+                messageName: "vaultWarningMessage"
                 Layout.fillWidth: true
                 Layout.margins: Theme.unit
             }

@@ -143,6 +143,9 @@ void NewSessionFlow::loadProfile() {
             aftercare_ << QString::fromStdString(line);
         }
         aftercare_source_ = QString::fromStdString(profile->aftercare_source);
+        for (const auto& line : profile->preparation) {
+            preparation_ << QString::fromStdString(line);
+        }
     }
 }
 
@@ -263,14 +266,14 @@ bool NewSessionFlow::sign(const QVariantMap& t) {
         setError(tr("The vault is locked. Unlock it and sign again."));
         return false;
     }
-    if (!clearsTreatment()) {
-        setError(tr("The screening does not clear this treatment. Override it with a "
-                    "justification, or reschedule."));
-        return false;
-    }
+    // Whether the screening clears the treatment is storage's decision (the gate in
+    // SessionStore::add); its refusal is shown as it comes.
     core::TreatmentSession s;
     s.client_id = core::ClientId{client_id_};
     s.treated_on = VaultSession::today();
+    if (screening_id_ > 0) {
+        s.screening_id = screening_id_;
+    }
     auto text = [&t](const char* key) {
         return t.value(QString::fromUtf8(key)).toString().trimmed().toStdString();
     };
@@ -302,21 +305,13 @@ bool NewSessionFlow::sign(const QVariantMap& t) {
         setError(wrong);
         return false;
     }
-    auto& vault = *session->vault();
-    core::SessionId id;
-    auto done = vault.batch([&]() -> storage::StorageResult<void> {
-        auto added = vault.sessions().add(s);
-        if (!added) {
-            return added.failure();
-        }
-        id = *added;
-        return vault.screenings().attach(screening_id_, id);
-    });
-    if (!done) {
-        setError(QString::fromStdString(done.error().message));
+    // The session and its screening's link land in one transaction (SessionStore::add).
+    auto added = session->vault()->sessions().add(s);
+    if (!added) {
+        setError(QString::fromStdString(added.error().message));
         return false;
     }
-    session_id_ = id.value;
+    session_id_ = added->value;
     emit signedChanged();
     session->notifyDataChanged();
     return true;

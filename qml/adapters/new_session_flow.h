@@ -43,6 +43,9 @@ class NewSessionFlow : public QObject {
     /// The profile's aftercare advice, one line each, and its source.
     Q_PROPERTY(QStringList aftercare READ aftercare CONSTANT)
     Q_PROPERTY(QString aftercareSource READ aftercareSource CONSTANT)
+    /// The profile's advice for before a treatment, one line each: shown to the client with
+    /// the session summary and on their Aftercare page, so they come prepared next time.
+    Q_PROPERTY(QStringList preparation READ preparation CONSTANT)
     Q_PROPERTY(qint64 sessionId READ sessionId NOTIFY signedChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 
@@ -66,6 +69,7 @@ public:
     [[nodiscard]] bool clearsTreatment() const;
     [[nodiscard]] QStringList aftercare() const { return aftercare_; }
     [[nodiscard]] QString aftercareSource() const { return aftercare_source_; }
+    [[nodiscard]] QStringList preparation() const { return preparation_; }
     [[nodiscard]] qint64 sessionId() const { return session_id_; }
     [[nodiscard]] QString error() const { return error_; }
 
@@ -104,6 +108,7 @@ private:
     bool overridden_ = false;
     QStringList aftercare_;
     QString aftercare_source_;
+    QStringList preparation_;
     qint64 session_id_ = 0;
     QString error_;
 };

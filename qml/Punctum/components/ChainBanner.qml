@@ -13,6 +13,8 @@ Rectangle {
     property string message
     /// False where the banner only warns (the vault-wide warning above every page).
     property bool canVerify: true
+    /// The message label's objectName, for tests and the page tour (two banners can show).
+    property string messageName: "chainMessage"
     signal verifyRequested()
     readonly property bool dark: Material.theme === Material.Dark
     readonly property bool intact: chainState === "intact"
@@ -34,7 +36,7 @@ Rectangle {
             Accessible.ignored: true
         }
         Label {
-            objectName: "chainMessage"
+            objectName: banner.messageName
             text: banner.message.length > 0 ? banner.message : qsTr("The audit trail has not been verified yet.")
             color: banner.intact || banner.broken ? "#ffffff" : palette.windowText
             font.weight: Font.DemiBold

@@ -63,6 +63,22 @@ Page {
                 font.pixelSize: Theme.smallSize
                 Layout.fillWidth: true
             }
+            SectionLabel {
+                objectName: "preparationHeading"
+                visible: preparationRows.count > 0
+                text: qsTr("Before your next treatment")
+                Layout.topMargin: Theme.unit
+            }
+            Repeater {
+                id: preparationRows
+                model: profileAdvice.preparation
+                delegate: Label {
+                    required property string modelData
+                    text: "\u2022 " + modelData
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
         }
     }
 }

@@ -59,6 +59,11 @@ ColumnLayout {
         }
     }
     DetailRow { label: qsTr("Aftercare"); value: step.aftercare }
+    DetailRow {
+        objectName: "preparationSummary"
+        label: qsTr("Before the next session")
+        value: step.flow.preparation.map(line => "\u2022 " + line).join("\n")
+    }
     Label {
         visible: step.flow.error.length > 0
         text: step.flow.error
