@@ -6,6 +6,7 @@
 #include "file_io.h"
 #include "punctum/core/date.h"
 #include "punctum/storage/client_store.h"
+#include "punctum/storage/screening_store.h"
 #include "punctum/storage/session_store.h"
 #include "schema.h"
 #include "sqlite/connection.h"
@@ -190,6 +191,7 @@ StoredIds store_clinic(storage::detail::VaultContext& ctx, const Clinic& clinic,
                        bool move_audit_head) {
     storage::ClientStore clients(ctx);
     storage::SessionStore sessions(ctx);
+    storage::ScreeningStore screenings(ctx);
     StoredIds ids;
     ids.clients.reserve(clinic.clients.size());
     ids.sessions.reserve(static_cast<std::size_t>(clinic.session_count));
@@ -199,6 +201,10 @@ StoredIds store_clinic(storage::detail::VaultContext& ctx, const Clinic& clinic,
         for (const auto& ds : demo.sessions) {
             core::TreatmentSession session = ds.session;
             session.client_id = client_id;
+            // The gate every clinic session passes: screened on the day first.
+            core::ScreeningInput screening;
+            screening.date = session.treated_on;
+            session.screening_id = take(screenings.record(client_id, screening), "screening").id;
             const core::SessionId session_id = take(sessions.add(std::move(session)), "session");
             for (const auto& e : ds.entries) {
                 core::RecoveryEntry entry = e;

@@ -144,8 +144,9 @@ public:
         w->open_flags = flags.needing_attention;
         check(w->flags > 0, "the demo clinic's abnormal courses raise flags");
         check(db.query_int("SELECT count(*) FROM audit_events") ==
-                  1 + n + data.session_count + data.entry_count + w->flags,
-              "one audit event per write (and one for the norms profile at creation)");
+                  1 + n + 2 * data.session_count + data.entry_count + w->flags,
+              "one audit event per write (each session with the screening that cleared it, "
+              "and one for the norms profile at creation)");
         std::error_code ec;
         w->file_bytes = fs::file_size(w->folder / "vault.db", ec);
         slot = std::move(w);

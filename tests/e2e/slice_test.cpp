@@ -79,8 +79,17 @@ private slots:
         QVERIFY(!cli({"client", "add", "--vault", vault, "--name", "Ada Lovelace", "--fitzpatrick",
                       "2"})
                      .isEmpty());
+        // The clinic screens the client on the day, then records the session it cleared.
+        QFile input(dir.filePath("screening.json"));
+        QVERIFY(input.open(QIODevice::WriteOnly));
+        input.write(R"({"date": "2026-11-20", "depth_mm": 1.5})");
+        input.close();
+        const auto screened = QJsonDocument::fromJson(cli(
+            {"screening", "add", "--vault", vault, "--client", "1", "--json", input.fileName()}));
+        const auto screening = QString::number(screened.object().value("id").toInteger());
+        QVERIFY(screening.toLongLong() > 0);
         QVERIFY(!cli({"session", "add", "--vault", vault, "--client", "1", "--date", "2026-11-20",
-                      "--device", "SkinPen", "--area", "cheeks:1.5:3"})
+                      "--device", "SkinPen", "--area", "cheeks:1.5:3", "--screening", screening})
                      .isEmpty());
         QVERIFY(!cli({"entry", "add", "--vault", vault, "--session", "1", "--date", "2026-11-21",
                       "--erythema", "2", "--edema", "1", "--note", "a little warm"})
