@@ -7,6 +7,7 @@
 #include "punctum/core/norms/norms_profile.h"
 #include "punctum/core/recovery/assessment.h"
 #include "punctum/core/recovery/expected_course.h"
+#include "recovery_cases.h"
 #include "support/catch_printers.h"
 
 #include <catch2/catch.hpp>
@@ -24,23 +25,13 @@ using namespace std::chrono;
 namespace core = punctum::core;
 using core::Severity;
 using core::Symptom;
+using punctum::test::at;
+using punctum::test::describe;
+using punctum::test::only;
+using punctum::test::profile;
+using punctum::test::Scores;
 
 namespace {
-
-const core::NormsProfile& profile() {
-    return core::default_norms_profile();
-}
-
-using Scores = std::initializer_list<std::pair<Symptom, std::optional<int>>>;
-
-core::DayEntry at(int day, Scores scores) {
-    core::DayEntry e;
-    e.day = day;
-    for (const auto& [s, v] : scores) {
-        e.set(s, v);
-    }
-    return e;
-}
 
 core::SessionFacts facts(double depth, std::set<std::string> add_ons = {},
                          std::optional<int> fitzpatrick = std::nullopt) {
@@ -54,22 +45,6 @@ core::SessionFacts facts(double depth, std::set<std::string> add_ons = {},
 std::vector<core::Flag> run(const core::SessionFacts& f, const std::vector<core::DayEntry>& es,
                             const core::NormsProfile& p = profile()) {
     return core::assess(es, f, p);
-}
-
-std::vector<core::Flag> only(const std::vector<core::Flag>& flags, std::string_view rule) {
-    std::vector<core::Flag> out;
-    std::copy_if(flags.begin(), flags.end(), std::back_inserter(out),
-                 [&](const core::Flag& f) { return f.rule_id == rule; });
-    return out;
-}
-
-std::string describe(const std::vector<core::Flag>& flags) {
-    std::string out;
-    for (const auto& f : flags) {
-        out += f.rule_id + "/" + f.symptom + "/day " + std::to_string(f.day) + "/" +
-               std::string(core::to_string(f.severity)) + ": " + f.message + "\n";
-    }
-    return out;
 }
 
 // Depth bands and add-ons, with the redness resolve-by day the default profile gives:
