@@ -88,6 +88,18 @@ std::int64_t activate_profile(Connection& db, AuditLog& audit, core::TimePoint a
     return row;
 }
 
+bool follow_shipped_norms(VaultContext& ctx) {
+    Statement st(*ctx.db, "SELECT profile_key, version, digest FROM norms_profiles "
+                          "WHERE active = 1");
+    const auto& shipped = core::default_norms_profile();
+    if (!st.step() || st.text(0) != shipped.id || st.text(1) == shipped.version ||
+        st.blob(2) == crypto::digest(core::default_norms_json())) {
+        return false;
+    }
+    activate_profile(ctx, shipped, core::default_norms_json());
+    return true;
+}
+
 std::int64_t activate_profile(VaultContext& ctx, const core::NormsProfile& profile,
                               std::string_view json) {
     const auto row =

@@ -26,6 +26,12 @@ struct NormsInForce {
 std::int64_t activate_profile(Connection& db, AuditLog& audit, core::TimePoint now,
                               core::AccountId by, const core::NormsProfile& profile,
                               std::string_view json);
+/// A vault working by an older version of the profile Punctum ships (not a clinic's own)
+/// moves on to the one this build ships, so rules added since (new signs, new screening
+/// items) apply from now on; an audited norms.adopt records when. A clinic's own profile is
+/// never replaced. True when it moved. Call inside a transaction.
+bool follow_shipped_norms(VaultContext& ctx);
+
 /// The same for the signed-in account, keeping ctx's parsed-profile cache.
 std::int64_t activate_profile(VaultContext& ctx, const core::NormsProfile& profile,
                               std::string_view json);

@@ -302,6 +302,15 @@ StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder, std::s
                                                                            {},
                                                                            0,
                                                                            {}});
+        // An older shipped profile gives way to this build's (never on a vault whose history
+        // is in doubt: nothing is written until someone has looked at it).
+        if (ctx->audit_warning.empty()) {
+            Transaction tx(*ctx->db);
+            if (detail::follow_shipped_norms(*ctx)) {
+                tx.commit();
+                ctx->committed();
+            }
+        }
         return std::unique_ptr<Vault>(new Vault(std::move(ctx)));
     });
 }

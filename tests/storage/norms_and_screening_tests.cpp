@@ -235,3 +235,28 @@ TEST_CASE("storage: a session's cartridge, products, add-ons and aftercare round
     CHECK(refused.error().code == StorageErrc::invalid_input);
     CHECK_THAT(refused.error().message, Catch::Contains("twice"));
 }
+
+TEST_CASE("storage: a vault on an older shipped profile moves on to this build's at open; a "
+          "clinic's own profile stays",
+          "[storage][norms]") {
+    VaultFixture f;
+    // As a vault made by the previous release would be: the shipped profile, older version.
+    auto older = nlohmann::json::parse(core::default_norms_json());
+    older["version"] = "2026.1";
+    REQUIRE(f.vault->norms().adopt(older.dump()).ok());
+    REQUIRE(f.vault->norms().active()->version == "2026.1");
+    const auto events = f.stats().audit_events;
+
+    auto& v = f.reopen();
+    CHECK(v.norms().active()->id == core::default_norms_profile().id);
+    CHECK(v.norms().active()->version == core::default_norms_profile().version);
+    CHECK(f.stats().audit_events == events + 1); // the move is audited
+    // Once on it, reopening writes nothing.
+    f.reopen();
+    CHECK(f.stats().audit_events == events + 1);
+
+    // A clinic's own profile is theirs: never replaced.
+    REQUIRE(f.vault->norms().adopt(clinic_profile("2026.1")).ok());
+    auto& again = f.reopen();
+    CHECK(again.norms().active()->id == "clinic-example");
+}
