@@ -32,6 +32,17 @@ std::int64_t insert_photo(VaultContext& ctx, core::SessionId session, core::Entr
         throw SqlError(StorageErrc::not_found, 0, "That session is not in this vault.");
     }
     const std::int64_t client = owner.int64(0);
+    // A client who said no to photos in their medical record gets none: refused here, where
+    // every photo is written, not only on export.
+    Statement consent(db, "SELECT granted FROM client_consents WHERE client_id = ? AND "
+                          "kind = 'medical_record'");
+    consent.bind(1, client);
+    if (consent.step() && consent.integer(0) == 0) {
+        throw SqlError(StorageErrc::forbidden, 0,
+                       "This client declined photos in their medical record, so no photo was "
+                       "added. If they change their mind, record their consent on the client "
+                       "page first.");
+    }
     if (entry.valid()) {
         Statement e(db, "SELECT observed_on FROM recovery_entries WHERE id = ? AND session_id = ?");
         e.bind(1, entry.value).bind(2, session.value);

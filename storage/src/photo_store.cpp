@@ -17,6 +17,13 @@ constexpr const char* photo_columns =
     "FROM photos p "
     "JOIN sessions s ON s.id = p.session_id LEFT JOIN accounts a ON a.id = p.created_by ";
 
+// Photos are shown only while the client's medical-record consent is not withdrawn: a
+// photo of a client who has since said no is kept (deleting clinical records is not ours to
+// do) but listed and drawn nowhere.
+constexpr const char* shown =
+    " AND NOT EXISTS (SELECT 1 FROM client_consents c WHERE c.client_id = p.client_id AND "
+    "c.kind = 'medical_record' AND c.granted = 0) ";
+
 PhotoInfo read_photo(const Statement& st) {
     PhotoInfo p;
     p.id = st.int64(0);
@@ -115,8 +122,8 @@ StorageResult<PhotoInfo> PhotoStore::get(std::int64_t id) {
 
 StorageResult<std::vector<PhotoInfo>> PhotoStore::of_session(core::SessionId session) {
     return guard([&]() -> StorageResult<std::vector<PhotoInfo>> {
-        Statement st(*ctx_.db, std::string(photo_columns) +
-                                   "WHERE p.session_id = ? ORDER BY p.taken_on, p.id");
+        Statement st(*ctx_.db, std::string(photo_columns) + "WHERE p.session_id = ?" + shown +
+                                   "ORDER BY p.taken_on, p.id");
         st.bind(1, session.value);
         std::vector<PhotoInfo> out;
         while (st.step()) {
@@ -131,10 +138,13 @@ StorageResult<std::vector<std::uint8_t>> PhotoStore::picture(std::int64_t id, Ph
                          : size == PhotoSize::preview ? "preview"
                                                       : "original";
     return guard([&]() -> StorageResult<std::vector<std::uint8_t>> {
-        Statement st(*ctx_.db, std::string("SELECT ") + column + " FROM photos WHERE id = ?");
+        Statement st(*ctx_.db,
+                     std::string("SELECT ") + column + " FROM photos p WHERE p.id = ?" + shown);
         st.bind(1, id);
         if (!st.step()) {
-            return fail(StorageErrc::not_found, "That photo is not in this vault.");
+            return fail(StorageErrc::not_found,
+                        "That photo is not in this vault, or its client has withdrawn consent "
+                        "to photos in their medical record.");
         }
         return st.blob(0);
     });

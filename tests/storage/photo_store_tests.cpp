@@ -255,3 +255,42 @@ TEST_CASE("storage: a reviewer cannot add photos", "[storage][photos][roles]") {
     REQUIRE_FALSE(added.ok());
     CHECK(added.error().code == StorageErrc::forbidden);
 }
+
+TEST_CASE("storage: a client who said no to photos in their record gets none added or shown",
+          "[storage][photos][consent]") {
+    VaultFixture f;
+    const auto t = treated(f);
+    // Consented: a photo goes in and is shown.
+    REQUIRE(f.vault->clients().set_consent(t.client, core::PhotoUse::medical_record, true).ok());
+    auto kept = f.vault->photos().add(t.session, new_photo(spec(4.0, false)));
+    REQUIRE(kept.ok());
+    REQUIRE(f.vault->photos().of_session(t.session)->size() == 1);
+
+    // Withdrawn: nothing new goes in, alone or with an entry, and nothing is written.
+    REQUIRE(f.vault->clients().set_consent(t.client, core::PhotoUse::medical_record, false).ok());
+    const auto before = f.stats();
+    auto refused = f.vault->photos().add(t.session, new_photo(spec(4.0, false, 2)));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == StorageErrc::forbidden);
+    CHECK_THAT(refused.error().message, Catch::Contains("declined photos"));
+    f.live_on(day(2));
+    auto with_entry =
+        f.vault->sessions().add_entry(entry_on(t.session, 2), {new_photo(spec(4.0, false, 3))});
+    REQUIRE_FALSE(with_entry.ok());
+    CHECK(with_entry.error().code == StorageErrc::forbidden);
+    const auto after = f.stats();
+    CHECK(after.photos == before.photos);
+    CHECK(after.entries == before.entries);
+    CHECK(after.audit_events == before.audit_events);
+
+    // The photo already kept is listed and drawn nowhere while consent stays withdrawn.
+    CHECK(f.vault->photos().of_session(t.session)->empty());
+    auto picture = f.vault->photos().picture(kept->id, storage::PhotoSize::thumbnail);
+    REQUIRE_FALSE(picture.ok());
+    CHECK_THAT(picture.error().message, Catch::Contains("withdrawn consent"));
+
+    // Given again: it is back.
+    REQUIRE(f.vault->clients().set_consent(t.client, core::PhotoUse::medical_record, true).ok());
+    CHECK(f.vault->photos().of_session(t.session)->size() == 1);
+    CHECK(f.vault->photos().picture(kept->id, storage::PhotoSize::thumbnail).ok());
+}
