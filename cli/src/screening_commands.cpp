@@ -32,6 +32,7 @@ nlohmann::json stored_json(const storage::StoredScreening& s) {
         s.override_justification ? nlohmann::json(*s.override_justification) : nullptr;
     out["overridden_by"] = s.override_justification ? nlohmann::json(s.overridden_by) : nullptr;
     out["clears_treatment"] = s.clears_treatment();
+    out["history_confirmed"] = s.history_confirmed;
     out["created_by"] = s.created_by;
     return out;
 }

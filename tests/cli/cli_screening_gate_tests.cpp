@@ -61,6 +61,7 @@ TEST_CASE("cli: screening add stores the verdict of screen's JSON and clears tha
     CHECK(stored.at("verdict") == "proceed");
     CHECK(stored.at("clears_treatment") == true);
     CHECK(stored.at("session_id").is_null());
+    CHECK(stored.at("history_confirmed") == false);
     const auto id = std::to_string(stored.at("id").get<std::int64_t>());
 
     auto other_day = c.session_add("2026-03-04");
