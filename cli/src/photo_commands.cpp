@@ -17,7 +17,6 @@
 #include <string>
 #include <vector>
 
-
 namespace punctum::cli {
 
 // Writes `bytes` to `path` with storage's atomic write: whole or not at all, mode 0600 (a
