@@ -163,8 +163,7 @@ QString NewSessionFlow::verdictWord() const {
 }
 
 bool NewSessionFlow::clearsTreatment() const {
-    const auto outcome = core::outcome_from_string(verdict_.toStdString());
-    return screened() && ((outcome && *outcome <= core::Outcome::caution) || overridden_);
+    return screened() && clears_;
 }
 
 void NewSessionFlow::setError(const QString& message) {
@@ -215,6 +214,7 @@ bool NewSessionFlow::screen(const QStringList& conditions, const QVariantMap& re
     }
     screening_id_ = stored->id;
     overridden_ = false;
+    clears_ = stored->clears_treatment(); // storage's word, not a rule of the page
     verdict_ = QString::fromUtf8(core::to_string(stored->result.verdict).data());
     profile_ = QStringLiteral("%1 %2").arg(QString::fromStdString(stored->result.profile_id),
                                            QString::fromStdString(stored->result.profile_version));
@@ -245,16 +245,17 @@ bool NewSessionFlow::overrideVerdict(const QString& justification) {
         setError(tr("Screen the client first."));
         return false;
     }
+    // Storage decides whether this override stands (a written justification; refer and
+    // decline need an admin; an absolute contraindication none) and says why when it does not.
+    auto& screenings = session->vault()->screenings();
     const std::string text = justification.trimmed().toStdString();
-    if (text.empty()) {
-        setError(tr("Write why you are treating despite the verdict."));
-        return false;
-    }
-    if (auto done = session->vault()->screenings().override_verdict(screening_id_, text); !done) {
+    if (auto done = screenings.override_verdict(screening_id_, text); !done) {
         setError(QString::fromStdString(done.error().message));
         return false;
     }
-    overridden_ = true;
+    auto stored = screenings.get(screening_id_);
+    overridden_ = stored && stored->override_justification.has_value();
+    clears_ = stored && stored->clears_treatment();
     emit screeningChanged();
     return true;
 }

@@ -106,6 +106,7 @@ private:
     QVariantList reasons_;
     QString profile_;
     bool overridden_ = false;
+    bool clears_ = false; ///< the stored screening clears treatment (storage's verdict)
     QStringList aftercare_;
     QString aftercare_source_;
     QStringList preparation_;
