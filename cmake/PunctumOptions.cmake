@@ -23,6 +23,18 @@ if(PUNCTUM_SANITIZE)
     target_link_options(punctum_options INTERFACE -fsanitize=address,undefined)
 endif()
 
+# ThreadSanitizer: the vault is used from the UI thread and a worker (a backup, re-evaluation,
+# audit check). Not combinable with PUNCTUM_SANITIZE (ASan). Qt is not built with TSan, so
+# reports inside Qt's own code are expected; tests/tsan.supp lists those, never ours.
+option(PUNCTUM_TSAN "Build with ThreadSanitizer (see the tsan preset)" OFF)
+if(PUNCTUM_TSAN)
+    if(PUNCTUM_SANITIZE OR PUNCTUM_FUZZ)
+        message(FATAL_ERROR "PUNCTUM_TSAN cannot be combined with PUNCTUM_SANITIZE or PUNCTUM_FUZZ")
+    endif()
+    target_compile_options(punctum_options INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
+    target_link_options(punctum_options INTERFACE -fsanitize=thread)
+endif()
+
 if(PUNCTUM_FUZZ)
     # Coverage for libFuzzer in every library the fuzz targets link, plus the sanitizers.
     target_compile_options(punctum_options INTERFACE

@@ -27,6 +27,9 @@ SecureBytes raw_key_literal(const SecureBytes& key) {
 
 void export_database(Connection& db, const std::filesystem::path& target, const SecureBytes* key,
                      int cipher_page_size) {
+    // ATTACH ... DETACH is one piece: another thread's statement in between would see the
+    // copy attached, and its transaction would make DETACH fail.
+    const auto lock = db.hold();
     const int version = static_cast<int>(db.query_int("PRAGMA user_version"));
     // ATTACH opens with the main connection's flags, which do not include CREATE: make the
     // (empty, owner-only) file first. An empty file is an empty database.

@@ -7,7 +7,7 @@
 
 namespace punctum::storage {
 
-Statement::Statement(Connection& db, std::string_view sql) : db_(&db) {
+Statement::Statement(Connection& db, std::string_view sql) : db_(&db), lock_(db.hold()) {
     const int rc =
         sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
     if (rc != SQLITE_OK) {
@@ -16,10 +16,11 @@ Statement::Statement(Connection& db, std::string_view sql) : db_(&db) {
 }
 
 Statement::~Statement() {
-    sqlite3_finalize(stmt_);
+    sqlite3_finalize(stmt_); // before lock_ is released (members go in reverse order)
 }
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), lock_(std::move(other.lock_)), stmt_(other.stmt_) {
     other.stmt_ = nullptr;
 }
 
@@ -104,8 +105,15 @@ std::vector<unsigned char> Statement::blob(int col) const {
 }
 
 Connection::Connection(const std::string& path, bool create) {
+    // Serialized mode: SQLite's own mutex around every call (see connection.h for why our
+    // lock is needed as well). A library built without threads would ignore the flag.
+    if (sqlite3_threadsafe() == 0) {
+        throw SqlError(StorageErrc::internal, 0,
+                       "This SQLCipher library was built without thread support; Punctum uses "
+                       "the vault from more than one thread. Reinstall Punctum.");
+    }
     const int flags =
-        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_close(db_);
@@ -120,7 +128,15 @@ Connection::~Connection() {
     sqlite3_close(db_);
 }
 
+void Connection::replace_with(Connection& fresh) {
+    const std::scoped_lock both(mutex_, fresh.mutex_);
+    std::swap(db_, fresh.db_);
+    sqlite3_close(fresh.db_); // ours, now fresh's
+    fresh.db_ = nullptr;
+}
+
 void Connection::exec(std::string_view sql) {
+    const auto lock = hold();
     const std::string text(sql);
     const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) {
@@ -129,6 +145,7 @@ void Connection::exec(std::string_view sql) {
 }
 
 void Connection::exec_secret(const char* nul_terminated_sql) {
+    const auto lock = hold();
     const int rc = sqlite3_exec(db_, nul_terminated_sql, nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) {
         raise(rc, "setting the vault key"); // never echo the SQL: it holds the key
@@ -181,7 +198,7 @@ void Connection::raise(int code, const std::string& doing) const {
 }
 
 Transaction::Transaction(Connection& db)
-    : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+    : db_(db), lock_(db.hold()), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
     if (!nested_) {
         db_.exec("BEGIN IMMEDIATE");
     }

@@ -1,7 +1,28 @@
 #pragma once
 // A thin RAII layer over the SQLCipher C API. Internal to storage: nothing else speaks SQL.
+//
+// Threads. One open vault is one connection, and the app uses it from the UI thread and
+// from a worker (a backup, re-evaluating every session, verifying the audit chain). Two
+// locks make that safe, and neither alone would:
+//  - the connection is opened in SQLite's serialized mode (SQLITE_OPEN_FULLMUTEX), so
+//    SQLite's own structures are never used by two threads at once; but SQLite's mutex is
+//    held for one call, not for a transaction: a second thread's BEGIN would find the first
+//    one's transaction open and "join" it, so one thread's ROLLBACK would undo the other's
+//    acknowledged writes, and a step between another thread's bind and step would run
+//    with the wrong values;
+//  - so every Connection also owns a recursive mutex that a Statement holds from prepare
+//    to finalize and a Transaction from BEGIN to its end (COMMIT, ROLLBACK, and the
+//    bookkeeping after COMMIT such as moving the audit head). Whatever storage does inside
+//    a transaction, including the C++ state beside the database (the audit log, the norms
+//    cache), happens for one thread at a time; other threads wait.
+// Recursive because storage nests: a transaction runs statements, a statement's reader
+// calls helpers that prepare more. A lock is always taken by the thread that uses the
+// connection and released by the same thread, so the order is simple and a thread never
+// waits for itself. Reads outside a transaction are each consistent on their own, not as a
+// group: read inside a Transaction (or under hold()) when several must agree.
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -59,6 +80,7 @@ public:
 
 private:
     Connection* db_;
+    std::unique_lock<std::recursive_mutex> lock_;
     sqlite3_stmt* stmt_ = nullptr;
 };
 
@@ -83,19 +105,35 @@ public:
     /// True inside BEGIN ... COMMIT.
     [[nodiscard]] bool in_transaction() const;
 
+    /// The raw handle. A caller that does more than one call with it (installing a
+    /// progress handler around a query, say) holds hold() meanwhile.
     [[nodiscard]] sqlite3* handle() { return db_; }
     /// Throws the SqlError for an SQLite result code, naming what we were doing.
     [[noreturn]] void raise(int code, const std::string& doing) const;
 
+    /// Keeps every other thread off this connection until the lock is released: for work
+    /// that must not interleave with another thread's and is more than one transaction
+    /// (a backup's export with its progress handler, a key rotation's switch of files).
+    [[nodiscard]] std::unique_lock<std::recursive_mutex> hold() {
+        return std::unique_lock<std::recursive_mutex>(mutex_);
+    }
+    /// Closes the database file and takes over `fresh`'s, in this same object, so every
+    /// reference to this Connection (the audit log's, a store's) stays good across a switch
+    /// of files (key rotation). Holds both locks while it swaps.
+    void replace_with(Connection& fresh);
+
 private:
+    std::recursive_mutex mutex_;
     sqlite3* db_ = nullptr;
 };
 
 /// BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted (an exception).
-/// Inside another transaction it joins it: the outer transaction commits or rolls back the
-/// whole (Vault::batch rolls back when its body returns an error). Not a savepoint: in
-/// SQLCipher 3.4.1 every savepoint encrypts its rollback pages, which made bulk writes
-/// 1.5-1.8x slower than plain SQLite (tests/bench).
+/// Holds the connection's lock for its whole life, so no other thread runs a statement in
+/// between (see the top of this file). Inside another transaction of the same thread (the
+/// only one that can have one open while we hold the lock) it joins it: the outer transaction
+/// commits or rolls back the whole (Vault::batch rolls back when its body returns an error). Not a
+/// savepoint: in SQLCipher 3.4.1 every savepoint encrypts its rollback pages, which made bulk
+/// writes 1.5-1.8x slower than plain SQLite (tests/bench).
 class Transaction {
 public:
     explicit Transaction(Connection& db);
@@ -106,6 +144,7 @@ public:
 
 private:
     Connection& db_;
+    std::unique_lock<std::recursive_mutex> lock_; ///< before nested_: taken first
     bool nested_;
     bool done_ = false;
 };
