@@ -1,21 +1,19 @@
-// Backups: one encrypted file holding a sqlcipher_export copy of the database and the key
-// slots, written to a temporary file, fsynced and renamed; restore verifies everything in a
-// staging folder before it replaces anything.
+// Backups: one file holding the key slots, the audit head and a sqlcipher_export copy of
+// the database sealed chunk by chunk (backup_file.h), so memory stays flat whatever the
+// vault's size; written to a temporary file, fsynced and renamed. Restore: vault_restore.cpp.
 
 #include "punctum/storage/vault.h"
 
-#include "audit_head_file.h"
 #include "backup_file.h"
-#include "crypto.h"
 #include "file_io.h"
 #include "guard.h"
 #include "key_slots.h"
 #include "schema.h"
+#include "streamed_file.h"
 #include "vault_context.h"
 #include "vault_database.h"
 
 #include <algorithm>
-#include <fstream>
 #include <sqlcipher/sqlite3.h>
 #include <sys/stat.h>
 #include <system_error>
@@ -26,24 +24,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-StorageError bad_backup(const std::string& why) {
-    return {StorageErrc::corrupt, "This backup cannot be restored: " + why +
-                                      ". Nothing was changed. Use another backup."};
-}
-
 // Reports a backup's progress while sqlcipher_export runs: SQLite calls back every so many
 // VM steps, we compare the copy's size with the database's, and a non-zero return
-// interrupts the export (SQLITE_INTERRUPT, which storage reports as `cancelled`).
+// interrupts the export (SQLITE_INTERRUPT, which storage reports as `cancelled`). The export
+// is the first half of the work reported (`reported_total`); sealing the copy is the second.
 class ExportProgress {
 public:
     ExportProgress(Connection& db, const core::Progress& progress, fs::path copy,
-                   std::int64_t total)
-        : db_(db), progress_(progress), copy_(std::move(copy)), total_(total) {
+                   std::int64_t total, std::int64_t reported_total)
+        : db_(db), progress_(progress), copy_(std::move(copy)), total_(total),
+          reported_total_(reported_total) {
         if (progress_) {
             sqlite3_progress_handler(db_.handle(), steps_between_reports, &ExportProgress::tick,
                                      this);
@@ -61,14 +51,37 @@ private:
         auto* p = static_cast<ExportProgress*>(self);
         std::error_code ec;
         const auto size = static_cast<std::int64_t>(fs::file_size(p->copy_, ec));
-        p->stopped_ = !core::report(p->progress_, ec ? 0 : std::min(size, p->total_), p->total_);
+        p->stopped_ =
+            !core::report(p->progress_, ec ? 0 : std::min(size, p->total_), p->reported_total_);
         return p->stopped_ ? 1 : 0;
     }
     Connection& db_;
     const core::Progress& progress_;
     fs::path copy_;
     std::int64_t total_;
+    std::int64_t reported_total_;
     bool stopped_ = false;
+};
+
+// The export reads every page once: a big page cache only grows memory with the vault's size
+// (up to its limit) and keeps nothing worth having. A small one while it runs, then back.
+class SmallCache {
+public:
+    explicit SmallCache(Connection& db) : db_(db), before_(db.query_int("PRAGMA cache_size")) {
+        db_.exec("PRAGMA cache_size = -8192");
+    }
+    ~SmallCache() {
+        try {
+            db_.exec("PRAGMA cache_size = " + std::to_string(before_));
+        } catch (...) { // NOLINT(bugprone-empty-catch): only a cache size, never an error
+        }
+    }
+    SmallCache(const SmallCache&) = delete;
+    SmallCache& operator=(const SmallCache&) = delete;
+
+private:
+    Connection& db_;
+    std::int64_t before_;
 };
 
 } // namespace
@@ -82,6 +95,16 @@ StorageResult<void> Vault::backup_to(const fs::path& file, const core::Progress&
             tx.commit();
             c.committed();
         }
+        BackupHeader header;
+        header.vault_id = c.keys.vault_id;
+        header.kind = to_string(c.keys.kind);
+        header.created_at = core::format_timestamp(c.clock.now());
+        header.schema_version = schema_version(*c.db);
+        // Taken after the backup's own event: the copy below holds it, and restore refuses a
+        // database that does not reach it.
+        const AuditHead head = c.audit->head();
+        header.audit_head = BackupAuditHead{head, c.audit->tag(head)};
+
         std::error_code ec;
         const fs::path copy = file.string() + ".db.tmp";
         fs::remove(copy, ec);
@@ -93,9 +116,11 @@ StorageResult<void> Vault::backup_to(const fs::path& file, const core::Progress&
                 fs::remove(path, ignored);
             }
         } remove_copy{copy};
-        const auto total = static_cast<std::int64_t>(fs::file_size(c.folder / database_file, ec));
+        auto total = static_cast<std::int64_t>(fs::file_size(c.folder / database_file, ec));
+        total = ec ? 0 : total;
         {
-            ExportProgress reporting(*c.db, progress, copy, ec ? 0 : total);
+            SmallCache small_cache(*c.db);
+            ExportProgress reporting(*c.db, progress, copy, total, 2 * total);
             try {
                 export_database(*c.db, copy, &c.data_key, c.keys.cipher_page_size);
             } catch (const SqlError&) {
@@ -106,11 +131,36 @@ StorageResult<void> Vault::backup_to(const fs::path& file, const core::Progress&
                 throw;
             }
         }
-        const std::string database = read_file(copy);
-        (void)core::report(progress, total, total);
-        return write_file_atomically(file, compose_backup(c.keys.vault_id, to_string(c.keys.kind),
-                                                          core::format_timestamp(c.clock.now()),
-                                                          serialize_key_slots(c.keys), database));
+        // The copy is streamed into the backup a chunk at a time: never all of it in memory.
+        auto source = FileBackupSource::open(copy);
+        if (!source) {
+            return source.failure();
+        }
+        const std::uint64_t size = (*source)->size();
+        compose_backup_prefix(header, serialize_key_slots(c.keys), size);
+        auto out = StreamedFile::create(file);
+        if (!out) {
+            return out.failure();
+        }
+        auto sealed = write_backup(
+            **source, header, c.data_key,
+            [&](std::span<const unsigned char> bytes) { return (*out)->write(bytes); },
+            [&](std::int64_t done, std::int64_t) {
+                const auto scaled = size == 0
+                                        ? total
+                                        : static_cast<std::int64_t>(static_cast<double>(done) /
+                                                                    static_cast<double>(size) *
+                                                                    static_cast<double>(total));
+                return core::report(progress, total + std::min(scaled, total), 2 * total);
+            });
+        if (!sealed) {
+            return sealed; // the temporary file goes with `out`
+        }
+        if (auto committed = (*out)->commit(); !committed) {
+            return committed;
+        }
+        (void)core::report(progress, 2 * total, 2 * total);
+        return {};
     });
 }
 
@@ -141,168 +191,6 @@ StorageResult<void> Vault::export_plaintext(const fs::path& file) {
         sync_path(file.has_parent_path() ? file.parent_path() : fs::path("."));
         return {};
     });
-}
-
-StorageResult<void> Vault::restore(const fs::path& backup_file, const fs::path& folder,
-                                   std::string_view account, const SecureBytes& passphrase,
-                                   const core::Clock& clock, bool replace) {
-    std::error_code ec;
-    if (!fs::is_regular_file(backup_file, ec)) {
-        return fail(StorageErrc::not_found,
-                    "There is no backup file at " + backup_file.string() + ".");
-    }
-    // Restore never deletes what is not a vault: it goes into a new or empty folder, or,
-    // when asked to replace, only over a folder that is a Punctum vault. A folder of someone's
-    // own files is refused whatever the caller asked, and nothing in it is touched.
-    const bool folder_exists = fs::exists(folder, ec);
-    if (folder_exists && !fs::is_directory(folder, ec)) {
-        return fail(StorageErrc::exists, folder.string() +
-                                             " is a file, not a folder. Restore into a new or "
-                                             "empty folder.");
-    }
-    const bool is_vault = folder_exists && fs::exists(folder / key_file, ec);
-    const bool is_empty = folder_exists && fs::is_empty(folder, ec);
-    if (folder_exists && !is_vault && !is_empty) {
-        return fail(StorageErrc::exists,
-                    folder.string() +
-                        " holds files that are not a Punctum vault; restoring there would delete "
-                        "them. Restore into a new or empty folder.");
-    }
-    if (is_vault && !replace) {
-        return fail(StorageErrc::exists, "A vault already exists at " + folder.string() +
-                                             ". Restore somewhere else, or ask to replace it.");
-    }
-    const std::string bytes = read_file(backup_file);
-    auto parts = parse_backup(bytes);
-    if (!parts) {
-        return parts.failure();
-    }
-    const std::string_view database = parts->database;
-    auto keys = parse_key_slots(parts->keys);
-    if (!keys) {
-        return Failure<StorageError>{bad_backup("its key slots are damaged")};
-    }
-    const KeySlot* slot = keys->find_account(account);
-    auto secret = slot != nullptr ? unwrap_with_passphrase(*keys, *slot, passphrase) : std::nullopt;
-    auto data_key = secret ? open_data_key(*slot, *secret) : std::nullopt;
-    if (!data_key) {
-        return fail(StorageErrc::auth_failed,
-                    "The account name or passphrase does not open this backup. Use the "
-                    "passphrase that was in force when the backup was made.");
-    }
-
-    const fs::path parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
-    const fs::path staging = parent / ("." + folder.filename().string() + ".restoring");
-    fs::remove_all(staging, ec);
-    if (::mkdir(staging.c_str(), 0700) != 0) {
-        return fail(StorageErrc::read_only, "Cannot write in " + parent.string() + ".");
-    }
-    auto cleanup = [&] {
-        std::error_code ignored;
-        fs::remove_all(staging, ignored);
-    };
-    if (auto w = write_file_atomically(staging / database_file, database); !w) {
-        cleanup();
-        return w.failure();
-    }
-    if (auto w = write_key_slots(staging / key_file, *keys); !w) {
-        cleanup();
-        return w.failure();
-    }
-    if (auto w = write_file_atomically(staging / lock_file, "Punctum vault lock\n"); !w) {
-        cleanup();
-        return w.failure();
-    }
-    // Verify the copy as it will be used: every page's HMAC, integrity, the audit chain.
-    auto verified = guard([&]() -> StorageResult<void> {
-        auto db =
-            open_vault_database(staging / database_file, *data_key, keys->cipher_page_size, false);
-        // Refused before anything moves: this build could not read it safely.
-        if (const int version = schema_version(*db); version > current_schema_version()) {
-            return fail(StorageErrc::newer_version,
-                        "This backup was made by a newer version of Punctum (schema " +
-                            std::to_string(version) + "). Update Punctum to restore it.");
-        }
-        if (db->query_text("PRAGMA integrity_check") != "ok") {
-            return Failure<StorageError>{bad_backup("its database fails the integrity check")};
-        }
-        AuditLog audit(*db, AuditLog::load_key(*db));
-        const auto report = audit.verify(std::nullopt);
-        if (!report.ok) {
-            return Failure<StorageError>{bad_backup(report.message)};
-        }
-        db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        return write_audit_head(staging, audit, audit.head());
-    });
-    if (!verified) {
-        cleanup();
-        return verified.failure();
-    }
-
-    const fs::path previous = parent / ("." + folder.filename().string() + ".replaced");
-    if (is_vault) {
-        auto lock = VaultLock::acquire(folder / lock_file);
-        if (!lock && lock.error().code == StorageErrc::in_use) {
-            cleanup();
-            return lock.failure();
-        }
-        fs::remove_all(previous, ec);
-        fs::rename(folder, previous, ec);
-        if (ec) {
-            cleanup();
-            return fail(StorageErrc::io, "Could not move the old vault aside: " + ec.message());
-        }
-    }
-    if (is_empty) {
-        fs::remove(folder, ec); // an empty folder: nothing to keep, the restored one takes it
-    }
-    // Puts back what was there: the restored copy goes, the old vault returns.
-    auto roll_back = [&] {
-        std::error_code ignored;
-        fs::remove_all(folder, ignored);
-        if (is_vault) {
-            fs::rename(previous, folder, ignored);
-        } else if (is_empty) {
-            fs::create_directory(folder, ignored);
-        }
-        sync_path(parent);
-    };
-    fs::rename(staging, folder, ec);
-    if (ec) {
-        roll_back();
-        cleanup();
-        return fail(StorageErrc::io, "Could not put the restored vault in place: " + ec.message());
-    }
-    sync_path(parent);
-
-    // The old vault is kept until the restored one has opened as `account` (its schema and
-    // the account checked by open) and recorded the restore; a failure puts it back.
-    auto opened = open(folder, account, passphrase, clock);
-    if (!opened) {
-        roll_back();
-        return opened.failure();
-    }
-    auto& c = *opened.value()->ctx_;
-    auto recorded = guard([&]() -> StorageResult<void> {
-        Transaction tx(*c.db);
-        c.record("vault.restore", "vault:" + c.keys.vault_id, backup_file.filename().string());
-        tx.commit();
-        c.committed();
-        // A restore is a rollback the user asked for: the head kept in the state folder
-        // follows it back, so the restored vault does not warn of itself.
-        return write_audit_heads(c.folder, c.keys.vault_id, *c.audit, c.audit->head(),
-                                 /*restored=*/true);
-    });
-    opened.value().reset();
-    if (!recorded) {
-        roll_back();
-        return recorded.failure();
-    }
-    if (is_vault) {
-        fs::remove_all(previous, ec);
-        sync_path(parent);
-    }
-    return {};
 }
 
 } // namespace punctum::storage
