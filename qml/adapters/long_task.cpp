@@ -11,8 +11,20 @@ namespace punctum::ui {
 LongTask::LongTask(QObject* parent) : QObject(parent) {}
 
 LongTask::~LongTask() {
-    // A worker still running gets told to stop; its report to this object is then dropped.
-    cancel_->store(true);
+    // A worker still running is told to stop and waited for; its report to this object is
+    // then dropped (QPointer).
+    stopAndWait();
+}
+
+void LongTask::stopAndWait() {
+    if (worker_.joinable()) {
+        cancel_->store(true); // the held-for-tests wait ends on cancel too
+        worker_.join();
+        // Its UI-thread part is dropped here, with whatever it holds (a new vault), rather
+        // than whenever Qt gets to the posted call.
+        const std::lock_guard hold(shared_->mutex);
+        shared_->finish = nullptr;
+    }
 }
 
 double LongTask::progress() const {
@@ -41,6 +53,9 @@ QString LongTask::status() const {
 bool LongTask::start(const QString& title, Work work, Describe describe) {
     if (running_) {
         return false;
+    }
+    if (worker_.joinable()) {
+        worker_.join(); // the last one has posted its result and is ending
     }
     title_ = title;
     describe_ = std::move(describe);
@@ -76,24 +91,33 @@ bool LongTask::start(const QString& title, Work work, Describe describe) {
         }
         return !cancel->load();
     };
-    std::thread([self, work = std::move(work), report = std::move(report)] {
+    worker_ = std::thread([self, shared, work = std::move(work), report = std::move(report)] {
         auto finish = work(report);
+        {
+            const std::lock_guard hold(shared->mutex);
+            shared->finish = std::move(finish);
+        }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
-            [self, finish = std::move(finish)] {
+            [self, shared] {
+                std::function<void()> done;
+                {
+                    const std::lock_guard hold(shared->mutex);
+                    done.swap(shared->finish);
+                }
                 if (!self) {
                     return;
                 }
                 self->running_ = false;
-                if (finish) {
-                    finish();
+                if (done) {
+                    done();
                 }
                 emit self->runningChanged();
                 emit self->progressChanged();
                 emit self->finished();
             },
             Qt::QueuedConnection);
-    }).detach();
+    });
     return true;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // Long work (a backup, re-evaluating every session, verifying the audit chain, filling a new
 // vault with demo clients) runs on a worker thread while the window stays responsive and
-// shows how far it has come, with Cancel. One task at a time: storage objects are not
-// thread-safe, so while a task holds the vault VaultSession reports busy and the progress
-// panel blocks the rest of the window.
+// shows how far it has come, with Cancel. One task at a time: while a task holds the vault
+// VaultSession reports busy and the progress panel blocks the rest of the window. Storage
+// itself is safe to use from two threads (its connection locks per statement and
+// transaction), but a task's work must never outlive the vault it uses: the worker is
+// owned here, and whoever closes the vault first calls stopAndWait().
 
 #include "punctum/core/progress.h"
 
@@ -13,6 +15,8 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace punctum::ui {
 
@@ -35,7 +39,10 @@ public:
     using Describe = std::function<QString(qint64 done, qint64 total)>;
 
     explicit LongTask(QObject* parent = nullptr);
+    /// Cancels a running task and waits for its worker (stopAndWait).
     ~LongTask() override;
+    LongTask(const LongTask&) = delete;
+    LongTask& operator=(const LongTask&) = delete;
 
     [[nodiscard]] bool running() const { return running_; }
     [[nodiscard]] QString title() const { return title_; }
@@ -49,6 +56,11 @@ public:
     Q_INVOKABLE void cancel();
     /// Blocks (processing events) until the task is over; for tests and the page tour.
     bool waitUntilDone(int timeoutMs);
+    /// Asks a running task to stop and blocks until its worker thread has ended, without
+    /// processing events: afterwards no worker touches what the task was given (the vault),
+    /// so it may be closed. Work that cannot stop part-way (a restore, a key rotation) is
+    /// waited for. The task's UI-thread part is dropped: call this only when closing.
+    void stopAndWait();
     /// Test seam: the work waits at its first progress report until released or cancelled,
     /// so a test or the page tour can look at a task in progress.
     void holdAtFirstReportForTests(bool hold);
@@ -69,6 +81,10 @@ private:
         std::atomic<bool> update_posted{false};
         std::atomic<bool> hold{false};
         std::atomic<bool> reported{false};
+        /// The work's UI-thread part, handed over under this mutex rather than inside the
+        /// posted call alone (Qt's queue is a synchronisation ThreadSanitizer cannot see).
+        std::mutex mutex;
+        std::function<void()> finish;
     };
     bool running_ = false;
     QString title_;
@@ -76,6 +92,8 @@ private:
     std::shared_ptr<Shared> shared_ = std::make_shared<Shared>();
     std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
     bool hold_for_tests_ = false;
+    /// Joined, never detached: a detached worker could go on using a closed vault.
+    std::thread worker_;
 };
 
 } // namespace punctum::ui

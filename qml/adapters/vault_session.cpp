@@ -49,6 +49,11 @@ VaultSession::VaultSession(const core::Clock& clock, QObject* parent)
         QCoreApplication::instance()->installEventFilter(this);
     }
     connect(&task_, &LongTask::runningChanged, this, &VaultSession::busyChanged);
+    if (auto* app = QCoreApplication::instance(); app != nullptr) {
+        // The window is closing: a backup or re-evaluation stops at its next safe point now,
+        // so the wait in the destructor is short.
+        connect(app, &QCoreApplication::aboutToQuit, &task_, &LongTask::cancel);
+    }
 }
 
 bool VaultSession::eventFilter(QObject* watched, QEvent* event) {
@@ -95,6 +100,19 @@ void VaultSession::setAutoLockMinutes(int minutes) {
 }
 
 VaultSession::~VaultSession() {
+    // Never close the vault under a worker: a task is cancelled (a backup leaves no file, a
+    // re-evaluation keeps the batches it finished) or, if it cannot stop part-way, waited
+    // for; an unlock in flight is waited for and its vault dropped with its result.
+    task_.stopAndWait();
+    if (unlocking_.joinable()) {
+        unlocking_.join();
+    }
+    if (unlocking_result_) {
+        // A vault it opened is closed now, not whenever Qt drops the posted result.
+        const std::lock_guard hold(unlocking_result_->mutex);
+        unlocking_result_->opened.reset();
+    }
+    vault_.reset();
     if (g_instance == this) {
         g_instance = nullptr;
     }
@@ -124,8 +142,8 @@ bool VaultSession::vaultExists() const {
 }
 
 void VaultSession::setVaultPath(const QString& path) {
-    if (path == path_) {
-        return;
+    if (path == path_ || task_.running()) {
+        return; // a task uses the open vault: it stays open, and the one shown
     }
     lock();
     path_ = path;
@@ -235,25 +253,45 @@ void VaultSession::unlock(const QString& account, const QString& passphrase) {
     const std::string folder = path_.toStdString();
     const std::string who = account.toStdString();
     QPointer<VaultSession> self(this);
-    std::thread([self, secret, folder, who, &clock = clock_] {
+    if (unlocking_.joinable()) {
+        unlocking_.join(); // the last attempt has posted its result and is ending
+    }
+    // Made here, so the destructor can close a vault opened after the window was closed. The
+    // result passes between the threads under its own mutex, not only through Qt's event
+    // queue, which ThreadSanitizer cannot see into.
+    auto result = std::make_shared<PendingUnlock>();
+    unlocking_result_ = result;
+    unlocking_ = std::thread([self, secret, folder, who, result, &clock = clock_] {
         auto opened = storage::Vault::open(folder, who, *secret, clock);
-        auto result = std::make_shared<decltype(opened)>(std::move(opened));
+        {
+            const std::lock_guard hold(result->mutex);
+            result->opened.emplace(std::move(opened));
+        }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, result] {
                 if (!self) {
                     return;
                 }
+                std::optional<UnlockResult> outcome;
+                {
+                    const std::lock_guard hold(result->mutex);
+                    outcome.swap(result->opened);
+                }
+                if (!outcome) {
+                    return;
+                }
+                self->unlocking_result_.reset();
                 self->setBusy(false);
-                if (*result) {
-                    self->adopt(std::move(result->value()));
+                if (*outcome) {
+                    self->adopt(std::move(outcome->value()));
                 } else {
-                    self->setError(QString::fromStdString(result->error().message));
+                    self->setError(QString::fromStdString(outcome->error().message));
                     emit self->unlockFailed();
                 }
             },
             Qt::QueuedConnection);
-    }).detach();
+    });
 }
 
 void VaultSession::createVault(const QString& kind, const QString& account,
@@ -528,7 +566,8 @@ void VaultSession::lock() {
     }
     if (task_.running()) {
         // The worker is using the vault: closing it now would pull it from under the task.
-        // The idle timer tries again later; Lock is hidden behind the progress panel anyway.
+        // So locking waits: the idle timer tries again later, and Lock is hidden behind the
+        // progress panel. Closing the app cancels the task and waits (~VaultSession).
         if (auto_lock_minutes_ > 0) {
             idle_.start();
         }

@@ -18,6 +18,9 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 class QQmlEngine;
 class QJSEngine;
@@ -53,7 +56,11 @@ class VaultSession : public QObject {
 
 public:
     explicit VaultSession(const core::Clock& clock, QObject* parent = nullptr);
+    /// Stops a running task (cancel, or wait for work that cannot stop) and waits for its
+    /// worker before the vault is closed: the vault is never destroyed under a worker.
     ~VaultSession() override;
+    VaultSession(const VaultSession&) = delete;
+    VaultSession& operator=(const VaultSession&) = delete;
 
     /// The instance QML gets; main() and tests create it before the engine loads.
     static VaultSession* create(QQmlEngine* engine, QJSEngine* js);
@@ -178,6 +185,14 @@ private:
     int auto_lock_minutes_ = default_auto_lock_minutes;
     QTimer idle_;
     LongTask task_;
+    std::thread unlocking_; ///< an unlock's key derivation; joined, never detached
+    using UnlockResult = storage::StorageResult<std::unique_ptr<storage::Vault>>;
+    /// What the unlock in flight opened, until the UI thread adopts it.
+    struct PendingUnlock {
+        std::mutex mutex;
+        std::optional<UnlockResult> opened;
+    };
+    std::shared_ptr<PendingUnlock> unlocking_result_;
 };
 
 } // namespace punctum::ui
