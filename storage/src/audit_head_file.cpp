@@ -27,7 +27,15 @@ StorageResult<std::optional<AuditHead>> read_audit_head(const std::filesystem::p
     if (!text) {
         return text.failure();
     }
-    const auto json = nlohmann::json::parse(*text, nullptr, false);
+    auto head = parse_audit_head(*text, log);
+    if (!head) {
+        return head.failure();
+    }
+    return std::optional<AuditHead>{std::move(*head)};
+}
+
+StorageResult<AuditHead> parse_audit_head(std::string_view text, const AuditLog& log) {
+    const auto json = nlohmann::json::parse(text, nullptr, false);
     auto damaged = [] {
         return fail(StorageErrc::corrupt,
                     "The audit head kept beside the vault is damaged or belongs to another vault.");
@@ -46,7 +54,7 @@ StorageResult<std::optional<AuditHead>> read_audit_head(const std::filesystem::p
     if (log.tag(head) != *tag) {
         return damaged();
     }
-    return std::optional<AuditHead>{std::move(head)};
+    return head;
 }
 
 std::filesystem::path state_head_folder(const std::string& vault_id,

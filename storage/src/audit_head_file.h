@@ -60,5 +60,8 @@ struct ExpectedHead {
 /// error (corrupt): it was edited or belongs to another vault.
 [[nodiscard]] StorageResult<std::optional<AuditHead>>
 read_audit_head(const std::filesystem::path& folder, const AuditLog& log);
+/// The head in the text of an audit-head.json, its tag checked against `log`'s key: what
+/// read_audit_head does once the file is read (outside input: fuzzed, tests/fuzz).
+[[nodiscard]] StorageResult<AuditHead> parse_audit_head(std::string_view text, const AuditLog& log);
 
 } // namespace punctum::storage
