@@ -96,6 +96,22 @@ void run_audit_list(CliContext& ctx, const AuditOptions& o) {
     }
 }
 
+} // namespace
+
+std::string signature_words(const storage::AuditReport& report) {
+    if (report.events == 0) {
+        return {};
+    }
+    if (report.mac_only_events == 0) {
+        return " (all signed by their authors)";
+    }
+    return " (" + std::to_string(report.signed_events) + " signed by their authors; " +
+           std::to_string(report.mac_only_events) +
+           " from before signing, checked by their MAC only)";
+}
+
+namespace {
+
 void run_audit_verify(CliContext& ctx) {
     auto vault = ctx.open_vault();
     if (!vault) {
@@ -110,7 +126,8 @@ void run_audit_verify(CliContext& ctx) {
         ctx.fail({storage::StorageErrc::corrupt, report->message});
         return;
     }
-    std::cout << "The audit trail is intact: " << report->events << " events verified.\n";
+    std::cout << "The audit trail is intact: " << report->events << " events verified"
+              << signature_words(*report) << ".\n";
 }
 
 void run_flag_reassess(CliContext& ctx) {

@@ -12,6 +12,9 @@
 namespace punctum::cli {
 
 void add_vault_commands(CLI::App& app, CliContext& ctx);
+/// " (all signed by their authors)", or how many events predate signing: what `audit verify`
+/// and `vault check` say after the number of events verified.
+[[nodiscard]] std::string signature_words(const storage::AuditReport& report);
 void add_record_commands(CLI::App& app, CliContext& ctx);
 void add_demo_command(CLI::App& app, CliContext& ctx);
 void add_account_commands(CLI::App& app, CliContext& ctx);

@@ -40,6 +40,8 @@ void run_check(CliContext& ctx) {
                                                        : nlohmann::json(r.integrity_problems)},
             {"audit_events", r.audit.events},
             {"audit_ok", r.audit.ok},
+            {"audit_signed_events", r.audit.signed_events},
+            {"audit_mac_only_events", r.audit.mac_only_events},
             {"first_broken_event",
              r.audit.first_bad ? nlohmann::json(*r.audit.first_bad) : nlohmann::json(nullptr)},
             {"message", r.audit.message}};
@@ -54,7 +56,7 @@ void run_check(CliContext& ctx) {
             std::cout << "  " << p << "\n";
         }
         std::cout << "Audit chain: " << (r.audit.ok ? "ok" : "BROKEN") << ", " << r.audit.events
-                  << " event(s) verified\n";
+                  << " event(s) verified" << signature_words(r.audit) << "\n";
         if (!r.audit.ok) {
             std::cout << "  " << r.audit.message << "\n";
         }

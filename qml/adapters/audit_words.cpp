@@ -7,11 +7,13 @@
 namespace punctum::ui {
 
 QString audit_action_words(std::string_view action) {
-    static constexpr std::array<std::pair<std::string_view, const char*>, 28> words = {{
+    static constexpr std::array<std::pair<std::string_view, const char*>, 29> words = {{
         {"account.add", QT_TRANSLATE_NOOP("AuditWords", "Added an account")},
         {"account.passphrase", QT_TRANSLATE_NOOP("AuditWords", "Changed a passphrase")},
         {"account.recover", QT_TRANSLATE_NOOP("AuditWords", "Recovered an account with the key")},
         {"account.remove", QT_TRANSLATE_NOOP("AuditWords", "Removed an account")},
+        {"account.signing_key",
+         QT_TRANSLATE_NOOP("AuditWords", "Registered an account's signing key")},
         {"client.add", QT_TRANSLATE_NOOP("AuditWords", "Added a client")},
         {"client.history", QT_TRANSLATE_NOOP("AuditWords", "Updated a medical history")},
         {"consent.set", QT_TRANSLATE_NOOP("AuditWords", "Recorded a consent")},

@@ -72,6 +72,7 @@ StorageResult<Account> AccountStore::add(std::string_view name, std::string_view
         if (!slot) {
             return fail(StorageErrc::internal, "Not enough memory to derive the key.");
         }
+        const auto signing_key = slot->signing_key;
         // The slot is written first: if the database write then fails, a slot without an
         // account opens nothing (open() needs the account row) and is removed again below.
         KeySlotFile updated = ctx_.keys;
@@ -92,6 +93,9 @@ StorageResult<Account> AccountStore::add(std::string_view name, std::string_view
                       std::string(display_name.empty() ? name : display_name), role};
             ctx_.record("account.add", "account:" + std::to_string(a.id.value),
                         a.name + "|" + std::string(core::to_string(role)));
+            // The new account signs from its first event: its key is registered by the admin
+            // who added it, in the same signed history.
+            ctx_.audit->register_key(ctx_.clock.now(), ctx_.account.id, a.id, signing_key);
             tx.commit();
             ctx_.keys = std::move(updated);
             ctx_.committed();

@@ -2,6 +2,7 @@
 
 #include "crypto.h"
 #include "file_io.h"
+#include "key_slot_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -121,7 +122,16 @@ std::string rollback_finding(AuditLog& log, const ExpectedHead& expected) {
 AuditReport verify_with_heads(const std::filesystem::path& folder, const std::string& vault_id,
                               AuditLog& log, const core::Progress& progress) {
     const auto expected = expected_audit_head(folder, vault_id, log, log.head().seq);
-    auto report = log.verify(expected.head, progress);
+    // The signing keys in the key slots must be the ones the history has in force.
+    std::map<std::string, std::vector<unsigned char>> slot_keys;
+    if (auto keys = read_key_slots(folder / "keys.json")) {
+        for (const auto& slot : keys->slots) {
+            if (slot.kind == "passphrase" && !slot.signing_key.empty()) {
+                slot_keys[slot.account] = slot.signing_key;
+            }
+        }
+    }
+    auto report = log.verify(expected.head, progress, slot_keys);
     if (report.ok) {
         if (auto finding = rollback_finding(log, expected); !finding.empty()) {
             report.ok = false;

@@ -3,6 +3,12 @@
 // previous event's MAC. Triggers refuse UPDATE and DELETE on audit rows, so changing
 // history means forging MACs without the key.
 //
+// The MAC key, kept in the database, stops nobody who holds the raw data key; so every event
+// is also signed with the Ed25519 key of the account that made it (signing.h), and each
+// signature covers the one before, so editing, inserting or deleting another account's event
+// breaks a signature its author alone could remake. Events from before signing existed keep
+// a NULL signature and are verified by their MAC only (AuditReport::mac_only_events).
+//
 // The MAC key is derived from the vault's first data key when the vault is created and
 // kept inside the encrypted database (vault_meta), so rotating the data key does not
 // orphan the history it must still verify.
@@ -15,7 +21,10 @@
 #include "sqlite/connection.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +45,17 @@ public:
     /// Reads the audit key back from vault_meta (throws SqlError if it is missing).
     [[nodiscard]] static SecureBytes load_key(Connection& db);
 
+    /// From now on, events by `account` are signed with `secret_key` (Ed25519).
+    void set_signer(core::AccountId account, SecureBytes secret_key);
+    /// Records that `subject` signs with `public_key` from this event on: an
+    /// account.signing_key event by `actor` (signed by the actor's key, or, when the actor
+    /// registers its own key, by that key) and its account_keys row, in the caller's
+    /// transaction.
+    void register_key(core::TimePoint at, core::AccountId actor, core::AccountId subject,
+                      std::span<const unsigned char> public_key);
+    /// The signing key the history has in force for `account` (empty when none).
+    [[nodiscard]] std::vector<unsigned char> key_in_force(core::AccountId account);
+
     /// Appends one event inside the caller's transaction. `change` is a canonical text of
     /// what changed; only its digest is stored, so the log itself holds no clinical text.
     void append(core::TimePoint at, core::AccountId account, std::string_view action,
@@ -46,8 +66,11 @@ public:
     /// Recomputes every MAC in order; names the first event that does not verify. With
     /// `expected`, also checks the chain still reaches the head recorded outside the file.
     /// Progress is in events; a stop asked for throws SqlError(cancelled).
-    [[nodiscard]] AuditReport verify(const std::optional<AuditHead>& expected,
-                                     const core::Progress& progress = {});
+    /// `slot_keys` (account name -> signing key in its key slot) must match the keys the
+    /// history has in force: a key file edited to match a forged history is a finding.
+    [[nodiscard]] AuditReport
+    verify(const std::optional<AuditHead>& expected, const core::Progress& progress = {},
+           const std::map<std::string, std::vector<unsigned char>>& slot_keys = {});
     /// True when the chain holds `head`'s event with `head`'s MAC: the history has reached
     /// that head and goes on from it, rather than having been replaced.
     [[nodiscard]] bool reaches(const AuditHead& head);
@@ -57,6 +80,8 @@ public:
 private:
     Connection& db_;
     SecureBytes key_;
+    core::AccountId signer_;
+    SecureBytes signer_key_;
 };
 
 } // namespace punctum::storage

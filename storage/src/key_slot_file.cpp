@@ -39,7 +39,12 @@ const KeySlot* KeySlotFile::find_recovery() const {
 }
 
 std::string KeySlotFile::associated_data(const KeySlot& slot) const {
-    return "punctum-key-slot|" + vault_id + "|" + slot.id + "|" + slot.kind + "|" + slot.account;
+    std::string ad =
+        "punctum-key-slot|" + vault_id + "|" + slot.id + "|" + slot.kind + "|" + slot.account;
+    if (!slot.signing_key.empty()) {
+        ad += "|ed25519:" + crypto::to_hex(slot.signing_key);
+    }
+    return ad;
 }
 
 namespace {
@@ -111,6 +116,13 @@ StorageResult<KeySlotFile> parse_key_slots(std::string_view text) {
             slot.public_key = std::move(*public_key);
             slot.wrapped_secret = std::move(*wrapped);
             slot.sealed_key = std::move(*sealed);
+            if (const auto signing = js.find("signing_key"); signing != js.end()) {
+                auto key = crypto::from_hex(signing->get<std::string>());
+                if (!key || key->size() != 32) {
+                    return Failure<StorageError>{not_a_vault("damaged signing key")};
+                }
+                slot.signing_key = std::move(*key);
+            }
             file.slots.push_back(std::move(slot));
         }
         return file;
@@ -127,7 +139,7 @@ StorageResult<void> write_key_slots(const std::filesystem::path& path, const Key
 std::string serialize_key_slots(const KeySlotFile& file) {
     nlohmann::json json;
     json["magic"] = "punctum-vault";
-    json["format"] = file.format;
+    json["format"] = KeySlotFile::current_format;
     json["vault_id"] = file.vault_id;
     json["kind"] = std::string(to_string(file.kind));
     json["cipher_page_size"] = file.cipher_page_size;
@@ -145,6 +157,9 @@ std::string serialize_key_slots(const KeySlotFile& file) {
                          {"public_key", crypto::to_hex(s.public_key)},
                          {"wrapped_secret", crypto::to_hex(s.wrapped_secret)},
                          {"sealed_data_key", crypto::to_hex(s.sealed_key)}});
+        if (!s.signing_key.empty()) {
+            slots.back()["signing_key"] = crypto::to_hex(s.signing_key);
+        }
     }
     return json.dump(2) + "\n";
 }

@@ -25,11 +25,17 @@ struct KeySlot {
     crypto::Bytes public_key;     ///< X25519
     crypto::Bytes wrapped_secret; ///< nonce || XChaCha20-Poly1305(KEK, X25519 secret key)
     crypto::Bytes sealed_key;     ///< crypto_box_seal(public_key, data key)
+    /// Ed25519 public key the account signs its audit events with (passphrase slots; empty in
+    /// slots made before signing existed). Bound into the wrapping: replacing it here makes
+    /// the slot fail to open, so a forged key cannot be slipped in beside a real slot.
+    crypto::Bytes signing_key;
 };
 
 /// The whole file.
 struct KeySlotFile {
-    static constexpr int current_format = 1;
+    /// 2: passphrase slots carry a signing key, bound into their associated data; a build
+    /// that reads only format 1 would fail to open them, so it is told the file is newer.
+    static constexpr int current_format = 2;
     int format = current_format;
     std::string vault_id;
     VaultKind kind = VaultKind::clinic;

@@ -1,6 +1,7 @@
 #include "key_slots.h"
 
 #include "crypto.h"
+#include "signing.h"
 
 namespace punctum::storage {
 namespace {
@@ -18,12 +19,17 @@ SecureBytes recovery_kek(const KeySlotFile& file, const SecureBytes& raw) {
 }
 
 // Fills a slot's key pair: secret wrapped under `kek`, data key sealed to the public key.
-void fill_slot(const KeySlotFile& file, KeySlot& slot, const SecureBytes& kek,
-               const SecureBytes& data_key) {
+// Returns the secret, for the caller who must sign as the slot's account right away.
+SecureBytes fill_slot(const KeySlotFile& file, KeySlot& slot, const SecureBytes& kek,
+                      const SecureBytes& data_key) {
     auto pair = crypto::box_keypair();
     slot.public_key = std::move(pair.public_key);
+    if (slot.kind == "passphrase") {
+        slot.signing_key = signing::from_slot_secret(pair.secret_key, file.vault_id).public_key;
+    }
     slot.wrapped_secret = crypto::seal(kek, pair.secret_key.bytes(), file.associated_data(slot));
     slot.sealed_key = crypto::seal_to(slot.public_key, data_key.bytes());
+    return std::move(pair.secret_key);
 }
 
 SecureBytes to_base32_groups(const SecureBytes& raw) {
@@ -80,7 +86,7 @@ std::optional<SecureBytes> from_base32(std::string_view typed) {
 
 std::optional<KeySlot> make_passphrase_slot(const KeySlotFile& file, std::string_view account,
                                             const SecureBytes& passphrase, const KdfParams& kdf,
-                                            const SecureBytes& data_key) {
+                                            const SecureBytes& data_key, SecureBytes* secret_out) {
     KeySlot slot;
     slot.id = new_slot_id();
     slot.kind = "passphrase";
@@ -91,7 +97,10 @@ std::optional<KeySlot> make_passphrase_slot(const KeySlotFile& file, std::string
     if (!kek) {
         return std::nullopt;
     }
-    fill_slot(file, slot, *kek, data_key);
+    SecureBytes secret = fill_slot(file, slot, *kek, data_key);
+    if (secret_out != nullptr) {
+        *secret_out = std::move(secret);
+    }
     return slot;
 }
 
@@ -100,7 +109,7 @@ RecoverySlot make_recovery_slot(const KeySlotFile& file, const SecureBytes& data
     RecoverySlot result{{}, to_base32_groups(raw)};
     result.slot.id = new_slot_id();
     result.slot.kind = "recovery";
-    fill_slot(file, result.slot, recovery_kek(file, raw), data_key);
+    (void)fill_slot(file, result.slot, recovery_kek(file, raw), data_key);
     return result;
 }
 
@@ -137,6 +146,17 @@ bool rewrap_passphrase_slot(const KeySlotFile& file, KeySlot& slot, const Secure
         return false;
     }
     updated.wrapped_secret = crypto::seal(*kek, secret_key.bytes(), file.associated_data(updated));
+    slot = std::move(updated);
+    return true;
+}
+
+bool add_signing_key(const KeySlotFile& file, KeySlot& slot, const SecureBytes& secret_key,
+                     const SecureBytes& passphrase) {
+    KeySlot updated = slot;
+    updated.signing_key = signing::from_slot_secret(secret_key, file.vault_id).public_key;
+    if (!rewrap_passphrase_slot(file, updated, secret_key, passphrase, updated.kdf)) {
+        return false;
+    }
     slot = std::move(updated);
     return true;
 }

@@ -12,11 +12,10 @@ namespace punctum::storage {
 /// A passphrase slot for `account`: a fresh key pair, its secret wrapped under
 /// Argon2id(passphrase, fresh salt), `data_key` sealed to its public key.
 /// nullopt when the KDF's memory cannot be had.
-[[nodiscard]] std::optional<KeySlot> make_passphrase_slot(const KeySlotFile& file,
-                                                          std::string_view account,
-                                                          const SecureBytes& passphrase,
-                                                          const KdfParams& kdf,
-                                                          const SecureBytes& data_key);
+[[nodiscard]] std::optional<KeySlot>
+make_passphrase_slot(const KeySlotFile& file, std::string_view account,
+                     const SecureBytes& passphrase, const KdfParams& kdf,
+                     const SecureBytes& data_key, SecureBytes* secret_out = nullptr);
 
 /// A recovery slot and its printable key ("ABCD-EFGH-..."), shown once.
 struct RecoverySlot {
@@ -41,6 +40,10 @@ unwrap_with_recovery_key(const KeySlotFile& file, const KeySlot& slot, std::stri
 [[nodiscard]] bool rewrap_passphrase_slot(const KeySlotFile& file, KeySlot& slot,
                                           const SecureBytes& secret_key,
                                           const SecureBytes& new_passphrase, const KdfParams& kdf);
+/// Gives a slot made before signing existed its signing key (derived from `secret_key`) and
+/// rewraps it under the same passphrase, so the key is bound into the slot from now on.
+[[nodiscard]] bool add_signing_key(const KeySlotFile& file, KeySlot& slot,
+                                   const SecureBytes& secret_key, const SecureBytes& passphrase);
 /// Seals a new data key to the slot's public key (data key rotation).
 void reseal_data_key(KeySlot& slot, const SecureBytes& data_key);
 

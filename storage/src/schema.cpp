@@ -300,8 +300,26 @@ ALTER TABLE photos ADD COLUMN photo_view TEXT NOT NULL DEFAULT ''
     CHECK (photo_view IN ('', 'front', 'left', 'right', 'oblique'));
 )sql";
 
-constexpr std::array<std::string_view, 5> migrations{migration_1, migration_2, migration_3,
-                                                     migration_4, migration_5};
+// Migration 6: per-account signatures on the audit chain (see signing.h). Events written
+// before it keep a NULL signature and stay verified by their MAC alone; account_keys holds
+// each account's signing keys from the event that registered them, append-only like the
+// events themselves.
+constexpr std::string_view migration_6 = R"sql(
+ALTER TABLE audit_events ADD COLUMN signature BLOB;
+CREATE TABLE account_keys (
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    since_seq  INTEGER NOT NULL,
+    public_key BLOB NOT NULL,
+    PRIMARY KEY (account_id, since_seq)
+);
+CREATE TRIGGER account_keys_no_update BEFORE UPDATE ON account_keys
+BEGIN SELECT RAISE(ABORT, 'signing keys cannot be changed'); END;
+CREATE TRIGGER account_keys_no_delete BEFORE DELETE ON account_keys
+BEGIN SELECT RAISE(ABORT, 'signing keys cannot be deleted'); END;
+)sql";
+
+constexpr std::array<std::string_view, 6> migrations{migration_1, migration_2, migration_3,
+                                                     migration_4, migration_5, migration_6};
 
 } // namespace
 

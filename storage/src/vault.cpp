@@ -6,6 +6,7 @@
 #include "key_slots.h"
 #include "norms_in_force.h"
 #include "schema.h"
+#include "signing.h"
 #include "vault_context.h"
 #include "vault_database.h"
 
@@ -27,6 +28,10 @@ StorageResult<void> detail::VaultContext::require(core::Action action) const {
                         ") is not allowed to do this. Ask an administrator if you need it.");
     }
     return {};
+}
+
+void detail::VaultContext::sign_as_account() {
+    audit->set_signer(account.id, signing::from_slot_secret(slot_secret, keys.vault_id).secret_key);
 }
 
 void detail::VaultContext::record(std::string_view action, std::string_view object,
@@ -58,6 +63,44 @@ Account load_account(Connection& db, std::string_view name) {
     a.display_name = st.text(2);
     a.role = core::role_from_string(st.text(3)).value_or(core::Role::reviewer);
     return a;
+}
+
+// Every account signs its own audit events (signing.h). A slot made before signing existed
+// gets its key now, rewrapped under the same passphrase so the key is bound into it, and the
+// history registers the key; so it does for a slot made fresh by a recovery. A vault whose
+// history is in doubt is not written to: its account's events stay unsigned until it is
+// looked at, which `vault check` reports if the account had signed before.
+void start_signing(detail::VaultContext& c, const SecureBytes& passphrase) {
+    auto signer = signing::from_slot_secret(c.slot_secret, c.keys.vault_id);
+    if (c.audit->key_in_force(c.account.id) == signer.public_key) {
+        c.sign_as_account();
+        return;
+    }
+    if (!c.audit_warning.empty()) {
+        return;
+    }
+    const KeySlot* slot = c.keys.find_account(c.account.name);
+    if (slot == nullptr) {
+        return;
+    }
+    if (slot->signing_key.empty()) {
+        KeySlotFile updated = c.keys;
+        for (auto& s : updated.slots) {
+            if (s.kind == "passphrase" && s.account == c.account.name &&
+                !add_signing_key(updated, s, c.slot_secret, passphrase)) {
+                return; // no memory for the KDF: unsigned this time, signed at the next open
+            }
+        }
+        if (!write_key_slots(c.folder / Vault::key_file, updated)) {
+            return; // a read-only vault folder: the same
+        }
+        c.keys = std::move(updated);
+    }
+    c.sign_as_account();
+    Transaction tx(*c.db);
+    c.audit->register_key(c.clock.now(), c.account.id, c.account.id, signer.public_key);
+    tx.commit();
+    c.committed();
 }
 
 StorageResult<void> check_folder_is_free(const fs::path& folder) {
@@ -155,7 +198,9 @@ StorageResult<CreatedVault> Vault::create(const fs::path& requested, const Secur
     keys.vault_id = crypto::to_hex(crypto::random_bytes(16));
     keys.kind = options.kind;
     const SecureBytes data_key = crypto::random_secret(crypto::data_key_size);
-    auto slot = make_passphrase_slot(keys, options.account_name, passphrase, options.kdf, data_key);
+    SecureBytes creator_secret;
+    auto slot = make_passphrase_slot(keys, options.account_name, passphrase, options.kdf, data_key,
+                                     &creator_secret);
     if (!slot) {
         cleanup();
         return fail(StorageErrc::internal, "Not enough memory to derive the key. Close other "
@@ -193,6 +238,10 @@ StorageResult<CreatedVault> Vault::create(const fs::path& requested, const Secur
             .bind(4, now)
             .run();
         const core::AccountId id{db->last_insert_id()};
+        // The creator's signing key comes first: every event of a new vault is signed.
+        auto signer = signing::from_slot_secret(creator_secret, keys.vault_id);
+        audit.set_signer(id, std::move(signer.secret_key));
+        audit.register_key(clock.now(), id, id, signer.public_key);
         audit.append(clock.now(), id, "vault.create", "vault:" + keys.vault_id,
                      std::string(to_string(options.kind)));
         audit.append(clock.now(), id, "account.add", "account:" + std::to_string(id.value),
@@ -302,6 +351,7 @@ StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder, std::s
                                                                            {},
                                                                            0,
                                                                            {}});
+        start_signing(*ctx, passphrase);
         // An older shipped profile gives way to this build's (never on a vault whose history
         // is in doubt: nothing is written until someone has looked at it).
         if (ctx->audit_warning.empty()) {

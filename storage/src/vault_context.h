@@ -34,6 +34,9 @@ struct VaultContext {
 
     /// Refuses an action the signed-in account's role does not allow.
     [[nodiscard]] StorageResult<void> require(core::Action action) const;
+    /// Makes the audit log sign as the signed-in account (after open, and after the log is
+    /// reopened by a key rotation).
+    void sign_as_account();
     /// Appends an audit event attributed to the signed-in account, inside a transaction.
     void record(std::string_view action, std::string_view object, std::string_view change);
     /// Call after a commit: once the outermost transaction is done, the audit head kept

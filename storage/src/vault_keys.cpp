@@ -94,6 +94,7 @@ StorageResult<void> Vault::rotate_data_key() {
         const SecureBytes& key = switched ? next_key : c.data_key;
         c.db = open_vault_database(c.folder / database_file, key, c.keys.cipher_page_size, false);
         c.audit = std::make_unique<AuditLog>(*c.db, AuditLog::load_key(*c.db));
+        c.sign_as_account();
         if (!switched) {
             return fail(StorageErrc::io, "Could not switch to the re-encrypted vault (" +
                                              ec.message() + "); the old key still opens it.");

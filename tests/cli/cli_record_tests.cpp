@@ -335,7 +335,7 @@ TEST_CASE("cli: norms adopt checks a clinic's profile and the vault then works b
     const auto in_force = cli.run({"norms", "--vault", cli.vault, "--json"});
     REQUIRE(in_force.exit_code == 0);
     CHECK(nlohmann::json::parse(in_force.out).at("id") == "our-clinic");
-    CHECK(cli.stats().at("audit_events") == 4); // creation's three, then the adoption
+    CHECK(cli.stats().at("audit_events") == 5); // creation's four, then the adoption
 }
 
 TEST_CASE("cli: audit list filters the trail, audit verify checks its chain, flag reassess "

@@ -88,7 +88,7 @@ TEST_CASE("cli: vault stats --json counts records", "[cli]") {
     CHECK(s.at("sessions") == 0);
     CHECK(s.at("entries") == 0);
     CHECK(s.at("accounts") == 1);
-    CHECK(s.at("audit_events") == 3); // vault.create, account.add, norms.adopt (the default)
+    CHECK(s.at("audit_events") == 4); // signing key, vault.create, account.add, norms.adopt
 
     const auto client =
         cli.json({"client", "add", "--vault", cli.vault, "--name", "Counted", "--json"});
@@ -108,7 +108,7 @@ TEST_CASE("cli: vault stats --json counts records", "[cli]") {
     CHECK(s.at("accounts") == 1);
     // The client, the screening the session needs (the gate), the session, two entries; an
     // ordinary course raises no flag.
-    CHECK(s.at("audit_events") == 3 + 1 + 1 + 1 + 2);
+    CHECK(s.at("audit_events") == 4 + 1 + 1 + 1 + 2);
     CHECK(s.at("flags") == 0);
 }
 

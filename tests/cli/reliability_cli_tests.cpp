@@ -102,7 +102,7 @@ std::string max_seq(const CliRunner& cli, const std::string& hex) {
 
 TEST_CASE(
     "cli: reliability: an audit event altered with the sqlcipher tool makes vault check exit 4 and "
-    "name event #4",
+    "name event #5",
     "[cli][reliability]") {
     CliRunner cli;
     cli.init();
@@ -114,31 +114,31 @@ TEST_CASE(
         REQUIRE(ok.exit_code == 0);
     }
     const std::string object_before =
-        trimmed(sql_ok(cli, hex, "SELECT object FROM audit_events WHERE seq = 4;"));
+        trimmed(sql_ok(cli, hex, "SELECT object FROM audit_events WHERE seq = 5;"));
     REQUIRE(object_before.rfind("client:", 0) == 0);
     REQUIRE(object_before != "client:999");
 
     // The trigger refuses the change, and the vault still checks ok.
     const auto refused = sqlcipher(cli, keyed(hex, "UPDATE audit_events SET action = 'x' "
-                                                   "WHERE seq = 4;"));
+                                                   "WHERE seq = 5;"));
     INFO("UPDATE with the trigger in place\nstdout: " << refused.out
                                                       << "\nstderr: " << refused.err);
     CHECK(refused.exit_code != 0);
     CHECK(contains(refused.err, "audit events cannot be changed"));
-    CHECK(trimmed(sql_ok(cli, hex, "SELECT action FROM audit_events WHERE seq = 4;")) != "x");
+    CHECK(trimmed(sql_ok(cli, hex, "SELECT action FROM audit_events WHERE seq = 5;")) != "x");
     CHECK(vault_check(cli).exit_code == 0);
 
     // Without the trigger the row changes; the chain no longer verifies at #4.
     sql_ok(cli, hex,
            "DROP TRIGGER audit_events_no_update; "
-           "UPDATE audit_events SET object = 'client:999' WHERE seq = 4;");
-    REQUIRE(trimmed(sql_ok(cli, hex, "SELECT object FROM audit_events WHERE seq = 4;")) ==
+           "UPDATE audit_events SET object = 'client:999' WHERE seq = 5;");
+    REQUIRE(trimmed(sql_ok(cli, hex, "SELECT object FROM audit_events WHERE seq = 5;")) ==
             "client:999");
     const auto r = vault_check(cli);
     INFO("check after tampering\nstdout: " << r.out << "\nstderr: " << r.err);
     CHECK(r.exit_code == 4);
     CHECK(contains(r.out, "BROKEN"));
-    CHECK(contains(r.out, "event #4"));
+    CHECK(contains(r.out, "event #5"));
     CHECK_FALSE(contains(r.out, "event #2 "));
 
     const auto j = vault_check(cli, true);
@@ -148,7 +148,7 @@ TEST_CASE(
     REQUIRE_FALSE(parsed.is_discarded());
     CHECK(parsed.at("ok") == false);
     CHECK(parsed.at("audit_ok") == false);
-    CHECK(parsed.at("first_broken_event") == 4);
+    CHECK(parsed.at("first_broken_event") == 5);
     CHECK(parsed.at("integrity") == "ok");
 }
 

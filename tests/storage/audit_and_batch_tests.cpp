@@ -30,7 +30,7 @@ TEST_CASE("storage: every add writes exactly one audit event", "[storage][audit]
     VaultFixture f;
     auto& v = *f.vault;
     std::int64_t events = f.stats().audit_events;
-    REQUIRE(events == 3); // vault.create, account.add, norms.adopt
+    REQUIRE(events == 4); // account.signing_key, vault.create, account.add, norms.adopt
 
     auto client = v.clients().add(punctum::test::make_client("Audited"));
     REQUIRE(client.ok());

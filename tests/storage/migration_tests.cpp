@@ -184,10 +184,14 @@ void seed_v3(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 // Version 4 added only an index: the rows valid there are version 2's.
 void seed_v4(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 
+// Version 5 added only columns with defaults (the treatment record, tested on its own below):
+// the rows valid there are version 2's.
+void seed_v5(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
+
 using Seeder = void (*)(Connection&, const storage::SecureBytes&);
 // seeders[i] writes rows valid at version i + 1. When a migration is added, add a seeder for
 // the version before it: the per-version test refuses to run without one.
-constexpr std::array<Seeder, 4> seeders{seed_v1, seed_v2, seed_v3, seed_v4};
+constexpr std::array<Seeder, 5> seeders{seed_v1, seed_v2, seed_v3, seed_v4, seed_v5};
 
 void seed_up_to(Connection& db, const storage::SecureBytes& key, int version) {
     for (int v = 1; v <= version; ++v) {
@@ -250,6 +254,14 @@ void check_audit_is_append_only(Connection& db) {
     refuses(db, "UPDATE audit_events SET action = 'forged' WHERE seq = 1",
             SQLITE_CONSTRAINT_TRIGGER);
     refuses(db, "DELETE FROM audit_events WHERE seq = 1", SQLITE_CONSTRAINT_TRIGGER);
+    if (storage::schema_version(db) >= 6) {
+        // Events from before signing keep no signature; signing keys are append-only.
+        CHECK(db.query_int("SELECT count(*) FROM audit_events WHERE signature IS NOT NULL") == 0);
+        db.exec(
+            "INSERT INTO account_keys (account_id, since_seq, public_key) VALUES (1, 4, x'00')");
+        refuses(db, "UPDATE account_keys SET public_key = x'01'", SQLITE_CONSTRAINT_TRIGGER);
+        refuses(db, "DELETE FROM account_keys", SQLITE_CONSTRAINT_TRIGGER);
+    }
 }
 
 // The version-2 tables, each given a valid row and refused invalid ones. Expects seed_v1's

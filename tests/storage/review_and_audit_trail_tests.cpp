@@ -154,7 +154,9 @@ TEST_CASE("storage: the audit trail reads newest first, filtered by account, act
     CHECK(std::is_sorted(all.begin(), all.end(),
                          [](const auto& a, const auto& b) { return a.seq > b.seq; }));
     CHECK(all.back().seq == 1);
-    CHECK(all.back().action == "vault.create");
+    // A new vault's first event registers its creator's signing key, then it is created.
+    CHECK(all.back().action == "account.signing_key");
+    CHECK(all[all.size() - 2].action == "vault.create");
     CHECK(all.back().account == "admin");
 
     // By action family and exact action.

@@ -47,7 +47,8 @@ TEST_CASE("storage: a new clinic vault signs in its admin and reopens", "[storag
     CHECK(s.clients == 0);
     CHECK(s.sessions == 0);
     CHECK(s.entries == 0);
-    CHECK(s.audit_events == 3); // vault.create, account.add and norms.adopt (the default)
+    // The creator's signing key, vault.create, account.add and norms.adopt (the default)
+    CHECK(s.audit_events == 4);
 
     auto& reopened = f.reopen();
     CHECK(reopened.account().name == "admin");
@@ -344,7 +345,7 @@ TEST_CASE("storage: a key file from a newer Punctum is newer_version and nothing
     VaultFixture f;
     f.vault.reset();
     auto keys = nlohmann::json::parse(punctum::test::read_file(f.folder / "keys.json"));
-    REQUIRE(keys.at("format") == 1);
+    REQUIRE(keys.at("format") == 2);
     keys["format"] = 99;
     punctum::test::write_file(f.folder / "keys.json", keys.dump(2));
     const auto before = punctum::test::snapshot(f.folder);
