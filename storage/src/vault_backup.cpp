@@ -119,6 +119,9 @@ StorageResult<void> Vault::backup_to(const fs::path& file, const core::Progress&
         auto total = static_cast<std::int64_t>(fs::file_size(c.folder / database_file, ec));
         total = ec ? 0 : total;
         {
+            // The progress handler is installed on the shared connection: no other thread
+            // may run a statement under it (it would report, or be cancelled, as the backup).
+            const auto hold = c.db->hold();
             SmallCache small_cache(*c.db);
             ExportProgress reporting(*c.db, progress, copy, total, 2 * total);
             try {

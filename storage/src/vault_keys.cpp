@@ -5,7 +5,9 @@
 
 #include "crypto.h"
 #include "guard.h"
+#include "key_change_fault.h"
 #include "key_slots.h"
+#include "sqlite/sql_error.h"
 #include "vault_context.h"
 #include "vault_database.h"
 
@@ -20,12 +22,24 @@ constexpr const char* rotating_db = "vault.db.rotating";
 constexpr const char* rotating_keys = "keys.json.rotating";
 } // namespace
 
+namespace {
+testing::KeyFault injected_fault = testing::KeyFault::none;
+bool fault_at(testing::KeyFault where) {
+    return injected_fault == where;
+}
+} // namespace
+
+void testing::inject_key_fault_for_tests(KeyFault where) {
+    injected_fault = where;
+}
+
 StorageResult<void> Vault::change_passphrase(const SecureBytes& new_passphrase,
                                              const KdfParams& kdf) {
     if (new_passphrase.size() < 8) {
         return fail(StorageErrc::invalid_input, "The new passphrase needs at least 8 characters.");
     }
     auto& c = *ctx_;
+    const auto hold = c.db->hold(); // c.keys is read by backups and audit-head writes
     KeySlotFile updated = c.keys;
     KeySlot* slot = nullptr;
     for (auto& s : updated.slots) {
@@ -39,15 +53,31 @@ StorageResult<void> Vault::change_passphrase(const SecureBytes& new_passphrase,
     if (!rewrap_passphrase_slot(updated, *slot, c.slot_secret, new_passphrase, kdf)) {
         return fail(StorageErrc::internal, "Not enough memory to derive the key.");
     }
-    // The slot file is the change; the audit event records that it happened.
-    if (auto w = write_key_slots(c.folder / key_file, updated); !w) {
-        return w.failure();
-    }
-    c.keys = std::move(updated);
+    // The slot and its audit event land together or not at all: the event waits uncommitted
+    // while the slot file is written (a slot that cannot be written rolls it back, and the
+    // old passphrase goes on working); a commit that fails puts the old slot file back.
     return guard([&]() -> StorageResult<void> {
         Transaction tx(*c.db);
         c.record("account.passphrase", "account:" + std::to_string(c.account.id.value), "");
-        tx.commit();
+        if (fault_at(testing::KeyFault::passphrase_slot_write)) {
+            return fail(StorageErrc::disk_full, "The disk is full; the passphrase was not "
+                                                "changed. Free some space and try again.");
+        }
+        if (auto w = write_key_slots(c.folder / key_file, updated); !w) {
+            return w.failure();
+        }
+        try {
+            if (fault_at(testing::KeyFault::passphrase_commit)) {
+                throw SqlError(StorageErrc::disk_full, 0,
+                               "The disk is full; the passphrase was not changed. Free some "
+                               "space and try again.");
+            }
+            tx.commit();
+        } catch (...) {
+            (void)write_key_slots(c.folder / key_file, c.keys);
+            throw;
+        }
+        c.keys = std::move(updated);
         c.committed();
         return {};
     });
@@ -58,18 +88,24 @@ StorageResult<void> Vault::rotate_data_key() {
         return allowed.failure();
     }
     auto& c = *ctx_;
+    // No other thread touches the connection, the keys or the audit log until the switch is
+    // done; the Connection object itself stays, so references to it stay good.
+    const auto hold = c.db->hold();
     return guard([&]() -> StorageResult<void> {
         {
             // Recorded first, so the event is part of the copy that survives.
             Transaction tx(*c.db);
             c.record("vault.rotate_key", "vault:" + c.keys.vault_id, "");
             tx.commit();
+            c.committed();
         }
         std::error_code ec;
         fs::remove(c.folder / rotating_db, ec);
         SecureBytes next_key = crypto::random_secret(crypto::data_key_size);
-        export_database(*c.db, c.folder / rotating_db, &next_key, c.keys.cipher_page_size);
-        if (!sync_path(c.folder / rotating_db)) {
+        if (!fault_at(testing::KeyFault::rotate_export)) {
+            export_database(*c.db, c.folder / rotating_db, &next_key, c.keys.cipher_page_size);
+        }
+        if (fault_at(testing::KeyFault::rotate_export) || !sync_path(c.folder / rotating_db)) {
             fs::remove(c.folder / rotating_db, ec);
             return fail(StorageErrc::io, "Could not save the re-encrypted vault; nothing changed.");
         }
@@ -77,30 +113,51 @@ StorageResult<void> Vault::rotate_data_key() {
         for (auto& slot : next.slots) {
             reseal_data_key(slot, next_key);
         }
-        if (auto w = write_key_slots(c.folder / rotating_keys, next); !w) {
+        auto written = fault_at(testing::KeyFault::rotate_keys_write)
+                           ? StorageResult<void>(
+                                 fail(StorageErrc::disk_full, "The disk is full; nothing changed."))
+                           : write_key_slots(c.folder / rotating_keys, next);
+        if (!written) {
             fs::remove(c.folder / rotating_db, ec);
-            return w.failure();
+            return written.failure();
         }
         // Switch: database first, then keys. open() finishes a switch a crash interrupted.
-        c.audit.reset();
-        c.db.reset();
-        fs::rename(c.folder / rotating_db, c.folder / database_file, ec);
-        if (!ec) {
-            sync_path(c.folder);
-            fs::rename(c.folder / rotating_keys, c.folder / key_file, ec);
-            sync_path(c.folder);
+        c.db->close_file();
+        if (fault_at(testing::KeyFault::rotate_db_switch)) {
+            ec = std::make_error_code(std::errc::io_error);
+        } else {
+            fs::rename(c.folder / rotating_db, c.folder / database_file, ec);
         }
-        const bool switched = !ec;
-        const SecureBytes& key = switched ? next_key : c.data_key;
-        c.db = open_vault_database(c.folder / database_file, key, c.keys.cipher_page_size, false);
-        c.audit = std::make_unique<AuditLog>(*c.db, AuditLog::load_key(*c.db));
-        c.sign_as_account();
-        if (!switched) {
-            return fail(StorageErrc::io, "Could not switch to the re-encrypted vault (" +
-                                             ec.message() + "); the old key still opens it.");
+        if (ec) {
+            // Nothing switched: the old database and keys are as they were.
+            fs::remove(c.folder / rotating_db, ec);
+            fs::remove(c.folder / rotating_keys, ec);
+            auto old = open_vault_database(c.folder / database_file, c.data_key,
+                                           c.keys.cipher_page_size, false);
+            c.db->replace_with(*old);
+            return fail(StorageErrc::io,
+                        "Could not switch to the re-encrypted vault; the old key still opens it.");
         }
+        sync_path(c.folder);
+        // From here the database is the new one: it opens only with the new key.
+        auto fresh =
+            open_vault_database(c.folder / database_file, next_key, c.keys.cipher_page_size, false);
+        c.db->replace_with(*fresh);
         c.data_key = std::move(next_key);
         c.keys = std::move(next);
+        if (fault_at(testing::KeyFault::rotate_keys_switch)) {
+            ec = std::make_error_code(std::errc::io_error);
+        } else {
+            fs::rename(c.folder / rotating_keys, c.folder / key_file, ec);
+        }
+        if (ec) {
+            // The key file that opens the new database waits beside it; the next open puts it
+            // in place (finish_interrupted_rotation). This session goes on with the new key.
+            return fail(StorageErrc::io,
+                        "The vault was re-encrypted, but its new key file could not be put in "
+                        "place; it will be the next time the vault is opened. Keep working.");
+        }
+        sync_path(c.folder);
         c.committed();
         return {};
     });

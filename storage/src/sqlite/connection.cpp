@@ -135,6 +135,12 @@ void Connection::replace_with(Connection& fresh) {
     fresh.db_ = nullptr;
 }
 
+void Connection::close_file() {
+    const auto lock = hold();
+    sqlite3_close(db_);
+    db_ = nullptr;
+}
+
 void Connection::exec(std::string_view sql) {
     const auto lock = hold();
     const std::string text(sql);

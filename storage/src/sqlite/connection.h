@@ -121,6 +121,10 @@ public:
     /// reference to this Connection (the audit log's, a store's) stays good across a switch
     /// of files (key rotation). Holds both locks while it swaps.
     void replace_with(Connection& fresh);
+    /// Closes the database file (checkpointing its WAL) and leaves this object waiting for
+    /// replace_with(): a key rotation must close the old file before renaming the new one
+    /// over it, or the new file would meet the old one's WAL. Call under hold().
+    void close_file();
 
 private:
     std::recursive_mutex mutex_;
