@@ -10,6 +10,22 @@
 namespace punctum::storage {
 namespace {
 
+bool write_all(int fd, std::string_view data) {
+    while (!data.empty()) {
+        const ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return false;
+        }
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+} // namespace
+
 StorageError from_errno(int err, const std::string& doing) {
     switch (err) {
     case ENOSPC:
@@ -26,22 +42,6 @@ StorageError from_errno(int err, const std::string& doing) {
         return {StorageErrc::io, doing + " failed: " + std::strerror(err) + "."};
     }
 }
-
-bool write_all(int fd, std::string_view data) {
-    while (!data.empty()) {
-        const ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return false;
-        }
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
-} // namespace
 
 StorageResult<void> write_file_atomically(const std::filesystem::path& path,
                                           std::string_view contents) {

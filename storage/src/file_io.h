@@ -13,6 +13,11 @@ namespace punctum::storage {
 /// fsyncs a file, or a folder's entries after a rename. false with errno on failure.
 bool sync_path(const std::filesystem::path& path);
 
+/// What a failed file operation (`doing`, e.g. "writing keys.json") tells the user, from its
+/// errno: a full disk and a read-only place get their own code and words. Every writer in
+/// storage reports through it, so they all say the same.
+[[nodiscard]] StorageError from_errno(int err, const std::string& doing);
+
 /// Reads a whole small file.
 [[nodiscard]] StorageResult<std::string> read_small_file(const std::filesystem::path& path,
                                                          std::size_t max_bytes);

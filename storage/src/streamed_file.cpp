@@ -1,5 +1,7 @@
 #include "streamed_file.h"
 
+#include "file_io.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -7,28 +9,6 @@
 #include <unistd.h>
 
 namespace punctum::storage {
-
-namespace {
-
-// The same words file_io.cpp uses for a failed write, so every writer reports alike.
-StorageError from_errno(int err, const std::string& doing) {
-    switch (err) {
-    case ENOSPC:
-    case EDQUOT:
-        return {StorageErrc::disk_full, "The disk is full, so " + doing +
-                                            " did not happen. Free some space and try again."};
-    case EROFS:
-    case EACCES:
-    case EPERM:
-        return {StorageErrc::read_only, "Cannot write here (" + doing +
-                                            "): the folder is read-only or not yours. Choose a "
-                                            "writable place or fix its permissions."};
-    default:
-        return {StorageErrc::io, doing + " failed: " + std::strerror(err) + "."};
-    }
-}
-
-} // namespace
 
 StorageResult<std::unique_ptr<FileBackupSource>>
 FileBackupSource::open(const std::filesystem::path& path) {

@@ -8,6 +8,7 @@
 
 #include "audit_head_file.h"
 #include "audit_log.h"
+#include "backup_support.h"
 #include "crypto.h"
 #include "key_slots.h"
 #include "signing.h"
@@ -35,17 +36,6 @@ namespace {
 
 std::span<const unsigned char> bytes_of(const std::string& text) {
     return {reinterpret_cast<const unsigned char*>(text.data()), text.size()};
-}
-
-/// The vault's raw data key, as an admin may reveal it.
-storage::SecureBytes raw_key(storage::Vault& vault) {
-    auto hex = vault.reveal_data_key_hex();
-    REQUIRE(hex.ok());
-    const auto raw = storage::crypto::from_hex(hex->view());
-    REQUIRE(raw.has_value());
-    storage::SecureBytes key(raw->size());
-    std::copy(raw->begin(), raw->end(), key.data());
-    return key;
 }
 
 /// An insider at work on the closed vault's database: triggers dropped, and able to remake
@@ -143,7 +133,7 @@ storage::SecureBytes clinic_with_pat(VaultFixture& f) {
     }
     auto& admin = f.reopen();
     REQUIRE(admin.clients().add(punctum::test::make_client("Admin's client")).ok());
-    auto key = raw_key(admin);
+    auto key = punctum::test::data_key_of(admin);
     f.vault.reset();
     return key;
 }
