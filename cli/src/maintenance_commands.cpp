@@ -1,4 +1,5 @@
-// vault check | passwd | recover | backup | restore | rotate-key | reveal-key | export-plaintext
+// vault check | passwd | recover | backup | restore | rotate-key | reveal-key | recovery-key |
+// export-plaintext
 
 #include "commands.h"
 
@@ -180,6 +181,22 @@ void run_reveal(CliContext& ctx) {
     std::cout << hex->view() << "\n";
 }
 
+void run_recovery_key(CliContext& ctx) {
+    auto vault = ctx.open_vault();
+    if (!vault) {
+        return;
+    }
+    auto key = vault->replace_recovery_key();
+    if (!key) {
+        ctx.fail(key.error());
+        return;
+    }
+    std::cerr << "The old recovery key no longer opens this vault (backups made before today still\n"
+                 "open with it). Write the new one down and keep it somewhere safe, away from this\n"
+                 "computer; it is shown only now:\n";
+    std::cout << key->view() << "\n";
+}
+
 void run_export(CliContext& ctx, const MaintenanceOptions& o) {
     if (!o.understood) {
         ctx.fail(exit_usage, "A plaintext export writes every record UNENCRYPTED to disk. If that "
@@ -249,6 +266,11 @@ void add_maintenance_commands(CLI::App& vault, CliContext& ctx) {
         vault.add_subcommand("reveal-key", "Print the raw SQLCipher key (hex), with a warning");
     add_vault_options(*reveal, ctx);
     reveal->callback([&ctx] { run_reveal(ctx); });
+
+    auto* recovery = vault.add_subcommand(
+        "recovery-key", "Replace the recovery key; the old one stops working (admin)");
+    add_vault_options(*recovery, ctx);
+    recovery->callback([&ctx] { run_recovery_key(ctx); });
 
     auto* exp = vault.add_subcommand("export-plaintext", "Write an UNENCRYPTED SQLite copy");
     add_vault_options(*exp, ctx);

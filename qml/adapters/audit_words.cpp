@@ -7,7 +7,7 @@
 namespace punctum::ui {
 
 QString audit_action_words(std::string_view action) {
-    static constexpr std::array<std::pair<std::string_view, const char*>, 29> words = {{
+    static constexpr std::array<std::pair<std::string_view, const char*>, 30> words = {{
         {"account.add", QT_TRANSLATE_NOOP("AuditWords", "Added an account")},
         {"account.passphrase", QT_TRANSLATE_NOOP("AuditWords", "Changed a passphrase")},
         {"account.recover", QT_TRANSLATE_NOOP("AuditWords", "Recovered an account with the key")},
@@ -36,6 +36,7 @@ QString audit_action_words(std::string_view action) {
         {"vault.create", QT_TRANSLATE_NOOP("AuditWords", "Created the vault")},
         {"vault.export_plaintext",
          QT_TRANSLATE_NOOP("AuditWords", "Exported the vault unencrypted")},
+        {"vault.recovery_key", QT_TRANSLATE_NOOP("AuditWords", "Replaced the recovery key")},
         {"vault.restore", QT_TRANSLATE_NOOP("AuditWords", "Restored the vault from a backup")},
         {"vault.reveal_key", QT_TRANSLATE_NOOP("AuditWords", "Revealed the data key")},
         {"vault.rotate_key", QT_TRANSLATE_NOOP("AuditWords", "Re-encrypted under a new key")},

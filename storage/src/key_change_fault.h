@@ -8,8 +8,8 @@ namespace punctum::storage::testing {
 
 enum class KeyFault {
     none,
-    passphrase_slot_write, ///< the new slot file cannot be written (full disk)
-    passphrase_commit,     ///< the slot file is written, the audit event's commit fails
+    key_file_write,     ///< a changed key file (passphrase, recovery key) cannot be written
+    key_file_commit,    ///< the key file is written, the audit event's commit fails
     rotate_export,         ///< the re-encrypted copy cannot be written
     rotate_keys_write,     ///< the copy is written, its key file cannot be
     rotate_db_switch,      ///< renaming the copy over the database fails

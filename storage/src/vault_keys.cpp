@@ -33,6 +33,41 @@ void testing::inject_key_fault_for_tests(KeyFault where) {
     injected_fault = where;
 }
 
+namespace {
+// A changed key file and its audit event land together or not at all: the event waits
+// uncommitted while the file is written (a file that cannot be written rolls it back, and the
+// old keys go on working); a commit that fails puts the old key file back.
+StorageResult<void> change_key_file(detail::VaultContext& c, KeySlotFile updated,
+                                    std::string_view action,
+                                    const std::string& target) {
+    return guard([&]() -> StorageResult<void> {
+        Transaction tx(*c.db);
+        c.record(action, target, "");
+        if (fault_at(testing::KeyFault::key_file_write)) {
+            return fail(StorageErrc::disk_full, "The disk is full; the keys were not changed. "
+                                                "Free some space and try again.");
+        }
+        if (auto w = write_key_slots(c.folder / Vault::key_file, updated); !w) {
+            return w.failure();
+        }
+        try {
+            if (fault_at(testing::KeyFault::key_file_commit)) {
+                throw SqlError(StorageErrc::disk_full, 0,
+                               "The disk is full; the keys were not changed. Free some space "
+                               "and try again.");
+            }
+            tx.commit();
+        } catch (...) {
+            (void)write_key_slots(c.folder / Vault::key_file, c.keys);
+            throw;
+        }
+        c.keys = std::move(updated);
+        c.committed();
+        return {};
+    });
+}
+} // namespace
+
 StorageResult<void> Vault::change_passphrase(const SecureBytes& new_passphrase,
                                              const KdfParams& kdf) {
     if (new_passphrase.size() < 8) {
@@ -53,34 +88,8 @@ StorageResult<void> Vault::change_passphrase(const SecureBytes& new_passphrase,
     if (!rewrap_passphrase_slot(updated, *slot, c.slot_secret, new_passphrase, kdf)) {
         return fail(StorageErrc::internal, "Not enough memory to derive the key.");
     }
-    // The slot and its audit event land together or not at all: the event waits uncommitted
-    // while the slot file is written (a slot that cannot be written rolls it back, and the
-    // old passphrase goes on working); a commit that fails puts the old slot file back.
-    return guard([&]() -> StorageResult<void> {
-        Transaction tx(*c.db);
-        c.record("account.passphrase", "account:" + std::to_string(c.account.id.value), "");
-        if (fault_at(testing::KeyFault::passphrase_slot_write)) {
-            return fail(StorageErrc::disk_full, "The disk is full; the passphrase was not "
-                                                "changed. Free some space and try again.");
-        }
-        if (auto w = write_key_slots(c.folder / key_file, updated); !w) {
-            return w.failure();
-        }
-        try {
-            if (fault_at(testing::KeyFault::passphrase_commit)) {
-                throw SqlError(StorageErrc::disk_full, 0,
-                               "The disk is full; the passphrase was not changed. Free some "
-                               "space and try again.");
-            }
-            tx.commit();
-        } catch (...) {
-            (void)write_key_slots(c.folder / key_file, c.keys);
-            throw;
-        }
-        c.keys = std::move(updated);
-        c.committed();
-        return {};
-    });
+    return change_key_file(c, std::move(updated), "account.passphrase",
+                           "account:" + std::to_string(c.account.id.value));
 }
 
 StorageResult<void> Vault::rotate_data_key() {
@@ -177,6 +186,24 @@ void finish_interrupted_rotation(const fs::path& folder) {
         fs::rename(folder / rotating_keys, folder / Vault::key_file, ec);
         sync_path(folder);
     }
+}
+
+StorageResult<SecureBytes> Vault::replace_recovery_key() {
+    if (auto allowed = ctx_->require(core::Action::reveal_key); !allowed) {
+        return allowed.failure();
+    }
+    auto& c = *ctx_;
+    const auto hold = c.db->hold();
+    RecoverySlot fresh = make_recovery_slot(c.keys, c.data_key);
+    KeySlotFile updated = c.keys;
+    std::erase_if(updated.slots, [](const KeySlot& s) { return s.kind == "recovery"; });
+    updated.slots.push_back(std::move(fresh.slot));
+    auto replaced = change_key_file(c, std::move(updated), "vault.recovery_key",
+                                    "vault:" + c.keys.vault_id);
+    if (!replaced) {
+        return replaced.failure();
+    }
+    return std::move(fresh.printable_key);
 }
 
 StorageResult<SecureBytes> Vault::reveal_data_key_hex() {

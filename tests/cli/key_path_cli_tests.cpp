@@ -123,6 +123,41 @@ TEST_CASE("cli: key paths: a wrong recovery key exits 3 and changes no file", "[
     CHECK(stats_exit(cli, "admin", punctum::test::cli_passphrase) == 0);
 }
 
+TEST_CASE("cli: key paths: vault recovery-key prints a new key on stdout alone; the old key "
+          "exits 3, the new one recovers, and the replacement is audited",
+          "[cli][keys]") {
+    CliRunner cli;
+    const auto old_key = init_with_recovery_key(cli);
+    add_account(cli, "pat", "practitioner");
+    const auto refused =
+        as(cli, "pat", staff_passphrase, {"vault", "recovery-key", "--vault", cli.vault});
+    CHECK(refused.exit_code == 1);
+
+    const auto r = as(cli, "admin", punctum::test::cli_passphrase,
+                      {"vault", "recovery-key", "--vault", cli.vault});
+    INFO("stdout: " << r.out << "\nstderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string new_key = r.out.substr(0, r.out.find('\n'));
+    CHECK(r.out == new_key + "\n");
+    CHECK(new_key.size() == old_key.size());
+    CHECK(new_key != old_key);
+    CHECK(newest_event(cli, "admin", punctum::test::cli_passphrase).at("action") ==
+          "vault.recovery_key");
+
+    const auto recover_with = [&](const std::string& key, const std::string& fresh) {
+        return cli.run({"vault", "recover", "--vault", cli.vault, "--account", "admin", "--kdf",
+                        "interactive", "--recovery-key-file", secret_file(cli, "recovery", key),
+                        "--new-passphrase-file", secret_file(cli, "fresh", fresh)},
+                       std::nullopt);
+    };
+    CHECK(recover_with(old_key, "never becomes a passphrase").exit_code == 3);
+    const std::string fresh = "the admin's passphrase after recovery";
+    const auto recovered = recover_with(new_key, fresh);
+    INFO("recover: " << recovered.out << recovered.err);
+    REQUIRE(recovered.exit_code == 0);
+    CHECK(stats_exit(cli, "admin", fresh) == 0);
+}
+
 TEST_CASE("cli: key paths: vault passwd: the new passphrase works, the old one exits 3, other "
           "accounts are unaffected, and it is audited",
           "[cli][keys]") {

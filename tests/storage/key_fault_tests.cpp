@@ -34,7 +34,7 @@ std::int64_t events_named(storage::Vault& v, const std::string& action) {
 TEST_CASE("storage: a passphrase change that fails leaves the old passphrase working and "
           "records nothing",
           "[storage][keys]") {
-    const auto where = GENERATE(KeyFault::passphrase_slot_write, KeyFault::passphrase_commit);
+    const auto where = GENERATE(KeyFault::key_file_write, KeyFault::key_file_commit);
     CAPTURE(static_cast<int>(where));
     VaultFixture f;
     {
@@ -92,4 +92,68 @@ TEST_CASE("storage: a data key rotation that fails at any step leaves a working 
     listed = again.clients().list("", 0, 10);
     REQUIRE(listed.ok());
     CHECK(listed->size() == 3);
+}
+
+TEST_CASE("storage: a replaced recovery key stops working and the new one recovers",
+          "[storage][keys]") {
+    VaultFixture f;
+    const std::string old_key = f.recovery_key;
+    auto replaced = f.vault->replace_recovery_key();
+    REQUIRE(replaced.ok());
+    const std::string new_key(replaced->view());
+    CHECK(new_key != old_key);
+    CHECK(new_key.size() == old_key.size());
+    CHECK(events_named(*f.vault, "vault.recovery_key") == 1);
+    f.vault.reset();
+
+    const auto pass = storage::SecureBytes::from("recovered passphrase 9");
+    auto refused = storage::Vault::recover(f.folder, old_key, f.account, pass,
+                                           storage::KdfParams::minimum_for_tests(), f.clock);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == storage::StorageErrc::auth_failed);
+    auto recovered = storage::Vault::recover(f.folder, new_key, f.account, pass,
+                                             storage::KdfParams::minimum_for_tests(), f.clock);
+    REQUIRE(recovered.ok());
+    auto check = (*recovered)->check();
+    REQUIRE(check.ok());
+    INFO(check->audit.message);
+    CHECK(check->ok());
+}
+
+TEST_CASE("storage: only who may reveal the key may replace the recovery key", "[storage][keys]") {
+    VaultFixture f;
+    REQUIRE(f.vault->accounts()
+                .add("pat", "Pat", punctum::core::Role::practitioner,
+                     storage::SecureBytes::from("pat passphrase 1"),
+                     storage::KdfParams::minimum_for_tests())
+                .ok());
+    f.vault.reset();
+    auto pat = f.open("pat", "pat passphrase 1");
+    REQUIRE(pat.ok());
+    auto refused = (*pat)->replace_recovery_key();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == storage::StorageErrc::forbidden);
+}
+
+TEST_CASE("storage: a recovery key replacement that fails leaves the old recovery key working",
+          "[storage][keys]") {
+    const auto where = GENERATE(KeyFault::key_file_write, KeyFault::key_file_commit);
+    CAPTURE(static_cast<int>(where));
+    VaultFixture f;
+    {
+        InjectedFault fault(where);
+        auto replaced = f.vault->replace_recovery_key();
+        REQUIRE_FALSE(replaced.ok());
+        CHECK(replaced.error().code == storage::StorageErrc::disk_full);
+    }
+    CHECK(events_named(*f.vault, "vault.recovery_key") == 0);
+    f.vault.reset();
+    auto recovered = storage::Vault::recover(f.folder, f.recovery_key, f.account,
+                                             storage::SecureBytes::from("recovered passphrase 9"),
+                                             storage::KdfParams::minimum_for_tests(), f.clock);
+    REQUIRE(recovered.ok());
+    auto check = (*recovered)->check();
+    REQUIRE(check.ok());
+    INFO(check->audit.message);
+    CHECK(check->ok());
 }

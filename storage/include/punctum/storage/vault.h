@@ -140,6 +140,10 @@ public:
     /// The raw SQLCipher key as 64 hex characters, so the data is always reachable with the
     /// standard sqlcipher tool. Admin or the patient of a personal vault.
     [[nodiscard]] StorageResult<SecureBytes> reveal_data_key_hex();
+    /// A new recovery key in place of the old one, which opens nothing from then on (its slot
+    /// is gone from the key file; a backup made before still holds the old slot). Returned
+    /// once, to be written down. Who may reveal the key may replace it.
+    [[nodiscard]] StorageResult<SecureBytes> replace_recovery_key();
     /// Writes one encrypted backup file (database copy + key slots): temporary file, fsync,
     /// rename. It opens with any account's passphrase or the recovery key. Progress is in
     /// bytes of the database copied; stopping early (`cancelled`) leaves no file behind.
