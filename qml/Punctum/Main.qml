@@ -29,7 +29,6 @@ ApplicationWindow {
     // "aftercare" | "photo" | "compare" | "photos".
     property string page: VaultSession.vaultExists ? "unlock" : "create"
     property var pageArgs: ({})
-    property string recoveryKey
 
     // For the page tour (--self-test, --screenshots) and keyboard navigation.
     function showPage(name, args) {
@@ -72,9 +71,9 @@ ApplicationWindow {
                 window.showPage(VaultSession.vaultExists ? "unlock" : "create")
             }
         }
-        function onCreated(recoveryKey) {
-            window.recoveryKey = recoveryKey
-            window.showPage("recovery-key")
+        function onRecoveryKeyChanged() {
+            if (VaultSession.hasRecoveryKey)
+                window.showPage("recovery-key")
         }
     }
 
@@ -184,9 +183,8 @@ ApplicationWindow {
     Component {
         id: recoveryKeyPage
         RecoveryKeyPage {
-            recoveryKey: window.recoveryKey
             onDone: {
-                window.recoveryKey = ""
+                VaultSession.forgetRecoveryKey()
                 window.showPage(window.homePage())
             }
         }

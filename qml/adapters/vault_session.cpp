@@ -351,11 +351,9 @@ void VaultSession::createVault(const QString& kind, const QString& account,
                     return;
                 }
                 emit self->vaultPathChanged();
-                const QString key = QString::fromUtf8(
-                    reinterpret_cast<const char*>(result->value().recovery_key.data()),
-                    static_cast<qsizetype>(result->value().recovery_key.size()));
                 self->adopt(std::move(result->value().vault));
-                emit self->created(key);
+                self->recovery_key_ = std::move(result->value().recovery_key);
+                emit self->recoveryKeyChanged();
                 if (added_clients < demoClients) {
                     emit self->taskDone(QStringLiteral("create"), true,
                                         tr("Stopped after %1 of %2 demo clients; the vault is "
@@ -560,7 +558,40 @@ void VaultSession::rotateDataKey() {
                });
 }
 
+void VaultSession::replaceRecoveryKey() {
+    // The key is made on the worker and moved to the UI thread in its SecureBytes; the queued
+    // call is dropped if the session is gone by then.
+    auto key = std::make_shared<storage::SecureBytes>();
+    runOnVault(QStringLiteral("recovery-key"), tr("Replacing the recovery key"),
+               [this, key](storage::Vault& vault,
+                           const core::Progress&) -> storage::StorageResult<QString> {
+                   auto fresh = vault.replace_recovery_key();
+                   if (!fresh) {
+                       return fresh.failure();
+                   }
+                   *key = std::move(fresh.value());
+                   QMetaObject::invokeMethod(
+                       this,
+                       [this, key] {
+                           recovery_key_ = std::move(*key);
+                           emit recoveryKeyChanged();
+                       },
+                       Qt::QueuedConnection);
+                   return tr("The recovery key is replaced: the old one no longer opens this "
+                             "vault. Backups made before keep opening with the old one.");
+               });
+}
+
+void VaultSession::forgetRecoveryKey() {
+    if (recovery_key_.empty()) {
+        return;
+    }
+    recovery_key_ = storage::SecureBytes(); // the old buffer is wiped as it is freed
+    emit recoveryKeyChanged();
+}
+
 void VaultSession::lock() {
+    forgetRecoveryKey();
     if (!vault_) {
         return;
     }

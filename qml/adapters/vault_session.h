@@ -53,6 +53,8 @@ class VaultSession : public QObject {
     /// The long task in progress, if any (a backup, re-evaluation, demo data): the progress
     /// panel binds to it. While it runs `busy` is true and nothing else may use the vault.
     Q_PROPERTY(punctum::ui::LongTask* task READ task CONSTANT)
+    /// A recovery key waits to be shown once (after creating a vault or replacing the key).
+    Q_PROPERTY(bool hasRecoveryKey READ hasRecoveryKey NOTIFY recoveryKeyChanged)
 
 public:
     explicit VaultSession(const core::Clock& clock, QObject* parent = nullptr);
@@ -92,7 +94,8 @@ public:
     /// unlockedChanged or errorChanged when done. The field's text is wiped by QML after.
     Q_INVOKABLE void unlock(const QString& account, const QString& passphrase);
     /// Creates a vault at vaultPath off the UI thread; `demoClients` > 0 fills it with a
-    /// synthetic clinic. Emits created(recoveryKey) and opens it.
+    /// synthetic clinic. Opens it and holds its recovery key to be shown once
+    /// (recoveryKeyChanged).
     Q_INVOKABLE void createVault(const QString& kind, const QString& account,
                                  const QString& displayName, const QString& passphrase,
                                  int demoClients);
@@ -121,6 +124,15 @@ public:
     /// Re-encrypts the vault under a new data key (after removing an account);
     /// taskDone("rotate", ...).
     Q_INVOKABLE void rotateDataKey();
+    /// Replaces the recovery key (the old one opens nothing from then on) and holds the new
+    /// one to be shown once; taskDone("recovery-key", ...). Admin, or a personal vault's owner.
+    Q_INVOKABLE void replaceRecoveryKey();
+    /// Wipes the recovery key once it has been written down (or the page is left).
+    Q_INVOKABLE void forgetRecoveryKey();
+    [[nodiscard]] bool hasRecoveryKey() const { return !recovery_key_.empty(); }
+    /// The recovery key waiting to be shown, for RecoveryKeyText only: it is never copied
+    /// into a QString (see recovery_key_text.h).
+    [[nodiscard]] const storage::SecureBytes& recoveryKey() const { return recovery_key_; }
     Q_INVOKABLE void clearError();
     /// The newest session of the vault's first client: a personal vault's own latest
     /// treatment (Today, My recovery). 0 when there is none.
@@ -160,8 +172,8 @@ signals:
     void vaultPathChanged();
     void errorChanged();
     void dataChanged();
-    /// The recovery key of a new vault: show it once.
-    void created(const QString& recoveryKey);
+    /// A recovery key is waiting to be shown, or was forgotten.
+    void recoveryKeyChanged();
     /// Emitted when an unlock attempt is refused, so the field can shake.
     void unlockFailed();
     void autoLockMinutesChanged();
@@ -178,6 +190,7 @@ private:
     const core::Clock& clock_;
     QString path_;
     std::unique_ptr<storage::Vault> vault_;
+    storage::SecureBytes recovery_key_; ///< shown once, then wiped (forgetRecoveryKey, lock)
     storage::KdfParams kdf_ = storage::KdfParams::moderate();
     QString error_;
     bool busy_ = false;

@@ -100,6 +100,7 @@ QStringList tour_pages() {
             QStringLiteral("new-session-signed"),
             QStringLiteral("new-session-flagged"),
             QStringLiteral("settings"),
+            QStringLiteral("settings-recovery-key"),
             QStringLiteral("settings-accounts"),
             QStringLiteral("task-progress"),
             QStringLiteral("reviews-audit"),
@@ -456,6 +457,13 @@ TourResult run_page_tour(const QString& screenshot_dir) {
 
     show(QStringLiteral("settings"));
     visit(QStringLiteral("settings"), QStringLiteral("settingsPage"));
+    if (auto* dialog = object(QStringLiteral("replaceRecoveryKeyDialog"))) {
+        QMetaObject::invokeMethod(dialog, "open");
+        visit(QStringLiteral("settings-recovery-key"), QStringLiteral("settingsPage"));
+        QMetaObject::invokeMethod(dialog, "close");
+    } else {
+        result.problems << QStringLiteral("settings-recovery-key: no replace dialog");
+    }
     set(QStringLiteral("newAccountLogin"), "text", QStringLiteral("jlee"));
     set(QStringLiteral("newAccountName"), "text", QStringLiteral("Jo Lee"));
     set(QStringLiteral("newAccountPassphrase"), "text", QStringLiteral("lantern otter gravel"));

@@ -2,6 +2,7 @@
 
 #include "client_list_model.h"
 #include "entry_list_model.h"
+#include "recovery_key_text.h"
 #include "session_list_model.h"
 #include "vault_session.h"
 
@@ -10,6 +11,9 @@
 #include "punctum/storage/vault.h"
 
 #include <QAbstractItemModelTester>
+#include <QImage>
+#include <QPainter>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -176,6 +180,76 @@ private slots:
         QCOMPARE(failed.count(), 1);
         QVERIFY(!session_->unlocked());
         QVERIFY(session_->error().contains("passphrase"));
+        session_->unlock("admin", passphrase);
+        QVERIFY(session_->waitUntilIdle(30000));
+        QVERIFY(session_->unlocked());
+    }
+    /// Dark pixels `item` draws on white: the ink of the key.
+    static int inked_pixels(ui::RecoveryKeyText& item) {
+        if (item.implicitHeight() <= 0) {
+            return 0;
+        }
+        QImage image(static_cast<int>(item.width()), static_cast<int>(item.implicitHeight()),
+                     QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        item.paint(&painter);
+        painter.end();
+        int inked = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                inked += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
+            }
+        }
+        return inked;
+    }
+
+    // Issue 12: the recovery key can be replaced from the app, is drawn from the session's
+    // wiped memory (no QString holds it), and the new key recovers the vault.
+    void recoveryKeyIsReplacedShownOnceAndRecovers() {
+        QVERIFY(session_->unlocked());
+        ui::RecoveryKeyText text;
+        text.setWidth(900);
+        QFont font = text.font();
+        font.setPixelSize(20);
+        text.setFont(font);
+        QCOMPARE(text.groups(), 0); // nothing to show yet
+        QCOMPARE(inked_pixels(text), 0);
+
+        QSignalSpy done(session_.get(), &ui::VaultSession::taskDone);
+        session_->replaceRecoveryKey();
+        QTRY_VERIFY_WITH_TIMEOUT(session_->hasRecoveryKey(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session_->busy(), 30000);
+        QVERIFY(!done.isEmpty());
+        QCOMPARE(done.last().at(0).toString(), QStringLiteral("recovery-key"));
+        QVERIFY(done.last().at(1).toBool());
+        const std::string key(session_->recoveryKey().view()); // the test's own copy
+        QVERIFY(QRegularExpression(QStringLiteral("^[A-Z2-7]{4}(-[A-Z2-7]{4}){7}$"))
+                    .match(QString::fromStdString(key))
+                    .hasMatch());
+
+        // Drawn: all eight groups, on one line when wide, on more lines when narrow.
+        QCOMPARE(text.groups(), 8);
+        const qreal one_line = text.implicitHeight();
+        QVERIFY(one_line > 0);
+        QVERIFY(inked_pixels(text) > 200);
+        text.setWidth(200);
+        QVERIFY(text.implicitHeight() >= 2 * one_line);
+        QVERIFY(inked_pixels(text) > 200);
+
+        // Once written down it is wiped, and the page has nothing left to draw.
+        session_->forgetRecoveryKey();
+        QVERIFY(!session_->hasRecoveryKey());
+        QCOMPARE(text.groups(), 0);
+        QCOMPARE(inked_pixels(text), 0);
+
+        // The new key recovers the vault (with the fixture's passphrase, so it goes on).
+        session_->lock();
+        auto recovered = storage::Vault::recover(dir_.filePath("vault").toStdString(), key,
+                                                 "admin", storage::SecureBytes::from(passphrase),
+                                                 storage::KdfParams::minimum_for_tests(), clock_);
+        QVERIFY2(recovered, recovered ? "" : recovered.error().message.c_str());
+        recovered->reset();
         session_->unlock("admin", passphrase);
         QVERIFY(session_->waitUntilIdle(30000));
         QVERIFY(session_->unlocked());

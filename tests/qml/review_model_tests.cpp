@@ -365,7 +365,7 @@ private slots:
         ui::VaultSession other(clock_);
         other.setKdf(storage::KdfParams::minimum_for_tests());
         other.setVaultPath(dir_.filePath("demo"));
-        QSignalSpy created(&other, &ui::VaultSession::created);
+        QSignalSpy created(&other, &ui::VaultSession::recoveryKeyChanged);
         QSignalSpy done(&other, &ui::VaultSession::taskDone);
 
         other.createVault("clinic", "admin", "Dr Demo", "password", 5);
@@ -379,6 +379,7 @@ private slots:
         other.task()->cancel();
         QVERIFY(other.task()->waitUntilDone(30000));
         QCOMPARE(created.count(), 1); // the recovery key is still shown
+        QVERIFY(other.hasRecoveryKey());
         QVERIFY(other.unlocked());
         QVERIFY(last_done(done).value(2).toString().startsWith("Stopped after 0 of 5"));
         auto count = other.vault()->clients().count("");

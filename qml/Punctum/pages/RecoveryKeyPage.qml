@@ -3,13 +3,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Punctum
 
-// The recovery key, shown once after a vault is created.
+// The recovery key, shown once: after a vault is created or its recovery key replaced.
 Page {
     id: page
     objectName: "recoveryKeyPage"
-    property string recoveryKey
     signal done()
     title: qsTr("Your recovery key")
+    // Leaving the page any way at all wipes the key from memory.
+    Component.onDestruction: VaultSession.forgetRecoveryKey()
 
     ColumnLayout {
         width: Math.min(parent.width - Theme.unit * 6, Theme.formWidth)
@@ -41,18 +42,17 @@ Page {
         }
         Frame {
             Layout.fillWidth: true
-            TextEdit {
+            // Drawn from the session's wiped memory, never held in a QML string; not
+            // selectable, so it cannot reach the clipboard either.
+            RecoveryKeyText {
                 objectName: "recoveryKeyText"
                 width: parent.width
-                text: page.recoveryKey
-                readOnly: true
-                selectByMouse: true
+                height: implicitHeight
                 font.family: "monospace"
                 font.pixelSize: Theme.headingSize
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WrapAnywhere
                 color: palette.windowText
-                Accessible.name: qsTr("Recovery key")
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Recovery key: %1 groups of 4 characters, shown on screen only").arg(groups)
             }
         }
         CheckBox {
@@ -66,10 +66,7 @@ Page {
             enabled: confirmed.checked
             Layout.alignment: Qt.AlignRight
             Accessible.name: text
-            onClicked: {
-                page.recoveryKey = ""
-                page.done()
-            }
+            onClicked: page.done()
         }
     }
 }

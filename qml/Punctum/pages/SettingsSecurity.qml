@@ -17,6 +17,7 @@ ColumnLayout {
     property bool passphraseFailed: false
     property string backupMessage
     property bool backupFailed: false
+    property string recoveryKeyMessage
 
     Connections {
         target: VaultSession
@@ -27,6 +28,8 @@ ColumnLayout {
             } else if (kind === "backup") {
                 section.backupFailed = !ok
                 section.backupMessage = text
+            } else if (kind === "recovery-key" && !ok) {
+                section.recoveryKeyMessage = text
             }
         }
     }
@@ -62,6 +65,69 @@ ColumnLayout {
         color: section.backupFailed ? Theme.errorColor(section.dark) : palette.windowText
         wrapMode: Text.Wrap
         Layout.fillWidth: true
+    }
+
+    // Who may reveal the raw key may replace the recovery key (storage enforces it too).
+    SectionLabel {
+        visible: VaultSession.may.reveal_key === true
+        text: qsTr("Recovery key")
+        Layout.topMargin: Theme.unit
+    }
+    RowLayout {
+        visible: VaultSession.may.reveal_key === true
+        spacing: Theme.unit * 2
+        Layout.fillWidth: true
+        Label {
+            text: qsTr("Lost the recovery key, or someone else may have seen it? Replace it: the old one stops opening this vault. Backups made before keep opening with the old one.")
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Button {
+            objectName: "replaceRecoveryKeyButton"
+            text: qsTr("Replace\u2026")
+            Accessible.name: qsTr("Replace the recovery key")
+            onClicked: {
+                section.recoveryKeyMessage = ""
+                replaceDialog.open()
+            }
+        }
+    }
+    Label {
+        objectName: "recoveryKeyMessage"
+        visible: section.recoveryKeyMessage.length > 0
+        text: section.recoveryKeyMessage
+        color: Theme.errorColor(section.dark)
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    Dialog {
+        id: replaceDialog
+        objectName: "replaceRecoveryKeyDialog"
+        title: qsTr("Replace the recovery key?")
+        modal: true
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(Theme.formWidth * 0.8, parent ? parent.width - Theme.unit * 4 : Theme.formWidth)
+        Label {
+            width: parent.width
+            text: qsTr("The current recovery key will stop opening this vault, and a new one is shown once. Have paper ready to write it down.")
+            wrapMode: Text.Wrap
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                Accessible.name: qsTr("Cancel")
+            }
+            Button {
+                text: qsTr("Replace the key")
+                highlighted: true
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                Accessible.name: text
+            }
+        }
+        onAccepted: VaultSession.replaceRecoveryKey()
     }
 
     SectionLabel { text: qsTr("Change my passphrase"); Layout.topMargin: Theme.unit }
