@@ -191,9 +191,10 @@ void run_recovery_key(CliContext& ctx) {
         ctx.fail(key.error());
         return;
     }
-    std::cerr << "The old recovery key no longer opens this vault (backups made before today still\n"
-                 "open with it). Write the new one down and keep it somewhere safe, away from this\n"
-                 "computer; it is shown only now:\n";
+    std::cerr
+        << "The old recovery key no longer opens this vault (backups made before today still\n"
+           "open with it). Write the new one down and keep it somewhere safe, away from this\n"
+           "computer; it is shown only now:\n";
     std::cout << key->view() << "\n";
 }
 

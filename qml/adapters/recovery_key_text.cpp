@@ -140,8 +140,10 @@ void RecoveryKeyText::paint(QPainter* painter) {
             }
         }
         const auto size = static_cast<std::size_t>(stop - begin);
-        const qreal line_width = static_cast<qreal>(size) * metrics.horizontalAdvance(QLatin1Char('M'));
-        draw_chars(*painter, raw, begin, size, {std::max(0.0, (width() - line_width) / 2), baseline});
+        const qreal line_width =
+            static_cast<qreal>(size) * metrics.horizontalAdvance(QLatin1Char('M'));
+        draw_chars(*painter, raw, begin, size,
+                   {std::max(0.0, (width() - line_width) / 2), baseline});
         baseline += metrics.lineSpacing();
         begin = stop;
     }

@@ -2,8 +2,8 @@
 
 #include "punctum/core/demo/demo_clinic.h"
 #include "punctum/core/model/role.h"
-#include "punctum/core/security/passphrase_strength.h"
 #include "punctum/storage/demo_writer.h"
+#include "punctum/storage/passphrase_rule.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -367,16 +367,9 @@ void VaultSession::createVault(const QString& kind, const QString& account,
 }
 
 QString VaultSession::weakPassphraseReason(const QString& passphrase) {
-    QByteArray utf8 = passphrase.toUtf8();
-    const auto strength = core::assess_passphrase(
-        std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
-    storage::wipe(utf8.data(), static_cast<std::size_t>(utf8.size()));
-    if (core::acceptable(strength)) {
-        return {};
-    }
-    return tr("This passphrase is too easy to guess to protect the vault (%1). %2")
-        .arg(QString::fromUtf8(core::to_string(strength.level).data()).toLower(),
-             QString::fromStdString(strength.advice));
+    // Storage's own rule, asked early so the form answers before a task starts.
+    const auto rule = storage::check_new_passphrase(secret_from(passphrase));
+    return rule ? QString() : QString::fromStdString(rule.error().message);
 }
 
 QVariantMap VaultSession::describeFolder(const QUrl& folder) const {

@@ -3,6 +3,7 @@
 #include "guard.h"
 #include "key_slots.h"
 #include "punctum/core/date.h"
+#include "punctum/storage/passphrase_rule.h"
 #include "vault_context.h"
 
 #include <algorithm>
@@ -57,8 +58,8 @@ StorageResult<Account> AccountStore::add(std::string_view name, std::string_view
             "An account name uses lower-case letters, digits, '.', '-' or '_' (at most 64), "
             "for example 'sam.okafor'.");
     }
-    if (passphrase.size() < 8) {
-        return fail(StorageErrc::invalid_input, "The passphrase needs at least 8 characters.");
+    if (auto rule = check_new_passphrase(passphrase); !rule) {
+        return rule.failure();
     }
     return guard([&]() -> StorageResult<Account> {
         auto& db = *ctx_.db;

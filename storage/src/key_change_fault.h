@@ -10,10 +10,10 @@ enum class KeyFault {
     none,
     key_file_write,     ///< a changed key file (passphrase, recovery key) cannot be written
     key_file_commit,    ///< the key file is written, the audit event's commit fails
-    rotate_export,         ///< the re-encrypted copy cannot be written
-    rotate_keys_write,     ///< the copy is written, its key file cannot be
-    rotate_db_switch,      ///< renaming the copy over the database fails
-    rotate_keys_switch,    ///< the database is switched, renaming its key file fails
+    rotate_export,      ///< the re-encrypted copy cannot be written
+    rotate_keys_write,  ///< the copy is written, its key file cannot be
+    rotate_db_switch,   ///< renaming the copy over the database fails
+    rotate_keys_switch, ///< the database is switched, renaming its key file fails
 };
 
 /// Sets the fault for every key change until set back to none. Tests only.

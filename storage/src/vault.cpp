@@ -5,6 +5,7 @@
 #include "guard.h"
 #include "key_slots.h"
 #include "norms_in_force.h"
+#include "punctum/storage/passphrase_rule.h"
 #include "schema.h"
 #include "signing.h"
 #include "vault_context.h"
@@ -158,10 +159,8 @@ StorageResult<CreatedVault> Vault::create(const fs::path& requested, const Secur
     if (!crypto::ready()) {
         return fail(StorageErrc::internal, "The system's random number source is unavailable.");
     }
-    if (passphrase.size() < 8) {
-        return fail(
-            StorageErrc::invalid_input,
-            "Choose a passphrase of at least 8 characters; a few unrelated words work well.");
+    if (auto rule = check_new_passphrase(passphrase); !rule) {
+        return rule.failure();
     }
     if (options.account_name.empty()) {
         return fail(StorageErrc::invalid_input, "The first account needs a name.");

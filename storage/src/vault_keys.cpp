@@ -7,6 +7,7 @@
 #include "guard.h"
 #include "key_change_fault.h"
 #include "key_slots.h"
+#include "punctum/storage/passphrase_rule.h"
 #include "sqlite/sql_error.h"
 #include "vault_context.h"
 #include "vault_database.h"
@@ -38,8 +39,7 @@ namespace {
 // uncommitted while the file is written (a file that cannot be written rolls it back, and the
 // old keys go on working); a commit that fails puts the old key file back.
 StorageResult<void> change_key_file(detail::VaultContext& c, KeySlotFile updated,
-                                    std::string_view action,
-                                    const std::string& target) {
+                                    std::string_view action, const std::string& target) {
     return guard([&]() -> StorageResult<void> {
         Transaction tx(*c.db);
         c.record(action, target, "");
@@ -70,8 +70,8 @@ StorageResult<void> change_key_file(detail::VaultContext& c, KeySlotFile updated
 
 StorageResult<void> Vault::change_passphrase(const SecureBytes& new_passphrase,
                                              const KdfParams& kdf) {
-    if (new_passphrase.size() < 8) {
-        return fail(StorageErrc::invalid_input, "The new passphrase needs at least 8 characters.");
+    if (auto rule = check_new_passphrase(new_passphrase); !rule) {
+        return rule.failure();
     }
     auto& c = *ctx_;
     const auto hold = c.db->hold(); // c.keys is read by backups and audit-head writes
@@ -198,8 +198,8 @@ StorageResult<SecureBytes> Vault::replace_recovery_key() {
     KeySlotFile updated = c.keys;
     std::erase_if(updated.slots, [](const KeySlot& s) { return s.kind == "recovery"; });
     updated.slots.push_back(std::move(fresh.slot));
-    auto replaced = change_key_file(c, std::move(updated), "vault.recovery_key",
-                                    "vault:" + c.keys.vault_id);
+    auto replaced =
+        change_key_file(c, std::move(updated), "vault.recovery_key", "vault:" + c.keys.vault_id);
     if (!replaced) {
         return replaced.failure();
     }
@@ -233,8 +233,8 @@ StorageResult<SecureBytes> Vault::reveal_data_key_hex() {
 StorageResult<std::unique_ptr<Vault>>
 Vault::recover(const fs::path& folder, std::string_view recovery_key, std::string_view account,
                const SecureBytes& new_passphrase, const KdfParams& kdf, const core::Clock& clock) {
-    if (new_passphrase.size() < 8) {
-        return fail(StorageErrc::invalid_input, "The new passphrase needs at least 8 characters.");
+    if (auto rule = check_new_passphrase(new_passphrase); !rule) {
+        return rule.failure();
     }
     auto keys = [&]() -> StorageResult<KeySlotFile> {
         auto lock = VaultLock::acquire(folder / lock_file);

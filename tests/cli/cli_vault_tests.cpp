@@ -39,6 +39,29 @@ TEST_CASE("cli: vault init exits 0 and prints a recovery key", "[cli]") {
     CHECK(fs::exists(fs::path(cli.vault) / "vault.db"));
 }
 
+TEST_CASE("cli: a weak passphrase is refused by storage's rule: init and passwd exit 2 with the "
+          "reason and write nothing",
+          "[cli][passphrase]") {
+    CliRunner cli;
+    const auto weak = cli.run({"vault", "init", "--vault", cli.vault, "--kdf", "interactive"},
+                              std::string("password1"));
+    INFO("stdout: " << weak.out << "\nstderr: " << weak.err);
+    CHECK(weak.exit_code == 2);
+    CHECK(contains(weak.err, "too easy to guess"));
+    CHECK_FALSE(fs::exists(cli.vault));
+
+    cli.init();
+    const auto keys_before = punctum::test::read_file(fs::path(cli.vault) / "keys.json");
+    const auto passwd = fs::path(cli.tmp.path()) / "weak-new";
+    punctum::test::write_file(passwd, "qwertyuiop");
+    const auto r = cli.run({"vault", "passwd", "--vault", cli.vault, "--kdf", "interactive",
+                            "--new-passphrase-file", passwd.string()});
+    INFO("passwd stdout: " << r.out << "\nstderr: " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "too easy to guess"));
+    CHECK(punctum::test::read_file(fs::path(cli.vault) / "keys.json") == keys_before);
+}
+
 TEST_CASE("cli: vault init --json reports the vault and its recovery key", "[cli]") {
     CliRunner cli;
     const auto j = cli.json({"vault", "init", "--vault", cli.vault, "--kdf", "interactive",

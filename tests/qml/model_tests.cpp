@@ -245,8 +245,8 @@ private slots:
 
         // The new key recovers the vault (with the fixture's passphrase, so it goes on).
         session_->lock();
-        auto recovered = storage::Vault::recover(dir_.filePath("vault").toStdString(), key,
-                                                 "admin", storage::SecureBytes::from(passphrase),
+        auto recovered = storage::Vault::recover(dir_.filePath("vault").toStdString(), key, "admin",
+                                                 storage::SecureBytes::from(passphrase),
                                                  storage::KdfParams::minimum_for_tests(), clock_);
         QVERIFY2(recovered, recovered ? "" : recovered.error().message.c_str());
         recovered->reset();

@@ -26,9 +26,9 @@ namespace {
 
 const std::string wrong_words = "The account name or passphrase is not right";
 
-storage::StorageResult<storage::CreatedVault> create_at(const fs::path& folder,
-                                                        const core::Clock& clock,
-                                                        const std::string& pass = "pass phrase") {
+storage::StorageResult<storage::CreatedVault>
+create_at(const fs::path& folder, const core::Clock& clock,
+          const std::string& pass = "pass phrase lantern otter") {
     return storage::Vault::create(folder, storage::SecureBytes::from(pass),
                                   VaultFixture::options(storage::VaultKind::clinic), clock);
 }

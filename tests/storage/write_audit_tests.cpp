@@ -544,14 +544,13 @@ TEST_CASE("storage: every write of a clinic vault, by every role, adds audit eve
           [&](storage::Vault& v) { return failure_of(v.rotate_data_key()); });
     s.run("reveal_data_key_hex", Kind::write,
           [&](storage::Vault& v) { return failure_of(v.reveal_data_key_hex()); });
-    s.run("replace_recovery_key", Kind::write,
-          [&](storage::Vault& v) {
-              auto key = v.replace_recovery_key();
-              if (key) {
-                  f.recovery_key = std::string(key->view()); // the recovery below needs it
-              }
-              return failure_of(key);
-          });
+    s.run("replace_recovery_key", Kind::write, [&](storage::Vault& v) {
+        auto key = v.replace_recovery_key();
+        if (key) {
+            f.recovery_key = std::string(key->view()); // the recovery below needs it
+        }
+        return failure_of(key);
+    });
     s.run("backup_to", Kind::write,
           [&](storage::Vault& v) { return failure_of(v.backup_to(s.out() / "backup.pvb")); });
     s.run("export_plaintext", Kind::write,
