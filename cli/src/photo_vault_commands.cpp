@@ -4,6 +4,8 @@
 
 #include "commands.h"
 #include "photo_input.h"
+#include "punctum/core/photo/photo_import.h"
+#include "punctum/storage/secure_bytes.h"
 
 #include <iomanip>
 #include <iostream>
@@ -47,13 +49,22 @@ void run_add(CliContext& ctx, const PhotoVaultOptions& o) {
     if (!bytes) {
         return;
     }
+    // Imported before the vault opens: the file, EXIF and all, is dropped here, and a file
+    // that is no usable photo costs no key derivation.
+    auto imported = core::photo::import_photo(*bytes);
+    storage::wipe(bytes->data(), bytes->size());
+    bytes.reset();
+    if (!imported) {
+        ctx.fail(exit_usage, "The photo was not added: " + imported.error().message);
+        return;
+    }
     const auto view = core::photo_view_from_string(o.view).value_or(core::PhotoView::unspecified);
     auto vault = ctx.open_vault();
     if (!vault) {
         return;
     }
     auto added = vault->photos().add(core::SessionId{o.session},
-                                     {std::move(*bytes), o.area, std::nullopt, view},
+                                     {std::move(imported).value(), o.area, std::nullopt, view},
                                      core::EntryId{o.entry});
     if (!added) {
         ctx.fail(added.error());

@@ -45,9 +45,9 @@ QVariantList RecoveryLog::pendingPhotos() const {
         out << QVariantMap{
             {QStringLiteral("key"), p.key},
             {QStringLiteral("name"), p.name},
-            {QStringLiteral("accepted"), p.accepted},
+            {QStringLiteral("accepted"), p.accepted()},
             {QStringLiteral("source"),
-             p.accepted ? QStringLiteral("image://vaultphoto/") + pending_key(p.key) : QString()},
+             p.accepted() ? QStringLiteral("image://vaultphoto/") + pending_key(p.key) : QString()},
             {QStringLiteral("message"), p.message},
             {QStringLiteral("view"), QString::fromUtf8(core::to_string(p.view).data())}};
     }
@@ -74,15 +74,18 @@ void RecoveryLog::setPhotoView(int key, const QString& view) {
 
 int RecoveryLog::acceptedPhotos() const {
     return static_cast<int>(
-        std::count_if(photos_.begin(), photos_.end(), [](const auto& p) { return p.accepted; }));
+        std::count_if(photos_.begin(), photos_.end(), [](const auto& p) { return p.accepted(); }));
 }
 
 RecoveryLog::PendingPhoto RecoveryLog::check_bytes(const QString& name,
                                                    std::vector<std::uint8_t> bytes) {
     PendingPhoto p;
     p.name = name;
-    // The same check storage makes on save, now, so a bad file is refused before Save.
+    // Imported once, now: a bad file is refused before Save, and what is kept is the
+    // stripped photo; the file as read (EXIF, GPS and all) is wiped here.
     auto imported = core::photo::import_photo(bytes);
+    storage::wipe(bytes.data(), bytes.size());
+    bytes = {};
     if (!imported) {
         p.message = QString::fromStdString(imported.error().message);
         return p;
@@ -93,10 +96,9 @@ RecoveryLog::PendingPhoto RecoveryLog::check_bytes(const QString& name,
         return p;
     }
     p.thumbnail = PhotoImageProvider::to_qimage(*thumb);
-    p.accepted = true;
-    p.file = std::move(bytes);
     p.message =
         tr("Ready to save with this entry (%1 × %2).").arg(imported->width).arg(imported->height);
+    p.imported = std::move(imported).value();
     return p;
 }
 
@@ -118,17 +120,26 @@ RecoveryLog::PendingPhoto RecoveryLog::check_file(const QString& path) {
                         .arg(file.errorString());
         return p;
     }
-    const QByteArray data = file.readAll();
-    return check_bytes(p.name, std::vector<std::uint8_t>(data.begin(), data.end()));
+    // Read straight into the buffer check_bytes wipes: no second copy of the file.
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(file.size()));
+    const qint64 read = file.read(reinterpret_cast<char*>(bytes.data()), file.size());
+    if (read != file.size()) {
+        storage::wipe(bytes.data(), bytes.size());
+        p.message = tr("The file could not be read (%1). Check it still exists and that "
+                       "you may open it.")
+                        .arg(file.errorString());
+        return p;
+    }
+    return check_bytes(p.name, std::move(bytes));
 }
 
 bool RecoveryLog::append(PendingPhoto photo) {
     photo.key = next_pending_key();
-    if (photo.accepted) {
+    if (photo.accepted()) {
         PhotoImageCache::put(pending_key(photo.key), photo.thumbnail);
     }
     photo.thumbnail = QImage(); // the cache holds it now
-    const bool accepted = photo.accepted;
+    const bool accepted = photo.accepted();
     photos_.push_back(std::move(photo));
     emit photosChanged();
     return accepted;
@@ -363,8 +374,8 @@ bool RecoveryLog::save(const QVariantMap& scores, const QString& note, const QSt
     entry.gais_patient = grade("gaisPatient");
     std::vector<storage::NewPhoto> photos;
     for (const auto& p : photos_) {
-        if (p.accepted) {
-            photos.push_back({p.file, {}, std::nullopt, p.view});
+        if (p.imported) {
+            photos.push_back({*p.imported, {}, std::nullopt, p.view});
         }
     }
     if (entry.empty() && entry.note.empty() && photos.empty()) {

@@ -5,6 +5,7 @@
 
 #include "punctum/core/date.h"
 #include "punctum/core/model/photo_view.h"
+#include "punctum/core/photo/photo_import.h"
 #include <QImage>
 #include <QList>
 #include <QObject>
@@ -13,6 +14,7 @@
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+#include <optional>
 
 #include <cstdint>
 #include <optional>
@@ -124,8 +126,10 @@ private:
     struct PendingPhoto {
         int key = 0;
         QString name;
-        std::vector<std::uint8_t> file; ///< as read; storage imports it again on save
-        bool accepted = false;
+        /// What import_photo made of the file (the file itself is wiped once imported);
+        /// empty when refused. Saved as it is: the photo is imported once.
+        std::optional<core::photo::ImportedPhoto> imported;
+        [[nodiscard]] bool accepted() const { return imported.has_value(); }
         QString message;
         QImage thumbnail; ///< for the pending list, kept in memory only
         core::PhotoView view = core::PhotoView::unspecified;

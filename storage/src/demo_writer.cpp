@@ -37,9 +37,13 @@ StorageResult<void> add_photos(Vault& vault, const core::DemoClient& demo, core:
         const auto spec = photo_spec(demo, stored[i], seed);
         // Front views, with a left side view between them: compare pairs the fronts.
         const auto view = i % 2 == 0 ? core::PhotoView::front : core::PhotoView::left;
+        auto imported = core::photo::import_photo(core::photo::synthetic_skin_photo(spec));
+        if (!imported) {
+            return fail(StorageErrc::internal,
+                        "A demo photo could not be imported: " + imported.error().message);
+        }
         auto photo = vault.photos().add(
-            session, {core::photo::synthetic_skin_photo(spec), "cheeks", std::nullopt, view},
-            entries[i]);
+            session, {std::move(imported).value(), "cheeks", std::nullopt, view}, entries[i]);
         if (!photo) {
             return photo.failure();
         }

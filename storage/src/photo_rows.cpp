@@ -5,26 +5,12 @@
 
 namespace punctum::storage::detail {
 
-StorageResult<std::vector<core::photo::ImportedPhoto>>
-import_all(const std::vector<NewPhoto>& photos) {
-    std::vector<core::photo::ImportedPhoto> out;
-    out.reserve(photos.size());
-    for (std::size_t i = 0; i < photos.size(); ++i) {
-        auto imported = core::photo::import_photo(photos[i].file);
-        if (!imported) {
-            const std::string which =
-                photos.size() == 1 ? "The photo" : "Photo " + std::to_string(i + 1);
-            return fail(StorageErrc::invalid_input,
-                        which + " was not added: " + imported.error().message);
-        }
-        out.push_back(std::move(imported).value());
-    }
-    return out;
-}
-
 std::int64_t insert_photo(VaultContext& ctx, core::SessionId session, core::EntryId entry,
-                          const core::photo::ImportedPhoto& photo, const std::string& area,
-                          std::optional<core::Date> taken_on, core::PhotoView view) {
+                          const NewPhoto& added) {
+    const core::photo::ImportedPhoto& photo = added.photo;
+    const std::string& area = added.area;
+    std::optional<core::Date> taken_on = added.taken_on;
+    const core::PhotoView view = added.view;
     auto& db = *ctx.db;
     Statement owner(db, "SELECT client_id FROM sessions WHERE id = ?");
     owner.bind(1, session.value);

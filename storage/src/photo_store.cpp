@@ -88,17 +88,9 @@ StorageResult<PhotoInfo> PhotoStore::add(core::SessionId session, NewPhoto photo
     if (auto allowed = ctx_.require(core::Action::log_recovery); !allowed) {
         return allowed.failure();
     }
-    std::vector<NewPhoto> one;
-    one.push_back(std::move(photo));
-    auto imported = detail::import_all(one);
-    if (!imported) {
-        return imported.failure();
-    }
     auto id = guard([&]() -> StorageResult<std::int64_t> {
         Transaction tx(*ctx_.db);
-        const auto row =
-            detail::insert_photo(ctx_, session, entry, imported->front(), one.front().area,
-                                 one.front().taken_on, one.front().view);
+        const auto row = detail::insert_photo(ctx_, session, entry, photo);
         tx.commit();
         ctx_.committed();
         return row;

@@ -199,10 +199,6 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry,
     if (auto when = core::not_in_future(entry.observed_on, ctx_.clock.now()); !when) {
         return fail(StorageErrc::invalid_input, when.error().message);
     }
-    auto imported = detail::import_all(photos); // CPU work, before the transaction
-    if (!imported) {
-        return imported.failure();
-    }
     return guard([&]() -> StorageResult<core::EntryId> {
         auto& db = *ctx_.db;
         Transaction tx(db);
@@ -240,9 +236,8 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry,
         st.run();
         const core::EntryId id{db.last_insert_id()};
         ctx_.record("entry.add", "entry:" + std::to_string(id.value), change + "|" + entry.note);
-        for (std::size_t i = 0; i < photos.size(); ++i) {
-            (void)detail::insert_photo(ctx_, entry.session_id, id, imported->at(i), photos[i].area,
-                                       photos[i].taken_on, photos[i].view);
+        for (const auto& photo : photos) {
+            (void)detail::insert_photo(ctx_, entry.session_id, id, photo);
         }
         detail::sync_flags(ctx_, entry.session_id, id);
         tx.commit();

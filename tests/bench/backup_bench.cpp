@@ -164,11 +164,13 @@ bool make_vault() {
     const auto target = g_megabytes * 1024 * 1024;
     int added = 0;
     for (int i = 0; folder_bytes(vault_folder()) < target; ++i) {
-        storage::NewPhoto photo;
-        photo.file = noise_photo(i);
-        photo.area = "left cheek";
+        auto imported = core::photo::import_photo(noise_photo(i));
+        if (!imported) {
+            std::fprintf(stderr, "photo: %s\n", imported.error().message.c_str());
+            return false;
+        }
         auto stored = vault.photos().add(sessions[static_cast<std::size_t>(i) % sessions.size()],
-                                         std::move(photo));
+                                         {std::move(imported).value(), "left cheek", std::nullopt});
         if (stored) {
             ++added;
         } else if (i > 2 * static_cast<int>(sessions.size()) && added == 0) {

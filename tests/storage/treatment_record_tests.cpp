@@ -9,6 +9,7 @@
 
 #include "punctum/core/model/course_plan.h"
 #include "punctum/core/photo/synthetic_photo.h"
+#include "support/imported_photo.h"
 #include "vault_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -270,7 +271,7 @@ TEST_CASE("storage: a photo keeps its view, added alone or with its entry",
     photo::SyntheticPhotoSpec spec;
     spec.width = 640;
     spec.height = 480;
-    const auto file = photo::synthetic_skin_photo(spec);
+    const auto file = punctum::test::imported(photo::synthetic_skin_photo(spec));
 
     auto front =
         f.vault->photos().add(*session, {file, "cheeks", treated_on, core::PhotoView::front});

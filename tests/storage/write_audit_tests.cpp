@@ -12,6 +12,7 @@
 #include "punctum/core/photo/synthetic_photo.h"
 #include "punctum/storage/demo_writer.h"
 #include "support/files.h"
+#include "support/imported_photo.h"
 #include "vault_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -324,7 +325,7 @@ storage::NewPhoto small_photo(std::uint32_t seed) {
     s.height = 480;
     s.treated_delta_a = 6.0;
     s.seed = seed;
-    return {core::photo::synthetic_skin_photo(s), "cheeks", std::nullopt};
+    return {punctum::test::imported(core::photo::synthetic_skin_photo(s)), "cheeks", std::nullopt};
 }
 
 core::RecoveryEntry red_entry(core::SessionId session, int on_day) {

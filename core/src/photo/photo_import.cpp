@@ -10,6 +10,12 @@
 
 namespace punctum::core::photo {
 
+namespace detail {
+struct ImportAccess {
+    static ImportedPhoto make() { return {}; }
+};
+} // namespace detail
+
 namespace {
 
 std::array<std::uint8_t, 32> sha256(std::span<const std::uint8_t> bytes) {
@@ -22,7 +28,7 @@ std::array<std::uint8_t, 32> sha256(std::span<const std::uint8_t> bytes) {
 
 PhotoResult<ImportedPhoto> import_checked(std::span<const std::uint8_t> file,
                                           const ImportLimits& limits) {
-    ImportedPhoto photo;
+    ImportedPhoto photo = detail::ImportAccess::make();
     auto info = detail::parse_container(file, limits, &photo.original);
     if (!info) {
         return info.failure();

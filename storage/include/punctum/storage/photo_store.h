@@ -9,6 +9,7 @@
 #include "punctum/core/model/consent.h"
 #include "punctum/core/model/ids.h"
 #include "punctum/core/model/photo_view.h"
+#include "punctum/core/photo/photo_import.h"
 #include "punctum/core/photo/redness.h"
 #include "punctum/core/photo/region.h"
 #include "punctum/storage/storage_error.h"
@@ -25,9 +26,11 @@ namespace detail {
 struct VaultContext;
 }
 
-/// A photo file to add, as read from disk (or dropped on the window).
+/// A photo to add: what core::photo::import_photo made of the file (checked, metadata
+/// stripped, previewed), so the file itself, EXIF and all, is dropped by the caller as soon
+/// as it is imported and never reaches storage.
 struct NewPhoto {
-    std::vector<std::uint8_t> file;
+    core::photo::ImportedPhoto photo;
     std::string area;                                    ///< e.g. "left cheek"; may be empty
     std::optional<core::Date> taken_on;                  ///< default: the entry's day, else today
     core::PhotoView view = core::PhotoView::unspecified; ///< front, left, right, oblique
@@ -78,9 +81,8 @@ class PhotoStore {
 public:
     explicit PhotoStore(detail::VaultContext& ctx) : ctx_(ctx) {}
 
-    /// Imports `photo` (checks, strips metadata, previews; see core/photo) and stores it with
-    /// the session, and with `entry` when valid (Action::log_recovery). A file that is not a
-    /// usable JPEG or PNG is invalid_input with core/photo's message; nothing is stored.
+    /// Stores an imported photo with the session, and with `entry` when valid
+    /// (Action::log_recovery).
     [[nodiscard]] StorageResult<PhotoInfo> add(core::SessionId session, NewPhoto photo,
                                                core::EntryId entry = {});
     [[nodiscard]] StorageResult<PhotoInfo> get(std::int64_t id);

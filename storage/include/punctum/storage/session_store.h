@@ -30,8 +30,8 @@ public:
     /// Adds a recovery entry to its session (Action::log_recovery). In the same transaction
     /// the norms engine re-assesses the session and stores the flags it raises (FlagStore).
     [[nodiscard]] StorageResult<core::EntryId> add_entry(core::RecoveryEntry entry);
-    /// The same with the entry's photos, imported first and written in the entry's own
-    /// transaction: the entry and all its photos land, or none of them does.
+    /// The same with the entry's imported photos, written in the entry's own transaction:
+    /// the entry and all its photos land, or none of them does.
     [[nodiscard]] StorageResult<core::EntryId> add_entry(core::RecoveryEntry entry,
                                                          const std::vector<NewPhoto>& photos);
     /// A session's entries, oldest day first.

@@ -22,8 +22,16 @@ struct ImportLimits {
 /// The containers we read, recognised by their magic bytes, never by a file name.
 enum class ImageFormat { jpeg, png };
 
+namespace detail {
+struct ImportAccess; // photo_import.cpp: the one place an ImportedPhoto is made
+}
+
 /// A photo ready to be stored: a metadata-free original and the pictures shown in lists.
-struct ImportedPhoto {
+/// Only import_photo makes one (the constructor is private), so whoever holds one holds a
+/// checked, stripped photo: storage stores nothing else, and the file it came from can be
+/// dropped as soon as it is made.
+class ImportedPhoto {
+public:
     ImageFormat format = ImageFormat::jpeg;
     /// Full resolution, metadata stripped. JPEG: segments removed losslessly, no re-encode.
     /// PNG: only critical chunks (IHDR, PLTE, IDAT, IEND).
@@ -35,6 +43,10 @@ struct ImportedPhoto {
     std::vector<std::uint8_t> preview;     ///< JPEG q90, long side <= 1600 px, upright
     std::vector<std::uint8_t> thumbnail;   ///< JPEG, long side <= 256 px, upright
     std::array<std::uint8_t, 32> sha256{}; ///< of `original`
+
+private:
+    ImportedPhoto() = default;
+    friend struct detail::ImportAccess;
 };
 
 inline constexpr int preview_long_side = 1600;
