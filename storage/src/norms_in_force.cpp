@@ -28,7 +28,7 @@ NormsInForce norms_in_force(VaultContext& ctx) {
         const std::int64_t row = st.int64(0);
         auto digest = st.blob(1);
         if (ctx.norms && ctx.norms_row == row && ctx.norms_digest == digest) {
-            return {row, ctx.norms.get()};
+            return {row, ctx.norms};
         }
         Statement body(db, "SELECT body FROM norms_profiles WHERE id = ?");
         body.bind(1, row);
@@ -44,7 +44,7 @@ NormsInForce norms_in_force(VaultContext& ctx) {
         const auto& profile = core::default_norms_profile();
         activate_profile(ctx, profile, core::default_norms_json());
     }
-    return {ctx.norms_row, ctx.norms.get()};
+    return {ctx.norms_row, ctx.norms};
 }
 
 std::int64_t activate_profile(Connection& db, AuditLog& audit, core::TimePoint at,

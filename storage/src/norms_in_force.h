@@ -6,12 +6,14 @@
 #include "vault_context.h"
 
 #include <cstdint>
+#include <memory>
 
 namespace punctum::storage::detail {
 
 struct NormsInForce {
     std::int64_t row = 0; ///< norms_profiles.id
-    const core::NormsProfile* profile = nullptr;
+    /// Shared with the context's cache: stays valid if a later call re-parses or adopts.
+    std::shared_ptr<const core::NormsProfile> profile;
 };
 
 /// The active profile and its row. A vault that never adopted one gets the shipped default

@@ -56,6 +56,13 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 constexpr const char* passphrase = "reliability test passphrase";
+
+/// The punctum-cli under test: the build's own, or PUNCTUM_CLI when set, so a long run (the
+/// 1000-kill bench) can use a copy a rebuild beside it does not replace mid-run.
+std::string cli_path() {
+    const char* chosen = std::getenv("PUNCTUM_CLI");
+    return chosen != nullptr && *chosen != '\0' ? chosen : PUNCTUM_CLI_PATH;
+}
 constexpr const char* account = "admin";
 
 // ---------------------------------------------------------------------------------------
@@ -67,7 +74,7 @@ class CliChild {
 public:
     CliChild(const std::vector<std::string>& args, const std::vector<std::string>& env,
              std::optional<rlim_t> file_size_limit = std::nullopt) {
-        std::vector<std::string> argv_strings{PUNCTUM_CLI_PATH};
+        std::vector<std::string> argv_strings{cli_path()};
         argv_strings.insert(argv_strings.end(), args.begin(), args.end());
         std::vector<std::string> env_strings(env);
         auto argv = punctum::test::detail::c_strings(argv_strings);
@@ -209,7 +216,7 @@ std::vector<std::string> cli_env(const TempDir& tmp) {
 
 void init_vault_with_cli(const TempDir& tmp, const fs::path& folder) {
     const auto r = punctum::test::run_process(
-        PUNCTUM_CLI_PATH, {"vault", "init", "--vault", folder.string(), "--kdf", "interactive"},
+        cli_path(), {"vault", "init", "--vault", folder.string(), "--kdf", "interactive"},
         cli_env(tmp));
     INFO("vault init\nstdout: " << r.out << "\nstderr: " << r.err);
     REQUIRE(r.exit_code == 0);
@@ -705,7 +712,7 @@ TEST_CASE(
             REQUIRE(disk.resize(size));
             const fs::path folder = mount_point / "vault";
             const auto r = punctum::test::run_process(
-                PUNCTUM_CLI_PATH,
+                cli_path(),
                 {"vault", "init", "--vault", folder.string(), "--kdf", "interactive"},
                 cli_env(tmp));
             if (r.exit_code == 0) {
