@@ -1,30 +1,26 @@
 #include "audit_trail_model.h"
 
 #include "audit_words.h"
+#include "day_range.h"
 #include "display_text.h"
 #include "vault_session.h"
 
 #include <QDateTime>
-#include <iterator>
 
 namespace punctum::ui {
 
-AuditTrailModel::AuditTrailModel(QObject* parent) : QAbstractListModel(parent) {
+AuditTrailModel::AuditTrailModel(QObject* parent) : PagedRows(parent) {
     if (auto* session = VaultSession::instance()) {
         connect(session, &VaultSession::dataChanged, this, &AuditTrailModel::reload);
     }
     reload();
 }
 
-int AuditTrailModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
 QVariant AuditTrailModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const auto& e = rows_.at(static_cast<std::size_t>(index.row()));
+    const auto& e = row_at(index);
     switch (role) {
     case SeqRole:
         return QVariant::fromValue(e.seq);
@@ -77,91 +73,40 @@ QVariantList AuditTrailModel::actions() {
     return out;
 }
 
-bool AuditTrailModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !resetting_ && !fetching_ &&
-           static_cast<int>(rows_.size()) < total_;
+bool AuditTrailModel::may_read() const {
+    auto* session = VaultSession::instance();
+    return session == nullptr || !session->busy(); // the task's end reloads every model
 }
 
-void AuditTrailModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid() || resetting_ || fetching_) {
-        return;
-    }
-    auto page = next_page();
-    if (page.empty()) {
-        return;
-    }
-    fetching_ = true;
-    const int first = static_cast<int>(rows_.size());
-    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
-    std::move(page.begin(), page.end(), std::back_inserter(rows_));
-    endInsertRows();
-    fetching_ = false;
-}
-
-std::vector<storage::AuditEvent> AuditTrailModel::next_page() const {
+std::vector<storage::AuditEvent> AuditTrailModel::page_at(int offset) const {
     auto* session = VaultSession::instance();
     if (!valid_ || session == nullptr || session->vault() == nullptr || session->busy()) {
         return {};
     }
-    auto page =
-        session->vault()->audit().events(filter_, page_size, static_cast<int>(rows_.size()));
+    auto page = session->vault()->audit().events(filter_, page_size, offset);
     return page ? std::move(page.value()) : std::vector<storage::AuditEvent>{};
 }
 
-std::optional<storage::AuditFilter> AuditTrailModel::filter() {
-    storage::AuditFilter f;
-    f.account = account_.toStdString();
-    f.action = action_.toStdString();
-    f.client = core::ClientId{client_id_};
-    if (!from_.isEmpty()) {
-        f.from = core::parse_date(from_.toStdString());
-        if (!f.from) {
-            error_ = tr("The first day should read like 2026-03-03.");
-            return std::nullopt;
-        }
-    }
-    if (!to_.isEmpty()) {
-        f.to = core::parse_date(to_.toStdString());
-        if (!f.to) {
-            error_ = tr("The last day should read like 2026-03-31.");
-            return std::nullopt;
-        }
-    }
-    if (f.from && f.to && *f.to < *f.from) {
-        error_ = tr("The last day is before the first day.");
-        return std::nullopt;
-    }
-    return f;
-}
-
-void AuditTrailModel::reload() {
+int AuditTrailModel::count_rows() {
+    filter_ = {};
+    filter_.account = account_.toStdString();
+    filter_.action = action_.toStdString();
+    filter_.client = core::ClientId{client_id_};
+    const auto days = read_day_range(from_, to_);
+    error_ = days.error;
+    valid_ = days.ok();
+    filter_.from = days.from;
+    filter_.to = days.to;
     auto* session = VaultSession::instance();
-    // A task holds the vault on its worker thread; its end reloads every model.
-    if (session != nullptr && session->busy()) {
-        return;
+    if (!valid_ || session == nullptr || session->vault() == nullptr) {
+        return 0;
     }
-    beginResetModel();
-    rows_.clear();
-    error_.clear();
-    int total = 0;
-    auto parsed = filter();
-    valid_ = parsed.has_value();
-    if (parsed) {
-        filter_ = std::move(*parsed);
+    auto count = session->vault()->audit().count(filter_);
+    if (!count) {
+        error_ = QString::fromStdString(count.error().message);
+        return 0;
     }
-    if (valid_ && session != nullptr && session->vault() != nullptr) {
-        if (auto count = session->vault()->audit().count(filter_)) {
-            total = static_cast<int>(*count);
-        } else {
-            error_ = QString::fromStdString(count.error().message);
-        }
-    }
-    total_ = total;
-    rows_ = next_page();
-    resetting_ = true;
-    endResetModel();
-    resetting_ = false;
-    emit totalCountChanged();
+    return static_cast<int>(*count);
 }
 
 #define PUNCTUM_FILTER_SETTER(Setter, member, Type)                                                \

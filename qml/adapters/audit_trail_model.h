@@ -5,14 +5,15 @@
 
 #include "punctum/storage/audit_store.h"
 
-#include <QAbstractListModel>
+#include "paged_list_model.h"
+
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <vector>
 
 namespace punctum::ui {
 
-class AuditTrailModel : public QAbstractListModel {
+class AuditTrailModel : public PagedRows<storage::AuditEvent> {
     Q_OBJECT
     QML_ELEMENT
     /// An account name; empty for every account.
@@ -23,7 +24,6 @@ class AuditTrailModel : public QAbstractListModel {
     /// First and last day, "YYYY-MM-DD"; empty for open-ended. A malformed date sets `error`.
     Q_PROPERTY(QString from READ from WRITE setFrom NOTIFY filterChanged)
     Q_PROPERTY(QString to READ to WRITE setTo NOTIFY filterChanged)
-    Q_PROPERTY(int totalCount READ totalCount NOTIFY totalCountChanged)
     Q_PROPERTY(QString error READ error NOTIFY totalCountChanged)
     /// The action filter's choices: [{key: "flag.dismissed", label: "Dismissed a flag"}, ...].
     Q_PROPERTY(QVariantList actions READ actions CONSTANT)
@@ -43,11 +43,8 @@ public:
 
     explicit AuditTrailModel(QObject* parent = nullptr);
 
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
 
     [[nodiscard]] QString account() const { return account_; }
     void setAccount(const QString& account);
@@ -59,32 +56,23 @@ public:
     void setFrom(const QString& from);
     [[nodiscard]] QString to() const { return to_; }
     void setTo(const QString& to);
-    [[nodiscard]] int totalCount() const { return total_; }
     [[nodiscard]] QString error() const { return error_; }
     [[nodiscard]] static QVariantList actions();
 
     static constexpr int page_size = 100;
 
-public slots:
-    void reload();
-
 signals:
     void filterChanged();
-    void totalCountChanged();
 
 private:
-    [[nodiscard]] std::vector<storage::AuditEvent> next_page() const;
-    /// The filter, or nullopt with `error` set when a date does not parse.
-    [[nodiscard]] std::optional<storage::AuditFilter> filter();
+    [[nodiscard]] bool may_read() const override;
+    [[nodiscard]] int count_rows() override;
+    [[nodiscard]] std::vector<storage::AuditEvent> page_at(int offset) const override;
 
-    std::vector<storage::AuditEvent> rows_;
     storage::AuditFilter filter_;
     QString account_, action_, from_, to_, error_;
     qint64 client_id_ = 0;
-    int total_ = 0;
     bool valid_ = false;
-    bool resetting_ = false;
-    bool fetching_ = false;
 };
 
 } // namespace punctum::ui

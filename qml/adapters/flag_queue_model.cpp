@@ -3,86 +3,49 @@
 #include "vault_session.h"
 
 #include <algorithm>
-#include <iterator>
 
 namespace punctum::ui {
 
-FlagQueueModel::FlagQueueModel(QObject* parent) : QAbstractListModel(parent) {
+FlagQueueModel::FlagQueueModel(QObject* parent) : PagedRows(parent) {
     if (auto* session = VaultSession::instance()) {
         connect(session, &VaultSession::dataChanged, this, &FlagQueueModel::reload);
     }
     reload();
 }
 
-int FlagQueueModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
 QVariant FlagQueueModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    return flag_data(rows_.at(static_cast<std::size_t>(index.row())), role);
+    return flag_data(row_at(index), role);
 }
 
 QHash<int, QByteArray> FlagQueueModel::roleNames() const {
     return flag_role_names();
 }
 
-bool FlagQueueModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !resetting_ && !fetching_ &&
-           static_cast<int>(rows_.size()) < total_;
-}
-
-void FlagQueueModel::fetchMore(const QModelIndex& parent) {
-    // Views and testers may ask for more from inside rowsInserted: one fetch at a time.
-    if (parent.isValid() || resetting_ || fetching_) {
-        return;
-    }
-    auto page = next_page();
-    if (page.empty()) {
-        return;
-    }
-    fetching_ = true;
-    const int first = static_cast<int>(rows_.size());
-    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
-    std::move(page.begin(), page.end(), std::back_inserter(rows_));
-    endInsertRows();
-    fetching_ = false;
-}
-
 int FlagQueueModel::urgentCount() const {
-    return static_cast<int>(std::count_if(rows_.begin(), rows_.end(), [](const auto& f) {
+    return static_cast<int>(std::count_if(rows().begin(), rows().end(), [](const auto& f) {
         return f.flag.severity == core::Severity::urgent;
     }));
 }
 
-std::vector<storage::StoredFlag> FlagQueueModel::next_page() const {
+std::vector<storage::StoredFlag> FlagQueueModel::page_at(int offset) const {
     auto* session = VaultSession::instance();
     if (session == nullptr || session->vault() == nullptr) {
         return {};
     }
-    auto page =
-        session->vault()->flags().needing_attention(page_size, static_cast<int>(rows_.size()));
+    auto page = session->vault()->flags().needing_attention(page_size, offset);
     return page ? std::move(page.value()) : std::vector<storage::StoredFlag>{};
 }
 
-void FlagQueueModel::reload() {
-    beginResetModel();
-    rows_.clear();
-    int total = 0;
+int FlagQueueModel::count_rows() {
     auto* session = VaultSession::instance();
-    if (session != nullptr && session->vault() != nullptr) {
-        if (auto count = session->vault()->flags().count_needing_attention()) {
-            total = static_cast<int>(*count);
-        }
+    if (session == nullptr || session->vault() == nullptr) {
+        return 0;
     }
-    total_ = total;
-    rows_ = next_page();
-    resetting_ = true;
-    endResetModel();
-    resetting_ = false;
-    emit totalCountChanged();
+    auto count = session->vault()->flags().count_needing_attention();
+    return count ? static_cast<int>(*count) : 0;
 }
 
 SessionFlagModel::SessionFlagModel(QObject* parent) : QAbstractListModel(parent) {

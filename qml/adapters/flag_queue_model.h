@@ -3,6 +3,7 @@
 // first, fetched a page at a time (FlagStore::needing_attention).
 
 #include "flag_rows.h"
+#include "paged_list_model.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -10,41 +11,26 @@
 
 namespace punctum::ui {
 
-class FlagQueueModel : public QAbstractListModel {
+class FlagQueueModel : public PagedRows<storage::StoredFlag> {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(int totalCount READ totalCount NOTIFY totalCountChanged)
     Q_PROPERTY(int urgentCount READ urgentCount NOTIFY totalCountChanged)
 
 public:
     explicit FlagQueueModel(QObject* parent = nullptr);
 
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
 
-    [[nodiscard]] int totalCount() const { return total_; }
     /// Urgent flags among those loaded (urgent come first, so the first page has them all
     /// unless there are more than a page of them).
     [[nodiscard]] int urgentCount() const;
 
     static constexpr int page_size = 50;
 
-public slots:
-    void reload();
-
-signals:
-    void totalCountChanged();
-
 private:
-    [[nodiscard]] std::vector<storage::StoredFlag> next_page() const;
-
-    std::vector<storage::StoredFlag> rows_;
-    int total_ = 0;
-    bool resetting_ = false;
-    bool fetching_ = false;
+    [[nodiscard]] int count_rows() override;
+    [[nodiscard]] std::vector<storage::StoredFlag> page_at(int offset) const override;
 };
 
 /// A session's flags, open and closed, by day: the session page's care cards.

@@ -1,22 +1,18 @@
 #include "session_review_model.h"
 
+#include "day_range.h"
 #include "display_text.h"
 #include "vault_session.h"
 
 #include <QStringList>
-#include <iterator>
 
 namespace punctum::ui {
 
-SessionReviewModel::SessionReviewModel(QObject* parent) : QAbstractListModel(parent) {
+SessionReviewModel::SessionReviewModel(QObject* parent) : PagedRows(parent) {
     if (auto* session = VaultSession::instance()) {
         connect(session, &VaultSession::dataChanged, this, &SessionReviewModel::reload);
     }
     reload();
-}
-
-int SessionReviewModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
 
 QString SessionReviewModel::outcome_words(storage::RecoveryOutcome outcome) {
@@ -37,7 +33,7 @@ QVariant SessionReviewModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const auto& s = rows_.at(static_cast<std::size_t>(index.row()));
+    const auto& s = row_at(index);
     switch (role) {
     case SessionIdRole:
         return QVariant::fromValue(s.session_id.value);
@@ -120,75 +116,39 @@ QHash<int, QByteArray> SessionReviewModel::roleNames() const {
             {SeverityRole, "severity"}};
 }
 
-bool SessionReviewModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !resetting_ && !fetching_ &&
-           static_cast<int>(rows_.size()) < total_;
+bool SessionReviewModel::may_read() const {
+    auto* session = VaultSession::instance();
+    return session == nullptr || !session->busy(); // the task's end reloads every model
 }
 
-void SessionReviewModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid() || resetting_ || fetching_) {
-        return;
-    }
-    auto page = next_page();
-    if (page.empty()) {
-        return;
-    }
-    fetching_ = true;
-    const int first = static_cast<int>(rows_.size());
-    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
-    std::move(page.begin(), page.end(), std::back_inserter(rows_));
-    endInsertRows();
-    fetching_ = false;
-}
-
-std::vector<storage::SessionReview> SessionReviewModel::next_page() const {
+std::vector<storage::SessionReview> SessionReviewModel::page_at(int offset) const {
     auto* session = VaultSession::instance();
     if (!valid_ || session == nullptr || session->vault() == nullptr || session->busy()) {
         return {};
     }
-    auto page =
-        session->vault()->reviews().sessions(filter_, page_size, static_cast<int>(rows_.size()));
+    auto page = session->vault()->reviews().sessions(filter_, page_size, offset);
     return page ? std::move(page.value()) : std::vector<storage::SessionReview>{};
 }
 
-void SessionReviewModel::reload() {
-    auto* session = VaultSession::instance();
-    if (session != nullptr && session->busy()) {
-        return; // the task's end reloads every model
-    }
-    beginResetModel();
-    rows_.clear();
-    error_.clear();
+int SessionReviewModel::count_rows() {
     filter_ = {};
     filter_.with_flags_only = with_flags_;
     filter_.open_flags_only = open_flags_;
-    valid_ = true;
-    if (!from_.isEmpty() && !(filter_.from = core::parse_date(from_.toStdString()))) {
-        error_ = tr("The first day should read like 2026-03-03.");
-        valid_ = false;
+    const auto days = read_day_range(from_, to_);
+    error_ = days.error;
+    valid_ = days.ok();
+    filter_.from = days.from;
+    filter_.to = days.to;
+    auto* session = VaultSession::instance();
+    if (!valid_ || session == nullptr || session->vault() == nullptr) {
+        return 0;
     }
-    if (!to_.isEmpty() && !(filter_.to = core::parse_date(to_.toStdString()))) {
-        error_ = tr("The last day should read like 2026-03-31.");
-        valid_ = false;
+    auto count = session->vault()->reviews().count(filter_);
+    if (!count) {
+        error_ = QString::fromStdString(count.error().message);
+        return 0;
     }
-    if (valid_ && filter_.from && filter_.to && *filter_.to < *filter_.from) {
-        error_ = tr("The last day is before the first day.");
-        valid_ = false;
-    }
-    int total = 0;
-    if (valid_ && session != nullptr && session->vault() != nullptr) {
-        if (auto count = session->vault()->reviews().count(filter_)) {
-            total = static_cast<int>(*count);
-        } else {
-            error_ = QString::fromStdString(count.error().message);
-        }
-    }
-    total_ = total;
-    rows_ = next_page();
-    resetting_ = true;
-    endResetModel();
-    resetting_ = false;
-    emit totalCountChanged();
+    return static_cast<int>(*count);
 }
 
 void SessionReviewModel::setWithFlagsOnly(bool on) {

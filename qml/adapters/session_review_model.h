@@ -5,13 +5,14 @@
 
 #include "punctum/storage/review_store.h"
 
-#include <QAbstractListModel>
+#include "paged_list_model.h"
+
 #include <QtQml/qqmlregistration.h>
 #include <vector>
 
 namespace punctum::ui {
 
-class SessionReviewModel : public QAbstractListModel {
+class SessionReviewModel : public PagedRows<storage::SessionReview> {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(bool withFlagsOnly READ withFlagsOnly WRITE setWithFlagsOnly NOTIFY filterChanged)
@@ -19,7 +20,6 @@ class SessionReviewModel : public QAbstractListModel {
     /// Treated on or after / on or before, "YYYY-MM-DD"; empty for open-ended.
     Q_PROPERTY(QString from READ from WRITE setFrom NOTIFY filterChanged)
     Q_PROPERTY(QString to READ to WRITE setTo NOTIFY filterChanged)
-    Q_PROPERTY(int totalCount READ totalCount NOTIFY totalCountChanged)
     Q_PROPERTY(QString error READ error NOTIFY totalCountChanged)
 
 public:
@@ -41,11 +41,8 @@ public:
 
     explicit SessionReviewModel(QObject* parent = nullptr);
 
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
 
     [[nodiscard]] bool withFlagsOnly() const { return with_flags_; }
     void setWithFlagsOnly(bool on);
@@ -55,7 +52,6 @@ public:
     void setFrom(const QString& from);
     [[nodiscard]] QString to() const { return to_; }
     void setTo(const QString& to);
-    [[nodiscard]] int totalCount() const { return total_; }
     [[nodiscard]] QString error() const { return error_; }
 
     /// "Within the expected course", ...
@@ -63,25 +59,19 @@ public:
 
     static constexpr int page_size = 100;
 
-public slots:
-    void reload();
-
 signals:
     void filterChanged();
-    void totalCountChanged();
 
 private:
-    [[nodiscard]] std::vector<storage::SessionReview> next_page() const;
+    [[nodiscard]] bool may_read() const override;
+    [[nodiscard]] int count_rows() override;
+    [[nodiscard]] std::vector<storage::SessionReview> page_at(int offset) const override;
 
-    std::vector<storage::SessionReview> rows_;
     storage::ReviewFilter filter_;
     bool with_flags_ = false;
     bool open_flags_ = false;
     QString from_, to_, error_;
-    int total_ = 0;
     bool valid_ = false;
-    bool resetting_ = false;
-    bool fetching_ = false;
 };
 
 } // namespace punctum::ui
