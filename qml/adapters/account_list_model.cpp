@@ -1,20 +1,11 @@
 #include "account_list_model.h"
 
+#include "secret_text.h"
 #include "vault_session.h"
 
 #include <memory>
 
 namespace punctum::ui {
-
-namespace {
-storage::SecureBytes secret_from(const QString& text) {
-    QByteArray utf8 = text.toUtf8();
-    auto secret = storage::SecureBytes::from(
-        std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
-    storage::wipe(utf8.data(), static_cast<std::size_t>(utf8.size()));
-    return secret;
-}
-} // namespace
 
 AccountListModel::AccountListModel(QObject* parent) : QAbstractListModel(parent) {
     if (auto* session = VaultSession::instance()) {

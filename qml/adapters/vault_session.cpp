@@ -4,6 +4,7 @@
 #include "punctum/core/model/role.h"
 #include "punctum/storage/demo_writer.h"
 #include "punctum/storage/passphrase_rule.h"
+#include "secret_text.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -21,15 +22,6 @@ namespace punctum::ui {
 
 namespace {
 VaultSession* g_instance = nullptr;
-
-// QString -> guarded bytes; the temporary UTF-8 copy is wiped before it is freed.
-storage::SecureBytes secret_from(const QString& text) {
-    QByteArray utf8 = text.toUtf8();
-    auto secret = storage::SecureBytes::from(
-        std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
-    storage::wipe(utf8.data(), static_cast<std::size_t>(utf8.size()));
-    return secret;
-}
 
 QString message_of(const storage::StorageError& error) {
     return QString::fromStdString(error.message);
@@ -324,20 +316,18 @@ void VaultSession::createVault(const QString& kind, const QString& account,
             auto created = storage::Vault::create(folder, *secret, options, clock);
             int added_clients = 0;
             if (created && demoClients > 0) {
-                const auto today = core::date_of(clock.now());
                 // Each client is one transaction: stopping keeps the ones already written.
-                for (int i = 0; i < demoClients; ++i) {
-                    if (!core::report(progress, i, demoClients)) {
-                        break;
-                    }
-                    // Like punctum-cli demo: every 10th client has analysed photos.
-                    storage::DemoPhotos photos;
-                    photos.enabled = i % 10 == 0;
-                    if (!storage::add_demo_client(*created->vault, core::demo_client(1, i, today),
-                                                  photos)) {
-                        break; // the vault is usable; demo data is a convenience
-                    }
-                    added_clients = i + 1;
+                // The demo data is a convenience: a failure leaves a usable vault.
+                storage::DemoFill fill;
+                fill.clients = demoClients;
+                if (core::report(progress, 0, demoClients)) {
+                    auto filled = storage::fill_demo(
+                        *created->vault, fill, core::date_of(clock.now()),
+                        [&](const core::DemoClient&, core::ClientId, bool) {
+                            ++added_clients;
+                            return core::report(progress, added_clients, demoClients);
+                        });
+                    (void)filled;
                 }
                 (void)core::report(progress, added_clients, demoClients);
             }

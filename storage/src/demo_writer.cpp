@@ -133,4 +133,23 @@ StorageResult<core::ClientId> add_demo_client(Vault& vault, const core::DemoClie
     return client_id;
 }
 
+StorageResult<int> fill_demo(Vault& vault, const DemoFill& fill, core::Date today,
+                             const DemoClientAdded& added) {
+    int count = 0;
+    for (int i = 0; i < fill.clients; ++i) {
+        const auto demo = core::demo_client(fill.seed, i, today, fill.sessions_per_client);
+        DemoPhotos photos;
+        photos.enabled = fill.photos_every > 0 && i % fill.photos_every == 0;
+        auto id = add_demo_client(vault, demo, photos);
+        if (!id) {
+            return id.failure();
+        }
+        ++count;
+        if (added && !added(demo, *id, photos.enabled)) {
+            break;
+        }
+    }
+    return count;
+}
+
 } // namespace punctum::storage
