@@ -1,5 +1,6 @@
 #include "punctum/storage/account_store.h"
 
+#include "account_rows.h"
 #include "guard.h"
 #include "key_slots.h"
 #include "punctum/core/date.h"
@@ -12,15 +13,6 @@ namespace punctum::storage {
 
 namespace {
 
-Account read_account(Statement& st) {
-    Account a;
-    a.id = core::AccountId{st.int64(0)};
-    a.name = st.text(1);
-    a.display_name = st.text(2);
-    a.role = core::role_from_string(st.text(3)).value_or(core::Role::reviewer);
-    return a;
-}
-
 bool valid_name(std::string_view name) {
     return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
@@ -31,11 +23,12 @@ bool valid_name(std::string_view name) {
 
 StorageResult<std::vector<Account>> AccountStore::list() {
     return guard([&]() -> StorageResult<std::vector<Account>> {
-        Statement st(*ctx_.db, "SELECT id, name, display_name, role FROM accounts "
-                               "WHERE removed_at IS NULL ORDER BY name");
+        Statement st(*ctx_.db, std::string("SELECT ") + detail::account_columns +
+                                   " FROM accounts "
+                                   "WHERE removed_at IS NULL ORDER BY name");
         std::vector<Account> out;
         while (st.step()) {
-            out.push_back(read_account(st));
+            out.push_back(detail::read_account(st));
         }
         return out;
     });
@@ -118,14 +111,15 @@ StorageResult<void> AccountStore::remove(std::string_view name) {
     }
     return guard([&]() -> StorageResult<void> {
         auto& db = *ctx_.db;
-        Statement st(db, "SELECT id, name, display_name, role FROM accounts "
-                         "WHERE name = ? AND removed_at IS NULL");
+        Statement st(db, std::string("SELECT ") + detail::account_columns +
+                             " FROM accounts "
+                             "WHERE name = ? AND removed_at IS NULL");
         st.bind(1, name);
         if (!st.step()) {
             return fail(StorageErrc::not_found,
                         "There is no account called '" + std::string(name) + "'.");
         }
-        const Account gone = read_account(st);
+        const Account gone = detail::read_account(st);
         if (gone.role == core::Role::admin &&
             db.query_int(
                 "SELECT count(*) FROM accounts WHERE role = 'admin' AND removed_at IS NULL") <= 1) {

@@ -1,5 +1,6 @@
 #include "punctum/storage/vault.h"
 
+#include "account_rows.h"
 #include "audit_head_file.h"
 #include "crypto.h"
 #include "guard.h"
@@ -51,19 +52,14 @@ void finish_interrupted_rotation(const fs::path& folder); // vault_keys.cpp
 namespace {
 
 Account load_account(Connection& db, std::string_view name) {
-    Statement st(db, "SELECT id, name, display_name, role FROM accounts "
-                     "WHERE name = ? AND removed_at IS NULL");
+    Statement st(db, std::string("SELECT ") + detail::account_columns +
+                         " FROM accounts WHERE name = ? AND removed_at IS NULL");
     st.bind(1, name);
     if (!st.step()) {
         throw SqlError(StorageErrc::auth_failed, 0,
                        "This account has been removed from the vault. Ask an administrator.");
     }
-    Account a;
-    a.id = core::AccountId{st.int64(0)};
-    a.name = st.text(1);
-    a.display_name = st.text(2);
-    a.role = core::role_from_string(st.text(3)).value_or(core::Role::reviewer);
-    return a;
+    return detail::read_account(st);
 }
 
 // Every account signs its own audit events (signing.h). A slot made before signing existed
