@@ -15,15 +15,15 @@ SessionReviewModel::SessionReviewModel(QObject* parent) : PagedRows(parent) {
     reload();
 }
 
-QString SessionReviewModel::outcome_words(storage::RecoveryOutcome outcome) {
+QString SessionReviewModel::outcome_words(core::RecoveryOutcome outcome) {
     switch (outcome) {
-    case storage::RecoveryOutcome::no_check_ins:
+    case core::RecoveryOutcome::no_check_ins:
         return tr("No check-ins yet");
-    case storage::RecoveryOutcome::within_course:
+    case core::RecoveryOutcome::within_course:
         return tr("Within the expected course");
-    case storage::RecoveryOutcome::beyond_course:
+    case core::RecoveryOutcome::beyond_course:
         return tr("Went beyond the expected course");
-    case storage::RecoveryOutcome::urgent:
+    case core::RecoveryOutcome::urgent:
         return tr("Urgent flag raised");
     }
     return {};
@@ -81,21 +81,11 @@ QVariant SessionReviewModel::data(const QModelIndex& index, int role) const {
         }
         return tr("%1 open, %2 closed").arg(s.open).arg(s.closed);
     case OutcomeRole:
-        return QString::fromUtf8(storage::to_string(s.outcome).data());
+        return QString::fromUtf8(core::to_string(s.outcome).data());
     case OutcomeWordsRole:
         return outcome_words(s.outcome);
     case SeverityRole:
-        switch (s.outcome) {
-        case storage::RecoveryOutcome::urgent:
-            return QStringLiteral("urgent");
-        case storage::RecoveryOutcome::beyond_course:
-            return QStringLiteral("watch");
-        case storage::RecoveryOutcome::within_course:
-            return QStringLiteral("ok");
-        case storage::RecoveryOutcome::no_check_ins:
-            return QStringLiteral("none");
-        }
-        return {};
+        return QString::fromUtf8(core::outcome_level(s.outcome).data());
     default:
         return {};
     }

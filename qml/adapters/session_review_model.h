@@ -55,7 +55,7 @@ public:
     [[nodiscard]] QString error() const { return error_; }
 
     /// "Within the expected course", ...
-    [[nodiscard]] static QString outcome_words(storage::RecoveryOutcome outcome);
+    [[nodiscard]] static QString outcome_words(core::RecoveryOutcome outcome);
 
     static constexpr int page_size = 100;
 

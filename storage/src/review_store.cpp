@@ -57,31 +57,7 @@ void bind_filter(Statement& st, const ReviewFilter& filter) {
     }
 }
 
-RecoveryOutcome outcome_of(const SessionReview& r) {
-    if (r.urgent > 0) {
-        return RecoveryOutcome::urgent;
-    }
-    if (r.watch > 0) {
-        return RecoveryOutcome::beyond_course;
-    }
-    return r.entries > 0 ? RecoveryOutcome::within_course : RecoveryOutcome::no_check_ins;
-}
-
 } // namespace
-
-std::string_view to_string(RecoveryOutcome outcome) {
-    switch (outcome) {
-    case RecoveryOutcome::no_check_ins:
-        return "no_check_ins";
-    case RecoveryOutcome::within_course:
-        return "within_course";
-    case RecoveryOutcome::beyond_course:
-        return "beyond_course";
-    case RecoveryOutcome::urgent:
-        return "urgent";
-    }
-    return "unknown";
-}
 
 StorageResult<std::vector<SessionReview>> ReviewStore::sessions(const ReviewFilter& filter,
                                                                 int limit, int offset) {
@@ -109,7 +85,7 @@ StorageResult<std::vector<SessionReview>> ReviewStore::sessions(const ReviewFilt
             r.info = st.integer(9);
             r.open = st.integer(10);
             r.closed = st.integer(11);
-            r.outcome = outcome_of(r);
+            r.outcome = core::classify_outcome({r.entries, r.urgent, r.watch});
             out.push_back(std::move(r));
         }
         return out;

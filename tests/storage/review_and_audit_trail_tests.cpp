@@ -312,25 +312,25 @@ TEST_CASE("storage: the review list says how each recovery went against its expe
     const auto infected = treat(f, "Infection Signs", day(3));
     log(f, infected, 3, {{Symptom::pus, 1}, {Symptom::erythema, 3}}); // urgent
 
-    CHECK(review_of(f, none).outcome == storage::RecoveryOutcome::no_check_ins);
+    CHECK(review_of(f, none).outcome == punctum::core::RecoveryOutcome::no_check_ins);
     CHECK(review_of(f, none).entries == 0);
     CHECK_FALSE(review_of(f, none).last_day_logged);
 
     const auto c = review_of(f, calm);
-    CHECK(c.outcome == storage::RecoveryOutcome::within_course);
+    CHECK(c.outcome == punctum::core::RecoveryOutcome::within_course);
     CHECK(c.entries == 1);
     CHECK(c.last_day_logged == 1);
     CHECK(c.urgent + c.watch == 0);
 
     const auto l = review_of(f, long_red);
-    CHECK(l.outcome == storage::RecoveryOutcome::beyond_course);
+    CHECK(l.outcome == punctum::core::RecoveryOutcome::beyond_course);
     CHECK(l.watch >= 1);
     CHECK(l.last_day_logged == 8);
     CHECK(l.client_name == "Long Redness");
     CHECK(l.device == "Dermapen 4");
 
     auto i = review_of(f, infected);
-    CHECK(i.outcome == storage::RecoveryOutcome::urgent);
+    CHECK(i.outcome == punctum::core::RecoveryOutcome::urgent);
     CHECK(i.urgent >= 1);
     CHECK(i.open == i.urgent + i.watch + i.info);
     CHECK(i.closed == 0);
@@ -344,7 +344,7 @@ TEST_CASE("storage: the review list says how each recovery went against its expe
     i = review_of(f, infected);
     CHECK(i.open == 0);
     CHECK(i.closed == static_cast<int>(flags->size()));
-    CHECK(i.outcome == storage::RecoveryOutcome::urgent);
+    CHECK(i.outcome == punctum::core::RecoveryOutcome::urgent);
 
     // Newest treatment first.
     auto all = f.vault->reviews().sessions({}, 10, 0);

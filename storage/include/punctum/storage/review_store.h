@@ -5,6 +5,7 @@
 
 #include "punctum/core/date.h"
 #include "punctum/core/model/ids.h"
+#include "punctum/core/outcomes/recovery_outcome.h"
 #include "punctum/core/recovery/flag.h"
 #include "punctum/storage/storage_error.h"
 
@@ -20,16 +21,6 @@ namespace detail {
 struct VaultContext;
 }
 
-/// How a recovery went against its expected course, judged by the flags the norms engine
-/// raised (whatever their state now: a dismissed flag still says where the course went).
-enum class RecoveryOutcome {
-    no_check_ins,  ///< nothing logged after the treatment yet
-    within_course, ///< logged, and no watch or urgent flag was ever raised
-    beyond_course, ///< a watch flag was raised (beyond the expected course), none urgent
-    urgent,        ///< an urgent flag was raised
-};
-[[nodiscard]] std::string_view to_string(RecoveryOutcome outcome);
-
 /// One session as the reviewer's list shows it.
 struct SessionReview {
     core::SessionId session_id;
@@ -42,9 +33,9 @@ struct SessionReview {
     int urgent = 0;                     ///< flags raised, by severity, in any state
     int watch = 0;
     int info = 0;
-    int open = 0;   ///< open or acknowledged
-    int closed = 0; ///< resolved or dismissed
-    RecoveryOutcome outcome = RecoveryOutcome::no_check_ins;
+    int open = 0;                                                        ///< open or acknowledged
+    int closed = 0;                                                      ///< resolved or dismissed
+    core::RecoveryOutcome outcome = core::RecoveryOutcome::no_check_ins; ///< core/outcomes
 };
 
 /// Which sessions to list. Empty fields match everything.
