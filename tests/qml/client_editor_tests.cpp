@@ -4,6 +4,7 @@
 
 #include "client_detail.h"
 #include "client_editor.h"
+#include "session_fixture.h"
 #include "vault_session.h"
 
 #include "punctum/storage/vault.h"
@@ -17,44 +18,26 @@ class ClientEditorTests : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    core::FixedClock clock_{std::chrono::sys_days{
-        core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
-    std::unique_ptr<ui::VaultSession> session_;
+    test::SessionFixture f_;
     static constexpr const char* passphrase = "client editor passphrase";
     static constexpr const char* reviewer_passphrase = "reviewer passphrase 1";
 
     [[nodiscard]] int client_count() const {
-        return session_->vault()->clients().count("").value();
+        return f_.session->vault()->clients().count("").value();
     }
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        storage::NewVault options;
-        options.kdf = storage::KdfParams::minimum_for_tests();
-        auto created =
-            storage::Vault::create(dir_.filePath("vault").toStdString(),
-                                   storage::SecureBytes::from(passphrase), options, clock_);
-        QVERIFY2(created, created ? "" : created.error().message.c_str());
-        QVERIFY(created->vault->accounts()
-                    .add("rita", "Rita Reviewer", core::Role::reviewer,
-                         storage::SecureBytes::from(reviewer_passphrase),
-                         storage::KdfParams::minimum_for_tests())
-                    .ok());
-        created->vault.reset();
-        session_ = std::make_unique<ui::VaultSession>(clock_);
-        ui::VaultSession::setInstance(session_.get());
-        session_->setVaultPath(dir_.filePath("vault"));
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        f_.open(passphrase, [&](storage::Vault& v) {
+            QVERIFY(v.accounts()
+                        .add("rita", "Rita Reviewer", core::Role::reviewer,
+                             storage::SecureBytes::from(reviewer_passphrase),
+                             storage::KdfParams::minimum_for_tests())
+                        .ok());
+        });
     }
 
-    void cleanupTestCase() {
-        session_->lock();
-        ui::VaultSession::setInstance(nullptr);
-    }
+    void cleanupTestCase() { f_.close(); }
 
     void addsClientWithConsents() {
         ui::ClientEditor editor;
@@ -69,7 +52,7 @@ private slots:
         QVERIFY(editor.error().isEmpty());
 
         // As stored: trimmed name, the details, and three consent answers.
-        auto client = session_->vault()->clients().get(core::ClientId{id});
+        auto client = f_.session->vault()->clients().get(core::ClientId{id});
         QVERIFY(client.ok());
         QCOMPARE(QString::fromStdString(client->display_name), QStringLiteral("Mary Seacole"));
         QCOMPARE(client->fitzpatrick.value_or(0), 5);
@@ -130,10 +113,10 @@ private slots:
     }
 
     void reviewerIsRefusedByStorage() {
-        session_->lock();
-        session_->unlock("rita", reviewer_passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        f_.session->lock();
+        f_.session->unlock("rita", reviewer_passphrase);
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        QVERIFY2(f_.session->unlocked(), qPrintable(f_.session->error()));
         const int before = client_count();
         ui::ClientEditor editor;
         editor.setProperty("name", QStringLiteral("Should Not Exist"));

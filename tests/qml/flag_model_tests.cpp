@@ -8,6 +8,7 @@
 #include "recovery_chart_data.h"
 #include "recovery_log.h"
 #include "session_detail.h"
+#include "session_fixture.h"
 #include "session_list_model.h"
 #include "vault_session.h"
 
@@ -27,43 +28,29 @@ class FlagModelTests : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    core::FixedClock clock_{std::chrono::sys_days{
-        core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
-    std::unique_ptr<ui::VaultSession> session_;
+    test::SessionFixture f_;
 
     static constexpr const char* passphrase = "flag model tests passphrase";
 
-    storage::Vault& vault() { return *session_->vault(); }
+    storage::Vault& vault() { return *f_.session->vault(); }
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
         storage::NewVault options;
-        options.kdf = storage::KdfParams::minimum_for_tests();
         options.display_name = "Dr Test";
-        auto created =
-            storage::Vault::create(dir_.filePath("vault").toStdString(),
-                                   storage::SecureBytes::from(passphrase), options, clock_);
-        QVERIFY2(created, created ? "" : created.error().message.c_str());
-        const auto today = core::date_of(clock_.now());
-        // Enough clients for more than one page of open flags.
-        for (int i = 0; i < 120; ++i) {
-            QVERIFY(storage::add_demo_client(*created->vault, core::demo_client(3, i, today)));
-        }
-        created->vault.reset();
-        session_ = std::make_unique<ui::VaultSession>(clock_);
-        ui::VaultSession::setInstance(session_.get());
-        session_->setVaultPath(dir_.filePath("vault"));
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        f_.open(
+            passphrase,
+            [&](storage::Vault& v) {
+                const auto today = core::date_of(f_.clock.now());
+                // Enough clients for more than one page of open flags.
+                for (int i = 0; i < 120; ++i) {
+                    QVERIFY(storage::add_demo_client(v, core::demo_client(3, i, today)));
+                }
+            },
+            options);
     }
 
-    void cleanupTestCase() {
-        session_->lock();
-        ui::VaultSession::setInstance(nullptr);
-    }
+    void cleanupTestCase() { f_.close(); }
 
     void queuePagesAreStable() {
         // Storage's pages, read one after another, hold every flag exactly once.
@@ -263,12 +250,12 @@ private slots:
         QVERIFY(vault().accounts().add("rev", "Reviewer", core::Role::reviewer,
                                        storage::SecureBytes::from("reviewer passphrase"),
                                        storage::KdfParams::minimum_for_tests()));
-        session_->lock();
-        session_->unlock("rev", "reviewer passphrase");
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
-        QVERIFY(!session_->may().value("settle_flags").toBool());
-        QVERIFY(session_->may().value("read_records").toBool());
+        f_.session->lock();
+        f_.session->unlock("rev", "reviewer passphrase");
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        QVERIFY2(f_.session->unlocked(), qPrintable(f_.session->error()));
+        QVERIFY(!f_.session->may().value("settle_flags").toBool());
+        QVERIFY(f_.session->may().value("read_records").toBool());
         ui::FlagActions actions;
         QVERIFY(!actions.canSettle());
         ui::FlagQueueModel queue;

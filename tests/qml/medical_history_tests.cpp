@@ -5,6 +5,7 @@
 
 #include "medical_history_detail.h"
 #include "new_session_flow.h"
+#include "session_fixture.h"
 #include "vault_session.h"
 
 #include "punctum/core/screening/screening.h"
@@ -20,48 +21,30 @@ class MedicalHistoryTests : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    core::FixedClock clock_{std::chrono::sys_days{
-        core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
-    std::unique_ptr<ui::VaultSession> session_;
+    test::SessionFixture f_;
     qint64 client_ = 0;
     static constexpr const char* passphrase = "medical history passphrase";
     static constexpr const char* reviewer_passphrase = "reviewer passphrase 1";
 
-    storage::Vault& vault() { return *session_->vault(); }
+    storage::Vault& vault() { return *f_.session->vault(); }
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        storage::NewVault options;
-        options.kdf = storage::KdfParams::minimum_for_tests();
-        auto created =
-            storage::Vault::create(dir_.filePath("vault").toStdString(),
-                                   storage::SecureBytes::from(passphrase), options, clock_);
-        QVERIFY2(created, created ? "" : created.error().message.c_str());
-        QVERIFY(created->vault->accounts()
-                    .add("rita", "Rita Reviewer", core::Role::reviewer,
-                         storage::SecureBytes::from(reviewer_passphrase),
-                         storage::KdfParams::minimum_for_tests())
-                    .ok());
-        core::Client c;
-        c.display_name = "Hana Mori";
-        auto id = created->vault->clients().add(c);
-        QVERIFY(id.ok());
-        client_ = id->value;
-        created->vault.reset();
-        session_ = std::make_unique<ui::VaultSession>(clock_);
-        ui::VaultSession::setInstance(session_.get());
-        session_->setVaultPath(dir_.filePath("vault"));
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        f_.open(passphrase, [&](storage::Vault& v) {
+            QVERIFY(v.accounts()
+                        .add("rita", "Rita Reviewer", core::Role::reviewer,
+                             storage::SecureBytes::from(reviewer_passphrase),
+                             storage::KdfParams::minimum_for_tests())
+                        .ok());
+            core::Client c;
+            c.display_name = "Hana Mori";
+            auto id = v.clients().add(c);
+            QVERIFY(id.ok());
+            client_ = id->value;
+        });
     }
 
-    void cleanupTestCase() {
-        session_->lock();
-        ui::VaultSession::setInstance(nullptr);
-    }
+    void cleanupTestCase() { f_.close(); }
 
     void savesAndShowsEverywhere() {
         ui::MedicalHistoryDetail page;
@@ -134,10 +117,10 @@ private slots:
     }
 
     void reviewerOnlyReads() {
-        session_->lock();
-        session_->unlock("rita", reviewer_passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        f_.session->lock();
+        f_.session->unlock("rita", reviewer_passphrase);
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        QVERIFY2(f_.session->unlocked(), qPrintable(f_.session->error()));
         ui::MedicalHistoryDetail page;
         page.setClientId(client_);
         QCOMPARE(page.allergies(), QStringLiteral("Lidocaine (hives)"));

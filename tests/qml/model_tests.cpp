@@ -3,6 +3,7 @@
 #include "client_list_model.h"
 #include "entry_list_model.h"
 #include "recovery_key_text.h"
+#include "session_fixture.h"
 #include "session_list_model.h"
 #include "vault_session.h"
 
@@ -24,43 +25,24 @@ class ModelTests : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    core::FixedClock clock_{std::chrono::sys_days{
-        core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
-    std::unique_ptr<ui::VaultSession> session_;
+    test::SessionFixture f_;
     int clients_ = 0;
 
     static constexpr const char* passphrase = "model tests passphrase";
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        const auto path = dir_.filePath("vault").toStdString();
-        storage::NewVault options;
-        options.kdf = storage::KdfParams::minimum_for_tests();
-        auto created =
-            storage::Vault::create(path, storage::SecureBytes::from(passphrase), options, clock_);
-        QVERIFY2(created, created ? "" : created.error().message.c_str());
-        // 250 clients: more than two pages of the lazy client list.
-        clients_ = 250;
-        const auto today = core::date_of(clock_.now());
-        for (int i = 0; i < clients_; ++i) {
-            QVERIFY(storage::add_demo_client(*created->vault, core::demo_client(7, i, today)));
-        }
-        created->vault.reset();
-
-        session_ = std::make_unique<ui::VaultSession>(clock_);
-        ui::VaultSession::setInstance(session_.get());
-        session_->setVaultPath(dir_.filePath("vault"));
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        f_.open(passphrase, [&](storage::Vault& v) {
+            // 250 clients: more than two pages of the lazy client list.
+            clients_ = 250;
+            const auto today = core::date_of(f_.clock.now());
+            for (int i = 0; i < clients_; ++i) {
+                QVERIFY(storage::add_demo_client(v, core::demo_client(7, i, today)));
+            }
+        });
     }
 
-    void cleanupTestCase() {
-        session_->lock();
-        ui::VaultSession::setInstance(nullptr);
-    }
+    void cleanupTestCase() { f_.close(); }
 
     void clientListPagesInLazily() {
         ui::ClientListModel model;
@@ -145,44 +127,44 @@ private slots:
         QAbstractItemModelTester tester(&clients,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(clients.rowCount() > 0);
-        session_->lock();
+        f_.session->lock();
         QCOMPARE(clients.rowCount(), 0);
         QCOMPARE(clients.totalCount(), 0);
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY(session_->unlocked());
+        f_.session->unlock("admin", passphrase);
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        QVERIFY(f_.session->unlocked());
         QVERIFY(clients.rowCount() >= ui::ClientListModel::page_size);
         QCOMPARE(clients.totalCount(), clients_);
     }
 
     void autoLockClosesAnIdleVault() {
-        QVERIFY(session_->unlocked());
-        QCOMPARE(session_->autoLockMinutes(), ui::VaultSession::default_auto_lock_minutes);
-        QSignalSpy locked(session_.get(), &ui::VaultSession::autoLocked);
-        session_->setIdleIntervalForTests(std::chrono::milliseconds(200));
+        QVERIFY(f_.session->unlocked());
+        QCOMPARE(f_.session->autoLockMinutes(), ui::VaultSession::default_auto_lock_minutes);
+        QSignalSpy locked(f_.session.get(), &ui::VaultSession::autoLocked);
+        f_.session->setIdleIntervalForTests(std::chrono::milliseconds(200));
         QVERIFY(locked.wait(5000));
-        QVERIFY(!session_->unlocked());
+        QVERIFY(!f_.session->unlocked());
         // The setting lives in the vault: changed, it is there after the next unlock.
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        session_->setAutoLockMinutes(12);
-        session_->lock();
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QCOMPARE(session_->autoLockMinutes(), 12);
+        f_.session->unlock("admin", passphrase);
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        f_.session->setAutoLockMinutes(12);
+        f_.session->lock();
+        f_.session->unlock("admin", passphrase);
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        QCOMPARE(f_.session->autoLockMinutes(), 12);
     }
 
     void wrongPassphraseIsRefusedWithAMessage() {
-        session_->lock();
-        QSignalSpy failed(session_.get(), &ui::VaultSession::unlockFailed);
-        session_->unlock("admin", "not it");
-        QVERIFY(session_->waitUntilIdle(30000));
+        f_.session->lock();
+        QSignalSpy failed(f_.session.get(), &ui::VaultSession::unlockFailed);
+        f_.session->unlock("admin", "not it");
+        QVERIFY(f_.session->waitUntilIdle(30000));
         QCOMPARE(failed.count(), 1);
-        QVERIFY(!session_->unlocked());
-        QVERIFY(session_->error().contains("passphrase"));
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY(session_->unlocked());
+        QVERIFY(!f_.session->unlocked());
+        QVERIFY(f_.session->error().contains("passphrase"));
+        f_.session->unlock("admin", passphrase);
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        QVERIFY(f_.session->unlocked());
     }
     /// Dark pixels `item` draws on white: the ink of the key.
     static int inked_pixels(ui::RecoveryKeyText& item) {
@@ -207,7 +189,7 @@ private slots:
     // Issue 12: the recovery key can be replaced from the app, is drawn from the session's
     // wiped memory (no QString holds it), and the new key recovers the vault.
     void recoveryKeyIsReplacedShownOnceAndRecovers() {
-        QVERIFY(session_->unlocked());
+        QVERIFY(f_.session->unlocked());
         ui::RecoveryKeyText text;
         text.setWidth(900);
         QFont font = text.font();
@@ -216,14 +198,14 @@ private slots:
         QCOMPARE(text.groups(), 0); // nothing to show yet
         QCOMPARE(inked_pixels(text), 0);
 
-        QSignalSpy done(session_.get(), &ui::VaultSession::taskDone);
-        session_->replaceRecoveryKey();
-        QTRY_VERIFY_WITH_TIMEOUT(session_->hasRecoveryKey(), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(!session_->busy(), 30000);
+        QSignalSpy done(f_.session.get(), &ui::VaultSession::taskDone);
+        f_.session->replaceRecoveryKey();
+        QTRY_VERIFY_WITH_TIMEOUT(f_.session->hasRecoveryKey(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!f_.session->busy(), 30000);
         QVERIFY(!done.isEmpty());
         QCOMPARE(done.last().at(0).toString(), QStringLiteral("recovery-key"));
         QVERIFY(done.last().at(1).toBool());
-        const std::string key(session_->recoveryKey().view()); // the test's own copy
+        const std::string key(f_.session->recoveryKey().view()); // the test's own copy
         QVERIFY(QRegularExpression(QStringLiteral("^[A-Z2-7]{4}(-[A-Z2-7]{4}){7}$"))
                     .match(QString::fromStdString(key))
                     .hasMatch());
@@ -238,21 +220,21 @@ private slots:
         QVERIFY(inked_pixels(text) > 200);
 
         // Once written down it is wiped, and the page has nothing left to draw.
-        session_->forgetRecoveryKey();
-        QVERIFY(!session_->hasRecoveryKey());
+        f_.session->forgetRecoveryKey();
+        QVERIFY(!f_.session->hasRecoveryKey());
         QCOMPARE(text.groups(), 0);
         QCOMPARE(inked_pixels(text), 0);
 
         // The new key recovers the vault (with the fixture's passphrase, so it goes on).
-        session_->lock();
-        auto recovered = storage::Vault::recover(dir_.filePath("vault").toStdString(), key, "admin",
-                                                 storage::SecureBytes::from(passphrase),
-                                                 storage::KdfParams::minimum_for_tests(), clock_);
+        f_.session->lock();
+        auto recovered = storage::Vault::recover(f_.dir.filePath("vault").toStdString(), key,
+                                                 "admin", storage::SecureBytes::from(passphrase),
+                                                 storage::KdfParams::minimum_for_tests(), f_.clock);
         QVERIFY2(recovered, recovered ? "" : recovered.error().message.c_str());
         recovered->reset();
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY(session_->unlocked());
+        f_.session->unlock("admin", passphrase);
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        QVERIFY(f_.session->unlocked());
     }
 };
 

@@ -9,6 +9,7 @@
 #include "photo_image_provider.h"
 #include "recovery_chart_data.h"
 #include "recovery_log.h"
+#include "session_fixture.h"
 #include "vault_session.h"
 
 #include "app/photo_tour.h"
@@ -31,47 +32,29 @@ class PhotoModelTests : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    core::FixedClock clock_{std::chrono::sys_days{
-        core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
-    std::unique_ptr<ui::VaultSession> session_;
+    test::SessionFixture f_;
     qint64 session_id_ = 0;
 
     static constexpr const char* passphrase = "photo model tests passphrase";
 
-    storage::Vault& vault() { return *session_->vault(); }
+    storage::Vault& vault() { return *f_.session->vault(); }
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        storage::NewVault options;
-        options.kdf = storage::KdfParams::minimum_for_tests();
-        auto created =
-            storage::Vault::create(dir_.filePath("vault").toStdString(),
-                                   storage::SecureBytes::from(passphrase), options, clock_);
-        QVERIFY2(created, created ? "" : created.error().message.c_str());
-        const auto today = core::date_of(clock_.now());
-        for (int i = 0; i < 3; ++i) {
-            storage::DemoPhotos photos;
-            photos.enabled = i == 1;
-            QVERIFY(
-                storage::add_demo_client(*created->vault, core::demo_client(5, i, today), photos));
-        }
-        created->vault.reset();
-        session_ = std::make_unique<ui::VaultSession>(clock_);
-        ui::VaultSession::setInstance(session_.get());
-        session_->setVaultPath(dir_.filePath("vault"));
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        f_.open(passphrase, [&](storage::Vault& v) {
+            const auto today = core::date_of(f_.clock.now());
+            for (int i = 0; i < 3; ++i) {
+                storage::DemoPhotos photos;
+                photos.enabled = i == 1;
+                QVERIFY(storage::add_demo_client(v, core::demo_client(5, i, today), photos));
+            }
+        });
+        QVERIFY(!QTest::currentTestFailed());
         session_id_ = ui::session_with_photos(vault());
         QVERIFY(session_id_ > 0);
     }
 
-    void cleanupTestCase() {
-        session_->lock();
-        ui::VaultSession::setInstance(nullptr);
-    }
+    void cleanupTestCase() { f_.close(); }
 
     void galleryListsTheSessionsPhotosWithTheirRedness() {
         ui::PhotoGalleryModel model;
@@ -215,18 +198,18 @@ private slots:
         const auto jpeg = core::photo::synthetic_skin_photo(spec);
         QList<QUrl> urls;
         for (const char* name : {"a.jpg", "b.jpg", "c.jpg"}) {
-            QFile out(dir_.filePath(name));
+            QFile out(f_.dir.filePath(name));
             QVERIFY(out.open(QIODevice::WriteOnly));
             out.write(reinterpret_cast<const char*>(jpeg.data()), static_cast<qint64>(jpeg.size()));
             urls << QUrl::fromLocalFile(out.fileName());
         }
-        urls << QUrl::fromLocalFile(dir_.filePath("missing.jpg"));
+        urls << QUrl::fromLocalFile(f_.dir.filePath("missing.jpg"));
 
         ui::RecoveryLog log;
         log.setSessionId(session_id_);
         QCOMPARE(log.addPhotoFiles(urls), 0); // listed when the task ends
-        QVERIFY(session_->task()->running());
-        QVERIFY(session_->task()->waitUntilDone(30000));
+        QVERIFY(f_.session->task()->running());
+        QVERIFY(f_.session->task()->waitUntilDone(30000));
         QCOMPARE(log.pendingPhotos().size(), 4);
         QCOMPARE(log.acceptedPhotos(), 3);
         QVERIFY(log.pendingPhotos()
@@ -239,12 +222,12 @@ private slots:
         // Cancelled before the first check: nothing is listed.
         ui::RecoveryLog cancelled;
         cancelled.setSessionId(session_id_);
-        session_->task()->holdAtFirstReportForTests(true);
+        f_.session->task()->holdAtFirstReportForTests(true);
         QCOMPARE(cancelled.addPhotoFiles(urls), 0);
-        QTRY_VERIFY(session_->task()->hasReported());
-        session_->task()->cancel();
-        QVERIFY(session_->task()->waitUntilDone(30000));
-        session_->task()->holdAtFirstReportForTests(false);
+        QTRY_VERIFY(f_.session->task()->hasReported());
+        f_.session->task()->cancel();
+        QVERIFY(f_.session->task()->waitUntilDone(30000));
+        f_.session->task()->holdAtFirstReportForTests(false);
         QCOMPARE(cancelled.pendingPhotos().size(), 0);
     }
 

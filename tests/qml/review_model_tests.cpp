@@ -7,6 +7,7 @@
 #include "audit_trail_model.h"
 #include "passphrase_meter.h"
 #include "recovery_log.h"
+#include "session_fixture.h"
 #include "session_review_model.h"
 #include "vault_session.h"
 
@@ -36,12 +37,9 @@ class ReviewModelTests : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    core::FixedClock clock_{std::chrono::sys_days{
-        core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
-    std::unique_ptr<ui::VaultSession> session_;
+    test::SessionFixture f_;
 
-    storage::Vault& vault() { return *session_->vault(); }
+    storage::Vault& vault() { return *f_.session->vault(); }
 
     void fetchAll(QAbstractListModel& model) {
         while (model.canFetchMore({})) {
@@ -51,49 +49,35 @@ private:
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
         storage::NewVault options;
-        options.kdf = storage::KdfParams::minimum_for_tests();
         options.display_name = "Dr Test";
-        auto created =
-            storage::Vault::create(dir_.filePath("vault").toStdString(),
-                                   storage::SecureBytes::from(passphrase), options, clock_);
-        QVERIFY2(created, created ? "" : created.error().message.c_str());
-        const auto today = core::date_of(clock_.now());
-        for (int i = 0; i < clients; ++i) {
-            QVERIFY(storage::add_demo_client(*created->vault, core::demo_client(5, i, today)));
-        }
-        // Review notes: more than a page of audit events, and a database big enough for the
-        // backup to report progress (and so be cancellable) before it ends.
-        auto first = created->vault->sessions().of_client(core::ClientId{1});
-        QVERIFY(first && !first->empty());
-        const auto session = first->front().id;
-        QVERIFY(created->vault
-                    ->batch([&]() -> storage::StorageResult<void> {
-                        for (int i = 0; i < 3000; ++i) {
-                            if (auto r = created->vault->sessions().add_review_note(
-                                    session, std::string(200, 'x') + std::to_string(i));
-                                !r) {
-                                return r.failure();
-                            }
-                        }
-                        return {};
-                    })
-                    .ok());
-        created->vault.reset();
-        session_ = std::make_unique<ui::VaultSession>(clock_);
-        session_->setKdf(storage::KdfParams::minimum_for_tests());
-        ui::VaultSession::setInstance(session_.get());
-        session_->setVaultPath(dir_.filePath("vault"));
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        f_.open(
+            passphrase,
+            [&](storage::Vault& v) {
+                const auto today = core::date_of(f_.clock.now());
+                for (int i = 0; i < clients; ++i) {
+                    QVERIFY(storage::add_demo_client(v, core::demo_client(5, i, today)));
+                }
+                // Review notes: more than a page of audit events, and a database big enough for the
+                // backup to report progress (and so be cancellable) before it ends.
+                auto first = v.sessions().of_client(core::ClientId{1});
+                QVERIFY(first && !first->empty());
+                const auto session = first->front().id;
+                QVERIFY(v.batch([&]() -> storage::StorageResult<void> {
+                             for (int i = 0; i < 3000; ++i) {
+                                 if (auto r = v.sessions().add_review_note(
+                                         session, std::string(200, 'x') + std::to_string(i));
+                                     !r) {
+                                     return r.failure();
+                                 }
+                             }
+                             return {};
+                         }).ok());
+            },
+            options);
     }
 
-    void cleanupTestCase() {
-        session_->lock();
-        ui::VaultSession::setInstance(nullptr);
-    }
+    void cleanupTestCase() { f_.close(); }
 
     void auditTrailFiltersByActionClientAndDate() {
         ui::AuditTrailModel model;
@@ -164,8 +148,8 @@ private slots:
         QCOMPARE(check.state(), QStringLiteral("unchecked"));
         check.verify();
         QCOMPARE(check.state(), QStringLiteral("checking"));
-        QVERIFY(session_->busy()); // the vault is the worker's until the check ends
-        QVERIFY(session_->task()->waitUntilDone(30000));
+        QVERIFY(f_.session->busy()); // the vault is the worker's until the check ends
+        QVERIFY(f_.session->task()->waitUntilDone(30000));
         QCOMPARE(check.state(), QStringLiteral("intact"));
         const auto events = vault().audit().count({});
         QVERIFY(events);
@@ -239,19 +223,19 @@ private slots:
 
         model.add("rae", "Rae Reviewer", "reviewer", "qwerty123");
         QVERIFY(model.error().contains("too easy to guess"));
-        QVERIFY(!session_->busy()); // refused before any work started
+        QVERIFY(!f_.session->busy()); // refused before any work started
         QCOMPARE(model.rowCount(), 1);
 
         QSignalSpy added(&model, &ui::AccountListModel::added);
         model.add("rae", "Rae Reviewer", "reviewer", "lantern otter gravel mosaic");
-        QVERIFY(session_->waitUntilIdle(30000));
+        QVERIFY(f_.session->waitUntilIdle(30000));
         QCOMPARE(added.count(), 1);
         QVERIFY2(model.error().isEmpty(), qPrintable(model.error()));
         QCOMPARE(model.rowCount(), 2);
 
         // Storage's refusal comes back next to the form: the same name twice.
         model.add("rae", "Rae Again", "reviewer", "lantern otter gravel mosaic");
-        QVERIFY(session_->waitUntilIdle(30000));
+        QVERIFY(f_.session->waitUntilIdle(30000));
         QVERIFY(!model.error().isEmpty());
 
         model.remove("admin"); // yourself: refused by storage
@@ -264,25 +248,25 @@ private slots:
     }
 
     void cancelledBackupLeavesNoFile() {
-        const QString file = dir_.filePath("cancelled.backup");
-        QSignalSpy done(session_.get(), &ui::VaultSession::taskDone);
-        session_->task()->holdAtFirstReportForTests(true);
-        session_->backUpTo(QUrl::fromLocalFile(file));
-        QVERIFY(session_->busy());
-        QTRY_VERIFY_WITH_TIMEOUT(session_->task()->hasReported(), 30000);
-        session_->task()->cancel();
-        QVERIFY(session_->task()->cancelling());
-        QVERIFY(session_->task()->waitUntilDone(30000));
-        session_->task()->holdAtFirstReportForTests(false);
+        const QString file = f_.dir.filePath("cancelled.backup");
+        QSignalSpy done(f_.session.get(), &ui::VaultSession::taskDone);
+        f_.session->task()->holdAtFirstReportForTests(true);
+        f_.session->backUpTo(QUrl::fromLocalFile(file));
+        QVERIFY(f_.session->busy());
+        QTRY_VERIFY_WITH_TIMEOUT(f_.session->task()->hasReported(), 30000);
+        f_.session->task()->cancel();
+        QVERIFY(f_.session->task()->cancelling());
+        QVERIFY(f_.session->task()->waitUntilDone(30000));
+        f_.session->task()->holdAtFirstReportForTests(false);
         QCOMPARE(last_done(done).value(0).toString(), QStringLiteral("backup"));
         QVERIFY2(!last_done(done).value(1).toBool(),
                  qPrintable(last_done(done).value(2).toString()));
         QVERIFY(!QFile::exists(file));
-        QVERIFY(!session_->busy());
+        QVERIFY(!f_.session->busy());
 
         // Not cancelled: the file is there and says where it went.
-        session_->backUpTo(QUrl::fromLocalFile(file));
-        QVERIFY(session_->task()->waitUntilDone(30000));
+        f_.session->backUpTo(QUrl::fromLocalFile(file));
+        QVERIFY(f_.session->task()->waitUntilDone(30000));
         QVERIFY2(last_done(done).value(1).toBool(),
                  qPrintable(last_done(done).value(2).toString()));
         QVERIFY(QFile::exists(file));
@@ -290,43 +274,43 @@ private slots:
     }
 
     void cancelledReassessStopsPartWay() {
-        QSignalSpy done(session_.get(), &ui::VaultSession::taskDone);
-        QSignalSpy progressed(session_->task(), &ui::LongTask::progressChanged);
-        session_->task()->holdAtFirstReportForTests(true);
-        session_->reassessAll();
-        QTRY_VERIFY_WITH_TIMEOUT(session_->task()->hasReported(), 30000);
-        QTRY_VERIFY(session_->task()->progress() >= 0.0);
-        const double at_cancel = session_->task()->progress();
+        QSignalSpy done(f_.session.get(), &ui::VaultSession::taskDone);
+        QSignalSpy progressed(f_.session->task(), &ui::LongTask::progressChanged);
+        f_.session->task()->holdAtFirstReportForTests(true);
+        f_.session->reassessAll();
+        QTRY_VERIFY_WITH_TIMEOUT(f_.session->task()->hasReported(), 30000);
+        QTRY_VERIFY(f_.session->task()->progress() >= 0.0);
+        const double at_cancel = f_.session->task()->progress();
         QVERIFY(at_cancel < 1.0);
-        session_->task()->cancel();
-        QVERIFY(session_->task()->waitUntilDone(30000));
-        session_->task()->holdAtFirstReportForTests(false);
+        f_.session->task()->cancel();
+        QVERIFY(f_.session->task()->waitUntilDone(30000));
+        f_.session->task()->holdAtFirstReportForTests(false);
         QCOMPARE(last_done(done).value(0).toString(), QStringLiteral("reassess"));
         QVERIFY(!last_done(done).value(1).toBool()); // storage said cancelled
-        QVERIFY(!session_->busy());
+        QVERIFY(!f_.session->busy());
         QVERIFY(progressed.count() > 0);
 
-        session_->reassessAll();
-        QVERIFY(session_->task()->waitUntilDone(60000));
+        f_.session->reassessAll();
+        QVERIFY(f_.session->task()->waitUntilDone(60000));
         QVERIFY2(last_done(done).value(1).toBool(),
                  qPrintable(last_done(done).value(2).toString()));
         QVERIFY(last_done(done).value(2).toString().contains("sessions re-evaluated"));
     }
 
     void lockWaitsForTheTask() {
-        session_->task()->holdAtFirstReportForTests(true);
-        session_->reassessAll();
-        QTRY_VERIFY_WITH_TIMEOUT(session_->task()->hasReported(), 30000);
-        session_->lock(); // refused: the worker holds the vault
-        QVERIFY(session_->unlocked());
-        session_->task()->cancel();
-        QVERIFY(session_->task()->waitUntilDone(30000));
-        session_->task()->holdAtFirstReportForTests(false);
+        f_.session->task()->holdAtFirstReportForTests(true);
+        f_.session->reassessAll();
+        QTRY_VERIFY_WITH_TIMEOUT(f_.session->task()->hasReported(), 30000);
+        f_.session->lock(); // refused: the worker holds the vault
+        QVERIFY(f_.session->unlocked());
+        f_.session->task()->cancel();
+        QVERIFY(f_.session->task()->waitUntilDone(30000));
+        f_.session->task()->holdAtFirstReportForTests(false);
     }
 
     void logRecoveryForAPastDayButNotTheFuture() {
         // A session treated at least three days ago.
-        const auto today = core::date_of(clock_.now());
+        const auto today = core::date_of(f_.clock.now());
         auto sessions = vault().reviews().sessions({}, 500, 0);
         QVERIFY(sessions);
         const auto older = std::find_if(sessions->begin(), sessions->end(), [&](const auto& s) {
@@ -362,9 +346,9 @@ private slots:
     }
 
     void demoDataStopsWhenCancelledAndTheVaultIsKept() {
-        ui::VaultSession other(clock_);
+        ui::VaultSession other(f_.clock);
         other.setKdf(storage::KdfParams::minimum_for_tests());
-        other.setVaultPath(dir_.filePath("demo"));
+        other.setVaultPath(f_.dir.filePath("demo"));
         QSignalSpy created(&other, &ui::VaultSession::recoveryKeyChanged);
         QSignalSpy done(&other, &ui::VaultSession::taskDone);
 
@@ -388,12 +372,12 @@ private slots:
         other.lock();
 
         // Another folder: a vault opens; a folder of other files is refused in plain words.
-        QVERIFY(!other.openVaultFolder(QUrl::fromLocalFile(dir_.path())));
+        QVERIFY(!other.openVaultFolder(QUrl::fromLocalFile(f_.dir.path())));
         QVERIFY(other.error().contains("is not a Punctum vault"));
-        QVERIFY(other.openVaultFolder(QUrl::fromLocalFile(dir_.filePath("vault"))));
+        QVERIFY(other.openVaultFolder(QUrl::fromLocalFile(f_.dir.filePath("vault"))));
         QVERIFY(other.error().isEmpty());
         QCOMPARE(other.vaultKind(), QStringLiteral("clinic"));
-        const auto info = other.describeFolder(QUrl::fromLocalFile(dir_.path()));
+        const auto info = other.describeFolder(QUrl::fromLocalFile(f_.dir.path()));
         QVERIFY(!info["isVault"].toBool());
         QVERIFY(info["target"].toString().endsWith("Punctum vault"));
     }
@@ -401,29 +385,29 @@ private slots:
     // Last: it rolls the fixture vault back. A vault.db replaced by an older copy of itself
     // is named above every page, as the command line prints it.
     void aRolledBackVaultWarnsInTheApp() {
-        session_->lock();
-        QVERIFY(session_->waitUntilIdle(30000));
-        const auto db = dir_.filePath("vault/vault.db");
-        const auto older = dir_.filePath("older.db");
+        f_.session->lock();
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        const auto db = f_.dir.filePath("vault/vault.db");
+        const auto older = f_.dir.filePath("older.db");
         QVERIFY(QFile::copy(db, older));
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
-        QVERIFY(session_->auditWarning().isEmpty());
+        f_.session->unlock("admin", passphrase);
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        QVERIFY2(f_.session->unlocked(), qPrintable(f_.session->error()));
+        QVERIFY(f_.session->auditWarning().isEmpty());
         core::Client later;
         later.display_name = "Added after the copy";
         QVERIFY(vault().clients().add(later));
-        session_->lock();
-        QVERIFY(session_->waitUntilIdle(30000));
+        f_.session->lock();
+        QVERIFY(f_.session->waitUntilIdle(30000));
         QFile::remove(db + "-wal");
         QFile::remove(db + "-shm");
         QVERIFY(QFile::remove(db));
         QVERIFY(QFile::copy(older, db));
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
-        QVERIFY2(session_->auditWarning().contains("older copy"),
-                 qPrintable(session_->auditWarning()));
+        f_.session->unlock("admin", passphrase);
+        QVERIFY(f_.session->waitUntilIdle(30000));
+        QVERIFY2(f_.session->unlocked(), qPrintable(f_.session->error()));
+        QVERIFY2(f_.session->auditWarning().contains("older copy"),
+                 qPrintable(f_.session->auditWarning()));
     }
 };
 

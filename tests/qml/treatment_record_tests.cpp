@@ -9,6 +9,7 @@
 #include "photo_gallery_model.h"
 #include "recovery_log.h"
 #include "session_detail.h"
+#include "session_fixture.h"
 #include "treatment_record_form.h"
 #include "vault_session.h"
 
@@ -30,16 +31,13 @@ class TreatmentRecordTests : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    core::FixedClock clock_{std::chrono::sys_days{
-        core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
-    std::unique_ptr<ui::VaultSession> session_;
+    test::SessionFixture f_;
     qint64 signed_session_ = 0;
 
     static constexpr const char* passphrase = "treatment record tests passphrase";
 
-    storage::Vault& vault() { return *session_->vault(); }
-    core::Date today() const { return core::date_of(clock_.now()); }
+    storage::Vault& vault() { return *f_.session->vault(); }
+    core::Date today() const { return core::date_of(f_.clock.now()); }
     QString iso(int days_from_today) const {
         return QString::fromStdString(core::format_date(
             core::Date{std::chrono::sys_days{today()} + std::chrono::days{days_from_today}}));
@@ -75,33 +73,21 @@ private:
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
         storage::NewVault options;
-        options.kdf = storage::KdfParams::minimum_for_tests();
         options.display_name = "Dr Test";
-        auto created =
-            storage::Vault::create(dir_.filePath("vault").toStdString(),
-                                   storage::SecureBytes::from(passphrase), options, clock_);
-        QVERIFY2(created, created ? "" : created.error().message.c_str());
-        for (int i = 0; i < 3; ++i) {
-            storage::DemoPhotos photos;
-            photos.enabled = i == 1;
-            QVERIFY(storage::add_demo_client(*created->vault, core::demo_client(5, i, today()),
-                                             photos));
-        }
-        created->vault.reset();
-        session_ = std::make_unique<ui::VaultSession>(clock_);
-        ui::VaultSession::setInstance(session_.get());
-        session_->setVaultPath(dir_.filePath("vault"));
-        session_->unlock("admin", passphrase);
-        QVERIFY(session_->waitUntilIdle(30000));
-        QVERIFY2(session_->unlocked(), qPrintable(session_->error()));
+        f_.open(
+            passphrase,
+            [&](storage::Vault& v) {
+                for (int i = 0; i < 3; ++i) {
+                    storage::DemoPhotos photos;
+                    photos.enabled = i == 1;
+                    QVERIFY(storage::add_demo_client(v, core::demo_client(5, i, today()), photos));
+                }
+            },
+            options);
     }
 
-    void cleanupTestCase() {
-        session_->lock();
-        ui::VaultSession::setInstance(nullptr);
-    }
+    void cleanupTestCase() { f_.close(); }
 
     void formOffersChoicesInPlainWords() {
         const auto indications = ui::TreatmentRecordForm::indications();
