@@ -1,9 +1,10 @@
-#include "page_tour.h"
+#include "app/page_tour.h"
+#include "app/qml_modules.h"
 
-#include "../adapters/photo_image_provider.h"
-#include "../adapters/vault_session.h"
-#include "photo_tour.h"
-#include "qml_message_log.h"
+#include "app/photo_tour.h"
+#include "app/qml_message_log.h"
+#include "common/vault_session.h"
+#include "photos/photo_image_provider.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -149,7 +150,7 @@ TourResult run_page_tour(const QString& screenshot_dir) {
                          }
                      });
     PhotoImageProvider::install(engine);
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Punctum/Main.qml")));
+    punctum::ui::load_main_window(engine);
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr
                        : qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());

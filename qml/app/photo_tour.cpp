@@ -1,6 +1,6 @@
-#include "photo_tour.h"
+#include "app/photo_tour.h"
 
-#include "../adapters/photo_compare.h"
+#include "photos/photo_compare_page_controller.h"
 
 #include "punctum/core/photo/synthetic_photo.h"
 #include "punctum/storage/vault.h"
@@ -58,7 +58,7 @@ TourFiles write_tour_files(const QString& dir) {
 }
 
 bool wait_for_alignment(QObject* compare, int timeoutMs) {
-    auto* pair = qobject_cast<PhotoCompare*>(compare);
+    auto* pair = qobject_cast<PhotoComparePageController*>(compare);
     return pair != nullptr && pair->waitUntilIdle(timeoutMs);
 }
 

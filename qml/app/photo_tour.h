@@ -24,7 +24,7 @@ struct TourFiles {
     QUrl not_a_photo;
 };
 [[nodiscard]] TourFiles write_tour_files(const QString& dir);
-/// Waits until the PhotoCompare named `name` under `root` has aligned its pair.
+/// Waits until the PhotoComparePageController named `name` under `root` has aligned its pair.
 bool wait_for_alignment(QObject* compare, int timeoutMs);
 
 } // namespace punctum::ui

@@ -1,4 +1,4 @@
-#include "qml_message_log.h"
+#include "app/qml_message_log.h"
 
 #include <QMutex>
 #include <QtGlobal>

@@ -3,21 +3,21 @@
 // app then unlocks the same vault with the passphrase and shows all three in its QML
 // pages; punctum-cli reads them back too.
 
-#include "vault_session.h"
+#include "app/qml_modules.h"
+#include "common/vault_session.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QQmlApplicationEngine>
-#include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QtTest>
 
-Q_IMPORT_QML_PLUGIN(PunctumPlugin)
+PUNCTUM_IMPORT_QML_MODULES()
 
 namespace {
 
@@ -109,7 +109,7 @@ private slots:
         session.setVaultPath(vault);
 
         QQmlApplicationEngine engine;
-        engine.load(QUrl("qrc:/qt/qml/Punctum/Main.qml"));
+        punctum::ui::load_main_window(engine);
         QCOMPARE(engine.rootObjects().size(), 1);
         auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
         QVERIFY(window);

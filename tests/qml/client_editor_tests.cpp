@@ -2,10 +2,10 @@
 // vault (client and consents in one batch), bad input is refused with words saying what
 // to fix and leaves nothing behind, and a reviewer cannot add clients (storage refuses).
 
-#include "client_detail.h"
-#include "client_editor.h"
+#include "clients/client_page_controller.h"
+#include "clients/new_client_page_controller.h"
+#include "common/vault_session.h"
 #include "session_fixture.h"
-#include "vault_session.h"
 
 #include "punctum/storage/vault.h"
 
@@ -40,7 +40,7 @@ private slots:
     void cleanupTestCase() { f_.close(); }
 
     void addsClientWithConsents() {
-        ui::ClientEditor editor;
+        ui::NewClientPageController editor;
         editor.setProperty("name", QStringLiteral("  Mary Seacole  "));
         editor.setProperty("dateOfBirth", QStringLiteral("1990-04-21"));
         editor.setProperty("fitzpatrick", 5);
@@ -59,7 +59,7 @@ private slots:
         QVERIFY(client->date_of_birth.has_value());
 
         // The client page shows them as chips: yes, no, yes (by use).
-        ui::ClientDetail detail;
+        ui::ClientPageController detail;
         detail.setClientId(id);
         QVERIFY(detail.found());
         QCOMPARE(detail.age(), 36);
@@ -79,11 +79,11 @@ private slots:
     }
 
     void unaskedConsentStaysUnasked() {
-        ui::ClientEditor editor;
+        ui::NewClientPageController editor;
         editor.setProperty("name", QStringLiteral("Not Asked"));
         const qint64 id = editor.save();
         QVERIFY2(id > 0, qPrintable(editor.error()));
-        ui::ClientDetail detail;
+        ui::ClientPageController detail;
         detail.setClientId(id);
         QCOMPARE(detail.consents().at(0).toMap().value("answer").toString(),
                  QStringLiteral("granted")); // the record: asked first, yes unless changed
@@ -95,7 +95,7 @@ private slots:
 
     void refusesBadInputAndStoresNothing() {
         const int before = client_count();
-        ui::ClientEditor editor;
+        ui::NewClientPageController editor;
         editor.setProperty("name", QStringLiteral("   "));
         QCOMPARE(editor.save(), 0);
         QVERIFY(editor.error().contains(QStringLiteral("name"), Qt::CaseInsensitive));
@@ -118,7 +118,7 @@ private slots:
         QVERIFY(f_.session->waitUntilIdle(30000));
         QVERIFY2(f_.session->unlocked(), qPrintable(f_.session->error()));
         const int before = client_count();
-        ui::ClientEditor editor;
+        ui::NewClientPageController editor;
         editor.setProperty("name", QStringLiteral("Should Not Exist"));
         editor.setProperty("publication", 1);
         QCOMPARE(editor.save(), 0);

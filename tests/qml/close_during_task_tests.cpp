@@ -5,7 +5,7 @@
 // joined, the session closed the vault while the worker was still in SQLite: a crash, or a
 // half-written backup copy left behind (and a data race under ThreadSanitizer).
 
-#include "vault_session.h"
+#include "common/vault_session.h"
 
 #include "punctum/core/demo/demo_clinic.h"
 #include "punctum/storage/demo_writer.h"

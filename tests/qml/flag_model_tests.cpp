@@ -2,15 +2,15 @@
 // and a session's flags under QAbstractItemModelTester, the flag moves and their refusals,
 // the chart data, a logged entry's flags, and a new session from screening to signing.
 
-#include "flag_actions.h"
-#include "flag_queue_model.h"
-#include "new_session_flow.h"
-#include "recovery_chart_data.h"
-#include "recovery_log.h"
-#include "session_detail.h"
+#include "clients/session_list_model.h"
+#include "common/vault_session.h"
+#include "flags/flag_actions.h"
+#include "flags/flag_queue_model.h"
+#include "recovery/log_recovery_page_controller.h"
+#include "recovery/recovery_chart_data.h"
 #include "session_fixture.h"
-#include "session_list_model.h"
-#include "vault_session.h"
+#include "sessions/new_session_page_controller.h"
+#include "sessions/session_page_controller.h"
 
 #include "punctum/core/demo/demo_clinic.h"
 #include "punctum/storage/demo_writer.h"
@@ -165,7 +165,7 @@ private slots:
         }
         QVERIFY(redness);
 
-        ui::SessionDetail detail;
+        ui::SessionPageController detail;
         detail.setSessionId(session_id);
         QVERIFY(detail.found());
         QVERIFY(!detail.areas().isEmpty());
@@ -175,7 +175,7 @@ private slots:
     void loggingAnEntryReturnsTheFlagsItRaised() {
         auto top = vault().flags().needing_attention(1, 0);
         QVERIFY(top && !top->empty());
-        ui::RecoveryLog log;
+        ui::LogRecoveryPageController log;
         log.setSessionId(top->front().session_id.value);
         QVERIFY(log.day() >= 0);
         QCOMPARE(log.scales().size(), core::symptom_count);
@@ -195,7 +195,7 @@ private slots:
         auto first = vault().clients().list("", 0, 1);
         QVERIFY(first && !first->empty());
         const qint64 client = first->front().id.value;
-        ui::NewSessionFlow flow;
+        ui::NewSessionPageController flow;
         flow.setClientId(client);
         QVERIFY(!flow.conditions().isEmpty());
         QCOMPARE(flow.itemLabel("nsaids"), QStringLiteral("NSAIDs (ibuprofen, aspirin)"));
@@ -215,7 +215,7 @@ private slots:
             {"addOns", QVariantList{QVariantMap{{"kind", "prp"}, {"detail", ""}}}},
             {"aftercare", "SPF 30"}};
         // Never screened: storage's gate refuses, and its words reach the page.
-        ui::NewSessionFlow unscreened;
+        ui::NewSessionPageController unscreened;
         unscreened.setClientId(client);
         const auto sessions_before = vault().stats()->sessions;
         QVERIFY(!unscreened.sign(treatment));

@@ -3,10 +3,10 @@
 // screening step records the re-confirmation and the planned add-ons with the screening,
 // and every condition and recent item it lists reads as plain words.
 
-#include "medical_history_detail.h"
-#include "new_session_flow.h"
+#include "clients/medical_history_detail.h"
+#include "common/vault_session.h"
 #include "session_fixture.h"
-#include "vault_session.h"
+#include "sessions/new_session_page_controller.h"
 
 #include "punctum/core/screening/screening.h"
 #include "punctum/storage/vault.h"
@@ -79,7 +79,7 @@ private slots:
     }
 
     void screeningRecordsTheCheckAndTheAddOns() {
-        ui::NewSessionFlow flow;
+        ui::NewSessionPageController flow;
         flow.setClientId(client_);
         flow.setProperty("historyConfirmed", true);
         flow.setProperty("plannedAddOns", QStringList{QStringLiteral("rf")});
@@ -108,7 +108,8 @@ private slots:
         for (const auto* list : {&core::screening_conditions(), &core::screening_recent_items(),
                                  &core::screening_add_on_variants()}) {
             for (const auto& key : *list) {
-                const QString label = ui::NewSessionFlow::itemLabel(QString::fromStdString(key));
+                const QString label =
+                    ui::NewSessionPageController::itemLabel(QString::fromStdString(key));
                 QVERIFY2(!label.contains(QLatin1Char('_')), qPrintable(label));
                 QVERIFY2(label != QString::fromStdString(key).replace(QLatin1Char('_'), ' '),
                          qPrintable(QStringLiteral("%1 has no label of its own").arg(label)));

@@ -1,11 +1,11 @@
 // The QML adapters' list models over a real vault, each under QAbstractItemModelTester.
 
-#include "client_list_model.h"
-#include "entry_list_model.h"
-#include "recovery_key_text.h"
+#include "clients/client_list_model.h"
+#include "clients/session_list_model.h"
+#include "common/vault_session.h"
+#include "recovery/entry_list_model.h"
 #include "session_fixture.h"
-#include "session_list_model.h"
-#include "vault_session.h"
+#include "vault/recovery_key_text.h"
 
 #include "punctum/core/demo/demo_clinic.h"
 #include "punctum/storage/demo_writer.h"

@@ -3,14 +3,14 @@
 // to the before photo's size, the viewer's words and regions and a new measurement, the
 // chart's photo axis, and photos saved with an entry (and a bad file refused before Save).
 
-#include "photo_compare.h"
-#include "photo_detail.h"
-#include "photo_gallery_model.h"
-#include "photo_image_provider.h"
-#include "recovery_chart_data.h"
-#include "recovery_log.h"
+#include "common/vault_session.h"
+#include "photos/photo_compare_page_controller.h"
+#include "photos/photo_gallery_model.h"
+#include "photos/photo_image_provider.h"
+#include "photos/photo_viewer_page_controller.h"
+#include "recovery/log_recovery_page_controller.h"
+#include "recovery/recovery_chart_data.h"
 #include "session_fixture.h"
-#include "vault_session.h"
 
 #include "app/photo_tour.h"
 
@@ -110,7 +110,7 @@ private slots:
     }
 
     void compareAlignsAndWarpsIntoTheBeforeFrame() {
-        ui::PhotoCompare pair;
+        ui::PhotoComparePageController pair;
         pair.setSessionId(session_id_);
         QCOMPARE(pair.photos().size(), 3);
         // Default: the earliest and the latest.
@@ -146,7 +146,7 @@ private slots:
 
     void viewerShowsTheAnalysisAndMeasuresAgain() {
         const qint64 id = ui::first_photo(vault(), session_id_);
-        ui::PhotoDetail photo;
+        ui::PhotoViewerPageController photo;
         photo.setPhotoId(id);
         QVERIFY(photo.found());
         QVERIFY(photo.analysed());
@@ -205,7 +205,7 @@ private slots:
         }
         urls << QUrl::fromLocalFile(f_.dir.filePath("missing.jpg"));
 
-        ui::RecoveryLog log;
+        ui::LogRecoveryPageController log;
         log.setSessionId(session_id_);
         QCOMPARE(log.addPhotoFiles(urls), 0); // listed when the task ends
         QVERIFY(f_.session->task()->running());
@@ -220,7 +220,7 @@ private slots:
                     .contains(QStringLiteral("could not be read")));
 
         // Cancelled before the first check: nothing is listed.
-        ui::RecoveryLog cancelled;
+        ui::LogRecoveryPageController cancelled;
         cancelled.setSessionId(session_id_);
         f_.session->task()->holdAtFirstReportForTests(true);
         QCOMPARE(cancelled.addPhotoFiles(urls), 0);
@@ -232,7 +232,7 @@ private slots:
     }
 
     void photosAreSavedWithTheEntryAndBadFilesRefused() {
-        ui::RecoveryLog log;
+        ui::LogRecoveryPageController log;
         log.setSessionId(session_id_);
         core::photo::SyntheticPhotoSpec spec;
         spec.width = 640;

@@ -1,11 +1,12 @@
 // Qt Quick Test cases for the components with logic (ScorePicker, RecoveryChart,
 // CompareSlider), run against the Punctum QML module as the app builds it.
 
+#include "app/qml_modules.h"
+
 #include <QQmlEngine>
-#include <QQmlExtensionPlugin>
 #include <QtQuickTest>
 
-Q_IMPORT_QML_PLUGIN(PunctumPlugin)
+PUNCTUM_IMPORT_QML_MODULES()
 
 class Setup : public QObject {
     Q_OBJECT

@@ -2,14 +2,14 @@
 // sessions-under-review models under QAbstractItemModelTester, the chain banner, accounts,
 // the passphrase meter, opening another vault, and long tasks that stop when cancelled.
 
-#include "account_list_model.h"
-#include "audit_chain_check.h"
-#include "audit_trail_model.h"
-#include "passphrase_meter.h"
-#include "recovery_log.h"
+#include "common/vault_session.h"
+#include "recovery/log_recovery_page_controller.h"
+#include "reviews/audit_chain_check.h"
+#include "reviews/audit_trail_model.h"
+#include "reviews/session_review_model.h"
 #include "session_fixture.h"
-#include "session_review_model.h"
-#include "vault_session.h"
+#include "settings/account_list_model.h"
+#include "vault/passphrase_meter.h"
 
 #include "punctum/core/demo/demo_clinic.h"
 #include "punctum/storage/demo_writer.h"
@@ -317,12 +317,12 @@ private slots:
             return core::days_between(s.treated_on, today) >= 3;
         });
         QVERIFY(older != sessions->end());
-        ui::RecoveryLog log;
+        ui::LogRecoveryPageController log;
         log.setSessionId(older->session_id.value);
         QVERIFY(log.observedOnError().isEmpty()); // today
         QCOMPARE(log.observedDay(), core::days_between(older->treated_on, today));
 
-        log.setObservedOn(ui::RecoveryLog::isoDaysAgo(-1));
+        log.setObservedOn(ui::LogRecoveryPageController::isoDaysAgo(-1));
         QVERIFY(log.observedOnError().contains("has not happened yet"));
         QVERIFY(!log.save({{"erythema", 1}}, "", "clinician"));
         QCOMPARE(log.error(), log.observedOnError());
@@ -334,7 +334,7 @@ private slots:
         log.setObservedOn("24/11/2026");
         QVERIFY(log.observedOnError().startsWith("Write the day like"));
 
-        log.setObservedOn(ui::RecoveryLog::isoDaysAgo(1));
+        log.setObservedOn(ui::LogRecoveryPageController::isoDaysAgo(1));
         QVERIFY(log.observedOnError().isEmpty());
         QCOMPARE(log.observedDay(), core::days_between(older->treated_on, today) - 1);
         QVERIFY2(log.save({{"erythema", 1}}, "", "clinician"), qPrintable(log.error()));

@@ -9,8 +9,9 @@
 //
 // Exit 1 when a page does not show or resident memory passes --max-rss-mb (default 300).
 
-#include "adapters/photo_image_provider.h"
-#include "adapters/vault_session.h"
+#include "app/qml_modules.h"
+#include "common/vault_session.h"
+#include "photos/photo_image_provider.h"
 
 #include "punctum/core/clock.h"
 
@@ -20,7 +21,6 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
-#include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -33,7 +33,7 @@
 #include <fstream>
 #include <string>
 
-Q_IMPORT_QML_PLUGIN(PunctumPlugin)
+PUNCTUM_IMPORT_QML_MODULES()
 
 namespace {
 
@@ -169,7 +169,7 @@ int main(int argc, char* argv[]) {
 
     QQmlApplicationEngine engine;
     punctum::ui::PhotoImageProvider::install(engine);
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Punctum/Main.qml")));
+    punctum::ui::load_main_window(engine);
     if (engine.rootObjects().isEmpty()) {
         return 1;
     }

@@ -3,7 +3,7 @@
 // folder, filled by the test, then opened in a VaultSession signed in as "admin" on a fixed
 // day (24 Nov 2026), installed as the session the adapters use.
 
-#include "vault_session.h"
+#include "common/vault_session.h"
 
 #include "punctum/storage/vault.h"
 

@@ -3,15 +3,15 @@
 // course and record on the session page, GAIS at a follow-up (and in the entry list), a
 // pending photo's view kept on save, and compare's pairs of the same view.
 
-#include "entry_list_model.h"
-#include "new_session_flow.h"
-#include "photo_compare.h"
-#include "photo_gallery_model.h"
-#include "recovery_log.h"
-#include "session_detail.h"
+#include "common/vault_session.h"
+#include "photos/photo_compare_page_controller.h"
+#include "photos/photo_gallery_model.h"
+#include "recovery/entry_list_model.h"
+#include "recovery/log_recovery_page_controller.h"
 #include "session_fixture.h"
-#include "treatment_record_form.h"
-#include "vault_session.h"
+#include "sessions/new_session_page_controller.h"
+#include "sessions/session_page_controller.h"
+#include "sessions/treatment_record_form.h"
 
 #include "app/photo_tour.h"
 
@@ -160,7 +160,7 @@ private slots:
         auto added = vault().clients().add(fresh);
         QVERIFY(added);
         const qint64 client = added->value;
-        ui::NewSessionFlow flow;
+        ui::NewSessionPageController flow;
         flow.setClientId(client);
         QVERIFY2(flow.screen({}, {}, 1.5), qPrintable(flow.error()));
         QVERIFY2(flow.clearsTreatment(), qPrintable(flow.verdict()));
@@ -187,7 +187,7 @@ private slots:
         QCOMPARE(stored->products.size(), std::size_t{2});
         QCOMPARE(stored->products.back().phase, core::ProductPhase::aftercare);
 
-        ui::SessionDetail detail;
+        ui::SessionPageController detail;
         detail.setSessionId(signed_session_);
         QVERIFY(detail.found());
         QVERIFY2(detail.indication().startsWith("Acne scars (rolling scars)"),
@@ -217,7 +217,7 @@ private slots:
 
     void gaisAtAFollowUpIsAnOutcomeNotACheckIn() {
         QVERIFY(signed_session_ > 0);
-        ui::RecoveryLog log;
+        ui::LogRecoveryPageController log;
         log.setSessionId(signed_session_);
         const auto scale = log.gaisScale();
         QCOMPARE(scale["max"].toInt(), 4);
@@ -247,7 +247,7 @@ private slots:
 
     void aPendingPhotoKeepsItsView() {
         QVERIFY(signed_session_ > 0);
-        ui::RecoveryLog log;
+        ui::LogRecoveryPageController log;
         log.setSessionId(signed_session_);
         QCOMPARE(log.photoViews().size(), 5);
         core::photo::SyntheticPhotoSpec spec;
@@ -284,7 +284,7 @@ private slots:
         // The demo: front, left side, front.
         QCOMPARE(photos->at(0).view, core::PhotoView::front);
         QCOMPARE(photos->at(1).view, core::PhotoView::left);
-        ui::PhotoCompare pair;
+        ui::PhotoComparePageController pair;
         pair.setSessionId(session);
         QCOMPARE(pair.beforeIndex(), 0);
         QCOMPARE(pair.afterIndex(), 2);

@@ -1,6 +1,6 @@
 import QtQuick
 import QtTest
-import Punctum
+import Punctum.Common
 
 // CareCard: every severity has its word and icon, never colour alone; "Why?" opens the
 // norm's source and profile, and is absent when there is no source.

@@ -1,6 +1,6 @@
 import QtQuick
 import QtTest
-import Punctum
+import Punctum.Photos
 
 // CompareSlider: the divider stays within the picture, the arrow keys move it by one step
 // (Home/End to the ends), and a click or drag puts it under the pointer.

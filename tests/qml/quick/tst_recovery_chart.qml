@@ -1,6 +1,6 @@
 import QtQuick
 import QtTest
-import Punctum
+import Punctum.Recovery
 
 // RecoveryChart: points sit where their day and score say, the nearest point is found
 // under the pointer, the legend's toggle hides a symptom, and the keyboard walks the

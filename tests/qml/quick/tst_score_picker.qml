@@ -1,6 +1,6 @@
 import QtQuick
 import QtTest
-import Punctum
+import Punctum.Recovery
 
 // ScorePicker: a choice sets the score, choosing it again clears it ("not reported", never
 // 0), the keyboard moves within the scale, and a yes/no sign is a switch.

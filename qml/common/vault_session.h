@@ -1,0 +1,211 @@
+#pragma once
+// The app's one open vault, as QML sees it: unlock, create, lock, and who is signed in.
+// Secrets pass through here as briefly as possible: a passphrase typed in QML arrives as
+// a QString (Qt offers no other way), is copied into guarded memory at once, and the
+// UTF-8 copy is wiped. Keys never enter a QString.
+
+#include "common/long_task.h"
+#include "punctum/core/clock.h"
+#include "punctum/storage/vault.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace punctum::ui {
+
+class VaultSession : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(bool unlocked READ unlocked NOTIFY unlockedChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool vaultExists READ vaultExists NOTIFY vaultPathChanged)
+    Q_PROPERTY(QString vaultPath READ vaultPath WRITE setVaultPath NOTIFY vaultPathChanged)
+    Q_PROPERTY(QString vaultKind READ vaultKind NOTIFY vaultPathChanged)
+    Q_PROPERTY(QStringList accounts READ accounts NOTIFY vaultPathChanged)
+    Q_PROPERTY(QString accountName READ accountName NOTIFY unlockedChanged)
+    Q_PROPERTY(QString accountDisplayName READ accountDisplayName NOTIFY unlockedChanged)
+    Q_PROPERTY(QString role READ role NOTIFY unlockedChanged)
+    /// Set at unlock when the vault's history does not reach the audit head kept for it
+    /// (rolled back or replaced): shown above every page, as the command line prints it.
+    Q_PROPERTY(QString auditWarning READ auditWarning NOTIFY unlockedChanged)
+    /// What the signed-in role may do, by core::Action name ("write_clinical": true, ...), so
+    /// QML hides what storage would refuse. Storage still checks every write.
+    Q_PROPERTY(QVariantMap may READ may NOTIFY unlockedChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
+    Q_PROPERTY(int autoLockMinutes READ autoLockMinutes WRITE setAutoLockMinutes NOTIFY
+                   autoLockMinutesChanged)
+    /// The long task in progress, if any (a backup, re-evaluation, demo data): the progress
+    /// panel binds to it. While it runs `busy` is true and nothing else may use the vault.
+    Q_PROPERTY(punctum::ui::LongTask* task READ task CONSTANT)
+    /// A recovery key waits to be shown once (after creating a vault or replacing the key).
+    Q_PROPERTY(bool hasRecoveryKey READ hasRecoveryKey NOTIFY recoveryKeyChanged)
+
+public:
+    explicit VaultSession(const core::Clock& clock, QObject* parent = nullptr);
+    /// Stops a running task (cancel, or wait for work that cannot stop) and waits for its
+    /// worker before the vault is closed: the vault is never destroyed under a worker.
+    ~VaultSession() override;
+    VaultSession(const VaultSession&) = delete;
+    VaultSession& operator=(const VaultSession&) = delete;
+
+    /// The instance QML gets; main() and tests create it before the engine loads.
+    static VaultSession* create(QQmlEngine* engine, QJSEngine* js);
+    static VaultSession* instance();
+    static void setInstance(VaultSession* session);
+    /// Today by the session's clock (UTC calendar day); the system clock without a session.
+    [[nodiscard]] static core::Date today();
+
+    [[nodiscard]] bool unlocked() const { return vault_ != nullptr; }
+    [[nodiscard]] bool busy() const { return busy_ || task_.running(); }
+    [[nodiscard]] bool vaultExists() const;
+    [[nodiscard]] QString vaultPath() const { return path_; }
+    void setVaultPath(const QString& path);
+    [[nodiscard]] QString vaultKind() const;
+    [[nodiscard]] QStringList accounts() const;
+    [[nodiscard]] QString accountName() const;
+    [[nodiscard]] QString accountDisplayName() const;
+    [[nodiscard]] QString role() const;
+    [[nodiscard]] QString auditWarning() const;
+    [[nodiscard]] QVariantMap may() const;
+    [[nodiscard]] QString error() const { return error_; }
+    [[nodiscard]] int revision() const { return revision_; }
+    /// Idle minutes before the vault locks itself (default 5; 0 = never). Stored in the vault.
+    [[nodiscard]] int autoLockMinutes() const { return auto_lock_minutes_; }
+    void setAutoLockMinutes(int minutes);
+    static constexpr int default_auto_lock_minutes = 5;
+
+    /// Starts unlocking off the UI thread (Argon2id takes most of a second); emits
+    /// unlockedChanged or errorChanged when done. The field's text is wiped by QML after.
+    Q_INVOKABLE void unlock(const QString& account, const QString& passphrase);
+    /// Creates a vault at vaultPath off the UI thread; `demoClients` > 0 fills it with a
+    /// synthetic clinic. Opens it and holds its recovery key to be shown once
+    /// (recoveryKeyChanged).
+    Q_INVOKABLE void createVault(const QString& kind, const QString& account,
+                                 const QString& displayName, const QString& passphrase,
+                                 int demoClients);
+    /// Closes the vault and wipes its keys. Refused while a long task uses the vault.
+    Q_INVOKABLE void lock();
+    /// What a chosen folder is, for the open, create and restore forms: {path, isVault,
+    /// kind, accounts, empty, target}. `target` is where a new vault would go: the folder
+    /// itself when it is empty or missing, else a new "Punctum vault" folder inside it.
+    Q_INVOKABLE QVariantMap describeFolder(const QUrl& folder) const;
+    /// Switches to the vault in `folder` (locking the open one). A folder that holds no
+    /// vault is refused with an error in plain words; false then.
+    Q_INVOKABLE bool openVaultFolder(const QUrl& folder);
+    /// Restores a backup file into `folder` off the UI thread (storage verifies it first and
+    /// changes nothing on failure), then shows that vault locked. taskDone("restore", ...).
+    Q_INVOKABLE void restoreBackup(const QUrl& backupFile, const QString& folder,
+                                   const QString& account, const QString& passphrase, bool replace);
+    /// Writes an encrypted backup of the open vault; taskDone("backup", ...).
+    Q_INVOKABLE void backUpTo(const QUrl& file);
+    /// A file name for today's backup, e.g. "punctum-2026-11-24.backup", in the home folder.
+    Q_INVOKABLE QUrl suggestedBackupFile() const;
+    /// Re-runs the norms in force over every session; taskDone("reassess", ...).
+    Q_INVOKABLE void reassessAll();
+    /// Gives the signed-in account a new passphrase (refused when too weak);
+    /// taskDone("passphrase", ...).
+    Q_INVOKABLE void changePassphrase(const QString& passphrase);
+    /// Re-encrypts the vault under a new data key (after removing an account);
+    /// taskDone("rotate", ...).
+    Q_INVOKABLE void rotateDataKey();
+    /// Replaces the recovery key (the old one opens nothing from then on) and holds the new
+    /// one to be shown once; taskDone("recovery-key", ...). Admin, or a personal vault's owner.
+    Q_INVOKABLE void replaceRecoveryKey();
+    /// Wipes the recovery key once it has been written down (or the page is left).
+    Q_INVOKABLE void forgetRecoveryKey();
+    [[nodiscard]] bool hasRecoveryKey() const { return !recovery_key_.empty(); }
+    /// The recovery key waiting to be shown, for RecoveryKeyText only: it is never copied
+    /// into a QString (see recovery_key_text.h).
+    [[nodiscard]] const storage::SecureBytes& recoveryKey() const { return recovery_key_; }
+    Q_INVOKABLE void clearError();
+    /// The newest session of the vault's first client: a personal vault's own latest
+    /// treatment (Today, My recovery). 0 when there is none.
+    Q_INVOKABLE qint64 latestSessionId();
+
+    /// The open vault for adapters; nullptr while locked.
+    [[nodiscard]] storage::Vault* vault() { return vault_.get(); }
+    /// Adapters call this after a write so every model refreshes.
+    void notifyDataChanged();
+    /// For tests and --self-test: a cheaper key derivation than the default.
+    void setKdf(const storage::KdfParams& kdf) { kdf_ = kdf; }
+    [[nodiscard]] const storage::KdfParams& kdf() const { return kdf_; }
+    [[nodiscard]] LongTask* task() { return &task_; }
+
+    /// What a vault task returns: a sentence for the person, or the storage error.
+    using VaultWork =
+        std::function<storage::StorageResult<QString>(storage::Vault&, const core::Progress&)>;
+    /// Runs `work` on the open vault on a worker thread as the long task `title`; when it is
+    /// over emits taskDone(kind, ok, message) and refreshes every model. False (and nothing
+    /// runs) when locked or busy.
+    bool runOnVault(const QString& kind, const QString& title, VaultWork work,
+                    LongTask::Describe describe = {});
+    /// A passphrase's strength problem in words, or empty when it is strong enough.
+    [[nodiscard]] static QString weakPassphraseReason(const QString& passphrase);
+    /// Blocks the caller until a pending unlock/create finishes (tests, self-test).
+    bool waitUntilIdle(int timeoutMs);
+    /// The idle timer, for tests that cannot wait minutes.
+    void setIdleIntervalForTests(std::chrono::milliseconds interval);
+
+protected:
+    /// Any key, mouse or touch input in the app restarts the idle timer.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+signals:
+    void unlockedChanged();
+    void busyChanged();
+    void vaultPathChanged();
+    void errorChanged();
+    void dataChanged();
+    /// A recovery key is waiting to be shown, or was forgotten.
+    void recoveryKeyChanged();
+    /// Emitted when an unlock attempt is refused, so the field can shake.
+    void unlockFailed();
+    void autoLockMinutesChanged();
+    /// The vault locked itself after the idle time.
+    void autoLocked();
+    /// A long task ended: `kind` as given to runOnVault ("backup", "reassess", ...).
+    void taskDone(const QString& kind, bool ok, const QString& message);
+
+private:
+    void setBusy(bool busy);
+    void setError(const QString& message);
+    void adopt(std::unique_ptr<storage::Vault> vault);
+
+    const core::Clock& clock_;
+    QString path_;
+    std::unique_ptr<storage::Vault> vault_;
+    storage::SecureBytes recovery_key_; ///< shown once, then wiped (forgetRecoveryKey, lock)
+    storage::KdfParams kdf_ = storage::KdfParams::moderate();
+    QString error_;
+    bool busy_ = false;
+    int revision_ = 0;
+    int auto_lock_minutes_ = default_auto_lock_minutes;
+    QTimer idle_;
+    LongTask task_;
+    std::thread unlocking_; ///< an unlock's key derivation; joined, never detached
+    using UnlockResult = storage::StorageResult<std::unique_ptr<storage::Vault>>;
+    /// What the unlock in flight opened, until the UI thread adopts it.
+    struct PendingUnlock {
+        std::mutex mutex;
+        std::optional<UnlockResult> opened;
+    };
+    std::shared_ptr<PendingUnlock> unlocking_result_;
+};
+
+} // namespace punctum::ui

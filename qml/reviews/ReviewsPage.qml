@@ -1,0 +1,74 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Punctum.Common
+
+// Reviews (reviewer and admin): the audit trail, the sessions under review, and a quiet
+// note where cohort statistics will go.
+Page {
+    id: page
+    objectName: "reviewsPage"
+    title: qsTr("Reviews")
+    /// "audit" | "sessions" | "cohort"
+    property string tab: "audit"
+    signal openSession(var sessionId, var clientId)
+
+    function tabIndex(name) {
+        return name === "sessions" ? 1 : name === "cohort" ? 2 : 0
+    }
+    onTabChanged: tabs.currentIndex = tabIndex(tab)
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.unit * 3
+        spacing: Theme.unit * 2
+
+        PageHeader {
+            title: qsTr("Reviews")
+            context: qsTr("What happened in this vault, and how each recovery went")
+            Layout.fillWidth: true
+        }
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.formWidth
+            // Follows `tab` whenever the page is asked for another one; a click moves it too.
+            currentIndex: page.tabIndex(page.tab)
+            TabButton { objectName: "auditTab"; text: qsTr("Audit trail"); Accessible.name: text }
+            TabButton { objectName: "sessionsTab"; text: qsTr("Sessions under review"); Accessible.name: text }
+            TabButton { objectName: "cohortTab"; text: qsTr("Cohort statistics"); Accessible.name: text }
+        }
+        Loader {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            sourceComponent: tabs.currentIndex === 1 ? sessionsView : tabs.currentIndex === 2 ? cohortView : auditView
+        }
+    }
+
+    Component {
+        id: auditView
+        AuditTrailView {}
+    }
+    Component {
+        id: sessionsView
+        SessionsReviewView { onOpenSession: (sessionId, clientId) => page.openSession(sessionId, clientId) }
+    }
+    Component {
+        id: cohortView
+        ColumnLayout {
+            objectName: "cohortNote"
+            spacing: Theme.unit
+            SectionLabel { text: qsTr("Cohort statistics come later") }
+            Label {
+                text: qsTr("This is where recoveries will be compared across clients, devices, needle depths and "
+                           + "skin types: how long redness lasts, how often each flag is raised. Until then, the "
+                           + "sessions under review show each recovery on its own.")
+                wrapMode: Text.Wrap
+                opacity: 0.8
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.formWidth
+            }
+            Item { Layout.fillHeight: true }
+        }
+    }
+}
