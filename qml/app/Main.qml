@@ -100,7 +100,7 @@ ApplicationWindow {
         anchors.fill: parent
         spacing: 0
 
-        FlagQueueModel { id: attention }
+        FlagQueueModel { id: attention; vaultSession: VaultSession }
         NavRail {
             visible: VaultSession.unlocked && window.page !== "recovery-key"
             current: window.railPage

@@ -83,7 +83,7 @@ int main(int argc, char* argv[]) {
     session.setVaultPath(QFileInfo(path).absoluteFilePath());
 
     QQmlApplicationEngine engine;
-    punctum::ui::PhotoImageProvider::install(engine);
+    punctum::ui::PhotoImageProvider::install(engine, session);
     punctum::ui::load_main_window(engine);
     if (engine.rootObjects().isEmpty()) {
         return 1;

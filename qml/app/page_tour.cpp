@@ -149,7 +149,7 @@ TourResult run_page_tour(const QString& screenshot_dir) {
                              result.problems << e.toString();
                          }
                      });
-    PhotoImageProvider::install(engine);
+    PhotoImageProvider::install(engine, session);
     punctum::ui::load_main_window(engine);
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr
@@ -396,7 +396,7 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     set(QStringLiteral("cartridgeLot"), "text", QStringLiteral("C24410"));
     set(QStringLiteral("cartridgeExpiry"), "text",
         QString::fromStdString(core::format_date(
-            core::Date{std::chrono::sys_days{VaultSession::today()} + std::chrono::days{240}})));
+            core::Date{std::chrono::sys_days{session.today()} + std::chrono::days{240}})));
     set(QStringLiteral("consentForm"), "text", QStringLiteral("Microneedling treatment consent"));
     set(QStringLiteral("consentVersion"), "text", QStringLiteral("v3"));
     set(QStringLiteral("anaesthetic"), "text", QStringLiteral("lidocaine 4% cream"));

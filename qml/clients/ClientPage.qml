@@ -17,10 +17,12 @@ Page {
 
     ClientPageController {
         id: detail
+        vaultSession: VaultSession
         clientId: page.clientId
     }
     SessionListModel {
         id: sessions
+        vaultSession: VaultSession
         objectName: "sessionListModel"
         clientId: page.clientId
     }

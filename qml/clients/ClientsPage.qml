@@ -14,6 +14,7 @@ Page {
 
     ClientListModel {
         id: clients
+        vaultSession: VaultSession
         objectName: "clientListModel"
     }
 

@@ -19,7 +19,7 @@ ColumnLayout {
     readonly property alias history: history
     spacing: Theme.unit
 
-    MedicalHistoryDetail { id: history; clientId: card.clientId }
+    MedicalHistoryDetail { id: history; vaultSession: VaultSession; clientId: card.clientId }
 
     function edit() {
         allergiesField.text = history.allergies

@@ -16,6 +16,7 @@ Page {
 
     NewClientPageController {
         id: editor
+        vaultSession: VaultSession
         objectName: "clientEditor"
         name: nameField.text
         dateOfBirth: dobField.text

@@ -21,6 +21,7 @@ Frame {
 
     EntryListModel {
         id: entries
+        vaultSession: VaultSession
         sessionId: card.sessionId
     }
 

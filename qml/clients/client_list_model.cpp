@@ -6,9 +6,6 @@
 namespace punctum::ui {
 
 ClientListModel::ClientListModel(QObject* parent) : PagedRows(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &ClientListModel::reload);
-    }
     reload();
 }
 
@@ -31,7 +28,7 @@ QVariant ClientListModel::data(const QModelIndex& index, int role) const {
         if (!row.last_treated_on) {
             return QString();
         }
-        return list_date(*row.last_treated_on, VaultSession::today());
+        return list_date(*row.last_treated_on, today());
     }
     default:
         return {};
@@ -47,7 +44,7 @@ QHash<int, QByteArray> ClientListModel::roleNames() const {
 }
 
 std::vector<storage::ClientSummary> ClientListModel::page_at(int offset) const {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         return {};
     }
@@ -65,7 +62,7 @@ void ClientListModel::setSearch(const QString& search) {
 }
 
 int ClientListModel::count_rows() {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         return 0;
     }

@@ -8,11 +8,7 @@
 
 namespace punctum::ui {
 
-ClientPageController::ClientPageController(QObject* parent) : QObject(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &ClientPageController::reload);
-    }
-}
+ClientPageController::ClientPageController(QObject* parent) : SessionObject(parent) {}
 
 void ClientPageController::setClientId(qint64 id) {
     if (id == id_) {
@@ -32,7 +28,7 @@ void ClientPageController::reload() {
     age_ = -1;
     fitzpatrick_ = 0;
     consents_.clear();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session != nullptr && session->vault() != nullptr && id_ > 0) {
         auto client = session->vault()->clients().get(core::ClientId{id_});
         if (client) {
@@ -42,11 +38,11 @@ void ClientPageController::reload() {
             fitzpatrick_ = client->fitzpatrick.value_or(0);
             if (client->date_of_birth) {
                 const QDate dob = to_qdate(*client->date_of_birth);
-                const QDate today = to_qdate(VaultSession::today());
+                const QDate now = to_qdate(today());
                 dob_ = QLocale().toString(dob, QLocale::LongFormat);
-                age_ = today.year() - dob.year() -
-                       ((today.month() < dob.month() ||
-                         (today.month() == dob.month() && today.day() < dob.day()))
+                age_ = now.year() - dob.year() -
+                       ((now.month() < dob.month() ||
+                         (now.month() == dob.month() && now.day() < dob.day()))
                             ? 1
                             : 0);
             }
@@ -77,7 +73,7 @@ void ClientPageController::load_consents(storage::Vault& vault) {
                     chip[QStringLiteral("answer")] =
                         a.granted ? QStringLiteral("granted") : QStringLiteral("withheld");
                     chip[QStringLiteral("recordedOn")] =
-                        list_date(core::date_of(a.recorded_at), VaultSession::today());
+                        list_date(core::date_of(a.recorded_at), today());
                     chip[QStringLiteral("recordedBy")] = QString::fromStdString(a.recorded_by);
                 }
             }
@@ -87,7 +83,7 @@ void ClientPageController::load_consents(storage::Vault& vault) {
 }
 
 QString ClientPageController::setConsent(const QString& use, bool granted) {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         return tr("The vault is locked. Unlock it and try again.");
     }

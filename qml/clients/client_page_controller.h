@@ -1,6 +1,7 @@
 #pragma once
 // The client page's controller: one client's details, loaded when clientId is set.
 
+#include "common/session_bound.h"
 #include <QObject>
 #include <QString>
 #include <QVariantList>
@@ -12,7 +13,7 @@ class Vault;
 
 namespace punctum::ui {
 
-class ClientPageController : public QObject {
+class ClientPageController : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
@@ -48,7 +49,7 @@ public:
     Q_INVOKABLE QString setConsent(const QString& use, bool granted);
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void clientIdChanged();

@@ -5,11 +5,7 @@
 
 namespace punctum::ui {
 
-MedicalHistoryDetail::MedicalHistoryDetail(QObject* parent) : QObject(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &MedicalHistoryDetail::reload);
-    }
-}
+MedicalHistoryDetail::MedicalHistoryDetail(QObject* parent) : SessionObject(parent) {}
 
 void MedicalHistoryDetail::setClientId(qint64 id) {
     if (id == id_) {
@@ -32,7 +28,7 @@ void MedicalHistoryDetail::reload() {
     medications_.clear();
     conditions_.clear();
     updated_text_ = tr("Never recorded");
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session != nullptr && session->vault() != nullptr && id_ > 0) {
         if (auto h = session->vault()->clients().history(core::ClientId{id_})) {
             loaded_ = true;
@@ -42,8 +38,7 @@ void MedicalHistoryDetail::reload() {
             conditions_ = QString::fromStdString(h->conditions);
             if (h->updated_at) {
                 updated_text_ =
-                    tr("Last updated %1")
-                        .arg(list_date(core::date_of(*h->updated_at), VaultSession::today()));
+                    tr("Last updated %1").arg(list_date(core::date_of(*h->updated_at), today()));
             }
         }
     }
@@ -60,7 +55,7 @@ void MedicalHistoryDetail::setError(const QString& message) {
 bool MedicalHistoryDetail::save(const QString& allergies, const QString& sensitivities,
                                 const QString& medications, const QString& conditions) {
     setError({});
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         setError(tr("The vault is locked. Unlock it and save again."));
         return false;

@@ -3,13 +3,14 @@
 // (where it is re-confirmed, not asked afresh), and edited in a small form. Storage checks
 // and audits every change; this only carries the four fields.
 
+#include "common/session_bound.h"
 #include <QObject>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
 namespace punctum::ui {
 
-class MedicalHistoryDetail : public QObject {
+class MedicalHistoryDetail : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
@@ -43,7 +44,7 @@ public:
                           const QString& medications, const QString& conditions);
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void clientIdChanged();

@@ -6,7 +6,7 @@
 
 namespace punctum::ui {
 
-NewClientPageController::NewClientPageController(QObject* parent) : QObject(parent) {}
+NewClientPageController::NewClientPageController(QObject* parent) : SessionObject(parent) {}
 
 void NewClientPageController::setError(const QString& message) {
     error_ = message;
@@ -14,7 +14,7 @@ void NewClientPageController::setError(const QString& message) {
 }
 
 qint64 NewClientPageController::save() {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         setError(tr("The vault is locked. Unlock it and try again."));
         return 0;
@@ -34,7 +34,7 @@ qint64 NewClientPageController::save() {
                     .arg(date_of_birth_.trimmed()));
             return 0;
         }
-        if (std::chrono::sys_days{*dob} > std::chrono::sys_days{VaultSession::today()}) {
+        if (std::chrono::sys_days{*dob} > std::chrono::sys_days{today()}) {
             setError(tr("The date of birth is in the future. Check the year."));
             return 0;
         }

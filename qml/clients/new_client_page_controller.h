@@ -3,13 +3,14 @@
 // core and stored by storage in one batch (client and consents land together or not at
 // all). QML only collects the fields; the rules live below.
 
+#include "common/session_bound.h"
 #include <QObject>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
 namespace punctum::ui {
 
-class NewClientPageController : public QObject {
+class NewClientPageController : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString name MEMBER name_ NOTIFY changed)

@@ -8,11 +8,7 @@
 
 namespace punctum::ui {
 
-SessionListModel::SessionListModel(QObject* parent) : QAbstractListModel(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &SessionListModel::reload);
-    }
-}
+SessionListModel::SessionListModel(QObject* parent) : VaultListModel(parent) {}
 
 int SessionListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
@@ -28,9 +24,9 @@ QVariant SessionListModel::data(const QModelIndex& index, int role) const {
         return QVariant::fromValue(s.id.value);
     case Qt::DisplayRole:
     case TreatedOnRole:
-        return list_date(s.treated_on, VaultSession::today());
+        return list_date(s.treated_on, today());
     case DaysAgoRole:
-        return core::days_between(s.treated_on, VaultSession::today());
+        return core::days_between(s.treated_on, today());
     case DeviceRole:
         return QString::fromStdString(s.device);
     case AreasRole: {
@@ -81,7 +77,7 @@ void SessionListModel::reload() {
     beginResetModel();
     rows_.clear();
     status_.clear();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session != nullptr && session->vault() != nullptr && client_id_ > 0) {
         if (auto rows = session->vault()->sessions().of_client(core::ClientId{client_id_})) {
             rows_ = std::move(rows.value());

@@ -1,6 +1,7 @@
 #pragma once
 // A client's treatment sessions, newest first: the timeline on the client page.
 
+#include "common/session_bound.h"
 #include "punctum/core/model/treatment_session.h"
 #include "punctum/core/recovery/flag.h"
 
@@ -12,7 +13,7 @@
 
 namespace punctum::ui {
 
-class SessionListModel : public QAbstractListModel {
+class SessionListModel : public VaultListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
@@ -40,7 +41,7 @@ public:
     void setClientId(qint64 id);
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void clientIdChanged();

@@ -4,13 +4,14 @@
 // never see a half-filled model. The client list, the flag queue, the audit trail and the
 // session review derive from PagedRows<Row> and say only how to count and read a page.
 
-#include <QAbstractListModel>
+#include "common/session_bound.h"
+
 #include <iterator>
 #include <vector>
 
 namespace punctum::ui {
 
-class PagedListModel : public QAbstractListModel {
+class PagedListModel : public VaultListModel {
     Q_OBJECT
     /// Rows there are in all (not only those loaded).
     Q_PROPERTY(int totalCount READ totalCount NOTIFY totalCountChanged)
@@ -23,13 +24,13 @@ public:
 
 public slots:
     /// Starts again from the first page (after a write, a lock or a new filter).
-    void reload();
+    void reload() override;
 
 signals:
     void totalCountChanged();
 
 protected:
-    explicit PagedListModel(QObject* parent) : QAbstractListModel(parent) {}
+    explicit PagedListModel(QObject* parent) : VaultListModel(parent) {}
     /// False leaves the rows as they are (a task holds the vault; its end reloads).
     [[nodiscard]] virtual bool may_read() const { return true; }
     /// Called inside the reset, before the first page: how many rows there are in all

@@ -104,7 +104,10 @@ VaultSession::~VaultSession() {
         const std::lock_guard hold(unlocking_result_->mutex);
         unlocking_result_->opened.reset();
     }
-    vault_.reset();
+    {
+        const std::lock_guard hold(vault_mutex_);
+        vault_.reset();
+    }
     if (g_instance == this) {
         g_instance = nullptr;
     }
@@ -117,16 +120,20 @@ VaultSession* VaultSession::create(QQmlEngine* /*engine*/, QJSEngine* /*js*/) {
     return g_instance;
 }
 
-VaultSession* VaultSession::instance() {
-    return g_instance;
-}
 void VaultSession::setInstance(VaultSession* session) {
     g_instance = session;
 }
 
-core::Date VaultSession::today() {
-    return core::date_of(g_instance != nullptr ? g_instance->clock_.now()
-                                               : core::SystemClock{}.now());
+core::Date VaultSession::today() const {
+    return core::date_of(clock_.now());
+}
+
+std::shared_ptr<storage::Vault> VaultSession::vault() const {
+    if (held_by_task_.load()) {
+        return nullptr;
+    }
+    const std::lock_guard hold(vault_mutex_);
+    return vault_;
 }
 
 bool VaultSession::vaultExists() const {
@@ -220,7 +227,10 @@ QString VaultSession::auditWarning() const {
 }
 
 void VaultSession::adopt(std::unique_ptr<storage::Vault> vault) {
-    vault_ = std::move(vault);
+    {
+        const std::lock_guard hold(vault_mutex_);
+        vault_ = std::move(vault);
+    }
     int minutes = default_auto_lock_minutes;
     if (auto stored = vault_->setting("auto_lock_minutes"); stored && stored.value()) {
         minutes = QString::fromStdString(*stored.value()).toInt();
@@ -452,8 +462,9 @@ bool VaultSession::runOnVault(const QString& kind, const QString& title, VaultWo
     }
     clearError();
     QPointer<VaultSession> self(this);
-    storage::Vault* vault = vault_.get();
-    return task_.start(
+    std::shared_ptr<storage::Vault> vault = vault_;
+    held_by_task_ = true;
+    const bool started = task_.start(
         title,
         [self, vault, kind, work = std::move(work)](const core::Progress& progress) {
             auto outcome = work(*vault, progress);
@@ -463,11 +474,16 @@ bool VaultSession::runOnVault(const QString& kind, const QString& title, VaultWo
                 if (!self) {
                     return;
                 }
+                self->held_by_task_ = false;
                 emit self->taskDone(kind, ok, message);
                 self->notifyDataChanged();
             });
         },
         std::move(describe));
+    if (!started) {
+        held_by_task_ = false;
+    }
+    return started;
 }
 
 void VaultSession::backUpTo(const QUrl& file) {
@@ -588,7 +604,11 @@ void VaultSession::lock() {
         return;
     }
     idle_.stop();
-    vault_.reset(); // closes the database and wipes the keys
+    {
+        // Closes the database and wipes the keys (once a photo read in flight ends).
+        const std::lock_guard hold(vault_mutex_);
+        vault_.reset();
+    }
     ++revision_;
     emit unlockedChanged();
     emit dataChanged();

@@ -15,6 +15,7 @@
 #include <QUrl>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -64,12 +65,13 @@ public:
     VaultSession(const VaultSession&) = delete;
     VaultSession& operator=(const VaultSession&) = delete;
 
-    /// The instance QML gets; main() and tests create it before the engine loads.
+    /// The instance QML's `VaultSession` singleton is: main() and tests that load QML set it
+    /// before the engine loads. C++ never looks it up: controllers are handed a session
+    /// (session_bound.h).
     static VaultSession* create(QQmlEngine* engine, QJSEngine* js);
-    static VaultSession* instance();
     static void setInstance(VaultSession* session);
-    /// Today by the session's clock (UTC calendar day); the system clock without a session.
-    [[nodiscard]] static core::Date today();
+    /// Today by the session's clock (UTC calendar day).
+    [[nodiscard]] core::Date today() const;
 
     [[nodiscard]] bool unlocked() const { return vault_ != nullptr; }
     [[nodiscard]] bool busy() const { return busy_ || task_.running(); }
@@ -138,8 +140,11 @@ public:
     /// treatment (Today, My recovery). 0 when there is none.
     Q_INVOKABLE qint64 latestSessionId();
 
-    /// The open vault for adapters; nullptr while locked.
-    [[nodiscard]] storage::Vault* vault() { return vault_.get(); }
+    /// The one way to the open vault for controllers, models and the photo image provider:
+    /// null while locked and while a long task holds the vault (its end reloads every model).
+    /// Safe from any thread; the pointer keeps the vault open while it is used, so locking
+    /// never closes it under a reader on Qt's image thread (it closes when that read ends).
+    [[nodiscard]] std::shared_ptr<storage::Vault> vault() const;
     /// Adapters call this after a write so every model refreshes.
     void notifyDataChanged();
     /// For tests and --self-test: a cheaper key derivation than the default.
@@ -189,7 +194,11 @@ private:
 
     const core::Clock& clock_;
     QString path_;
-    std::unique_ptr<storage::Vault> vault_;
+    /// Written on the UI thread only, under vault_mutex_ (vault() reads it from any thread).
+    std::shared_ptr<storage::Vault> vault_;
+    mutable std::mutex vault_mutex_;
+    /// Set while runOnVault's work uses the vault: vault() hands out nothing meanwhile.
+    std::atomic<bool> held_by_task_{false};
     storage::SecureBytes recovery_key_; ///< shown once, then wiped (forgetRecoveryKey, lock)
     storage::KdfParams kdf_ = storage::KdfParams::moderate();
     QString error_;

@@ -14,9 +14,10 @@ Page {
 
     FlagQueueModel {
         id: queue
+        vaultSession: VaultSession
         objectName: "flagQueueModel"
     }
-    FlagActions { id: flagMoves }
+    FlagActions { id: flagMoves; vaultSession: VaultSession }
     DismissDialog {
         id: dismissBox
         objectName: "dismissDialog"

@@ -7,22 +7,18 @@
 namespace punctum::ui {
 
 namespace {
-bool role_permits(core::Action action) {
-    auto* session = VaultSession::instance();
-    if (session == nullptr || session->vault() == nullptr) {
-        return false;
-    }
-    return core::permits(session->vault()->account().role, action);
+bool role_permits(const std::shared_ptr<storage::Vault>& vault, core::Action action) {
+    return vault != nullptr && core::permits(vault->account().role, action);
 }
 } // namespace
 
-FlagActions::FlagActions(QObject* parent) : QObject(parent) {}
+FlagActions::FlagActions(QObject* parent) : SessionObject(parent) {}
 
 bool FlagActions::canAcknowledge() const {
-    return role_permits(core::Action::annotate);
+    return role_permits(vault(), core::Action::annotate);
 }
 bool FlagActions::canSettle() const {
-    return role_permits(core::Action::settle_flags);
+    return role_permits(vault(), core::Action::settle_flags);
 }
 
 void FlagActions::clearError() {
@@ -34,7 +30,7 @@ void FlagActions::clearError() {
 }
 
 template <typename Move> bool FlagActions::run(qint64 flagId, Move&& move) {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         error_ = tr("The vault is locked. Unlock it and try again.");
         error_flag_ = flagId;

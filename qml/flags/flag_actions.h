@@ -3,20 +3,21 @@
 // a required reason). Storage decides who may; a refusal's message is kept in `error` for
 // the page to show next to the flag.
 
+#include "common/session_bound.h"
 #include <QObject>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
 namespace punctum::ui {
 
-class FlagActions : public QObject {
+class FlagActions : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(qint64 errorFlagId READ errorFlagId NOTIFY errorChanged)
     /// What the signed-in role may do; QML hides the rest (storage still checks).
-    Q_PROPERTY(bool canAcknowledge READ canAcknowledge CONSTANT)
-    Q_PROPERTY(bool canSettle READ canSettle CONSTANT)
+    Q_PROPERTY(bool canAcknowledge READ canAcknowledge NOTIFY vaultSessionChanged)
+    Q_PROPERTY(bool canSettle READ canSettle NOTIFY vaultSessionChanged)
 
 public:
     explicit FlagActions(QObject* parent = nullptr);

@@ -7,9 +7,6 @@
 namespace punctum::ui {
 
 FlagQueueModel::FlagQueueModel(QObject* parent) : PagedRows(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &FlagQueueModel::reload);
-    }
     reload();
 }
 
@@ -17,7 +14,7 @@ QVariant FlagQueueModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    return flag_data(row_at(index), role);
+    return flag_data(row_at(index), role, vaultSession());
 }
 
 QHash<int, QByteArray> FlagQueueModel::roleNames() const {
@@ -31,7 +28,7 @@ int FlagQueueModel::urgentCount() const {
 }
 
 std::vector<storage::StoredFlag> FlagQueueModel::page_at(int offset) const {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         return {};
     }
@@ -40,7 +37,7 @@ std::vector<storage::StoredFlag> FlagQueueModel::page_at(int offset) const {
 }
 
 int FlagQueueModel::count_rows() {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         return 0;
     }
@@ -48,11 +45,7 @@ int FlagQueueModel::count_rows() {
     return count ? static_cast<int>(*count) : 0;
 }
 
-SessionFlagModel::SessionFlagModel(QObject* parent) : QAbstractListModel(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &SessionFlagModel::reload);
-    }
-}
+SessionFlagModel::SessionFlagModel(QObject* parent) : VaultListModel(parent) {}
 
 int SessionFlagModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
@@ -62,7 +55,7 @@ QVariant SessionFlagModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    return flag_data(rows_.at(static_cast<std::size_t>(index.row())), role);
+    return flag_data(rows_.at(static_cast<std::size_t>(index.row())), role, vaultSession());
 }
 
 QHash<int, QByteArray> SessionFlagModel::roleNames() const {
@@ -87,7 +80,7 @@ int SessionFlagModel::openCount() const {
 void SessionFlagModel::reload() {
     beginResetModel();
     rows_.clear();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session != nullptr && session->vault() != nullptr && session_id_ > 0) {
         if (auto rows = session->vault()->flags().of_session(core::SessionId{session_id_})) {
             rows_ = std::move(rows.value());

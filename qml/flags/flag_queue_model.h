@@ -34,7 +34,7 @@ private:
 };
 
 /// A session's flags, open and closed, by day: the session page's care cards.
-class SessionFlagModel : public QAbstractListModel {
+class SessionFlagModel : public VaultListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
@@ -52,7 +52,7 @@ public:
     [[nodiscard]] int openCount() const;
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void sessionIdChanged();

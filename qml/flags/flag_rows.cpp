@@ -38,8 +38,7 @@ QString changed_by(const storage::StoredFlag& flag) {
     return text;
 }
 
-bool signed_in_as_patient() {
-    auto* session = VaultSession::instance();
+bool signed_in_as_patient(const VaultSession* session) {
     return session != nullptr && session->role() == QStringLiteral("patient");
 }
 } // namespace
@@ -69,14 +68,14 @@ QString symptom_name(const std::string& key) {
     return QString::fromStdString(key);
 }
 
-QVariant flag_data(const storage::StoredFlag& f, int role) {
+QVariant flag_data(const storage::StoredFlag& f, int role, const VaultSession* session) {
     switch (role) {
     case FlagIdRole:
         return QVariant::fromValue(f.id);
     case SeverityRole:
         return QString::fromUtf8(core::to_string(f.flag.severity).data());
     case SeverityWordRole:
-        return severity_word(f.flag.severity, signed_in_as_patient());
+        return severity_word(f.flag.severity, signed_in_as_patient(session));
     case ClientIdRole:
         return QVariant::fromValue(f.client_id.value);
     case ClientNameRole:
@@ -84,7 +83,9 @@ QVariant flag_data(const storage::StoredFlag& f, int role) {
     case SessionIdRole:
         return QVariant::fromValue(f.session_id.value);
     case TreatedOnRole:
-        return list_date(f.treated_on, VaultSession::today());
+        return list_date(f.treated_on, session != nullptr
+                                           ? session->today()
+                                           : core::date_of(core::SystemClock{}.now()));
     case DayRole:
         return f.flag.day;
     case SymptomRole:
@@ -129,11 +130,11 @@ QHash<int, QByteArray> flag_role_names() {
             {EntryIdRole, "entryId"}};
 }
 
-QVariantMap flag_map(const storage::StoredFlag& flag) {
+QVariantMap flag_map(const storage::StoredFlag& flag, const VaultSession* session) {
     QVariantMap map;
     const auto names = flag_role_names();
     for (auto it = names.cbegin(); it != names.cend(); ++it) {
-        map.insert(QString::fromUtf8(it.value()), flag_data(flag, it.key()));
+        map.insert(QString::fromUtf8(it.value()), flag_data(flag, it.key(), session));
     }
     return map;
 }

@@ -11,6 +11,8 @@
 
 namespace punctum::ui {
 
+class VaultSession;
+
 enum FlagRole {
     FlagIdRole = Qt::UserRole + 1,
     SeverityRole,     ///< "urgent" | "watch" | "info"
@@ -30,10 +32,13 @@ enum FlagRole {
     EntryIdRole,
 };
 
-[[nodiscard]] QVariant flag_data(const storage::StoredFlag& flag, int role);
+/// One role of a flag, in the words of whoever `session` has signed in (a patient reads
+/// other words) and dated against the session's today.
+[[nodiscard]] QVariant flag_data(const storage::StoredFlag& flag, int role,
+                                 const VaultSession* session);
 [[nodiscard]] QHash<int, QByteArray> flag_role_names();
 /// The flag as one map, for QML lists built in C++ (a check-in's result).
-[[nodiscard]] QVariantMap flag_map(const storage::StoredFlag& flag);
+[[nodiscard]] QVariantMap flag_map(const storage::StoredFlag& flag, const VaultSession* session);
 /// "Urgent", "Watch", "Note" for the clinic; the patient's words for a patient.
 [[nodiscard]] QString severity_word(core::Severity severity, bool patient);
 /// "Redness", "Infection signs", "Logging": a flag's symptom field in plain words.

@@ -17,7 +17,7 @@ Page {
     signal back()
     title: qsTr("Compare photos")
 
-    PhotoComparePageController { id: pair; objectName: "photoCompare"; sessionId: page.sessionId }
+    PhotoComparePageController { id: pair; vaultSession: VaultSession; objectName: "photoCompare"; sessionId: page.sessionId }
 
     ColumnLayout {
         anchors.fill: parent

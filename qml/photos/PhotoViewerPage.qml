@@ -17,7 +17,7 @@ Page {
     signal compare(var sessionId)
     title: qsTr("Photo")
 
-    PhotoViewerPageController { id: photo; photoId: page.photoId }
+    PhotoViewerPageController { id: photo; vaultSession: VaultSession; photoId: page.photoId }
 
     function startMeasuring() {
         treatedBox.region = photo.suggestedTreated

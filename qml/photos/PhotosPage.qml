@@ -14,7 +14,7 @@ Page {
     signal compare(var sessionId)
     title: qsTr("Photos")
 
-    PhotoGalleryModel { id: gallery; sessionId: page.sessionId }
+    PhotoGalleryModel { id: gallery; vaultSession: VaultSession; sessionId: page.sessionId }
 
     ColumnLayout {
         anchors.fill: parent

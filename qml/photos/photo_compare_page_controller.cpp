@@ -74,7 +74,7 @@ PhotoComparePageController::Outcome align_and_warp(const Job& job) {
 
 } // namespace
 
-PhotoComparePageController::PhotoComparePageController(QObject* parent) : QObject(parent) {
+PhotoComparePageController::PhotoComparePageController(QObject* parent) : SessionObject(parent) {
     connect(&watcher_, &QFutureWatcher<Outcome>::finished, this,
             &PhotoComparePageController::finished);
 }
@@ -101,7 +101,7 @@ void PhotoComparePageController::setSessionId(qint64 id) {
     photos_.clear();
     views_.clear();
     before_id_ = after_id_ = 0;
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session != nullptr && session->vault() != nullptr && id > 0) {
         if (auto list = session->vault()->photos().of_session(core::SessionId{id})) {
             std::vector<core::PhotoView> views;
@@ -115,9 +115,7 @@ void PhotoComparePageController::setSessionId(qint64 id) {
                 photos_ << QVariantMap{
                     {QStringLiteral("photoId"), QVariant::fromValue(p.id)},
                     {QStringLiteral("label"),
-                     tr("Day %1, %2%3")
-                         .arg(p.day)
-                         .arg(list_date(p.taken_on, VaultSession::today()), where)},
+                     tr("Day %1, %2%3").arg(p.day).arg(list_date(p.taken_on, today()), where)},
                     {QStringLiteral("view"), QString::fromUtf8(core::to_string(p.view).data())}};
                 views_.emplace_back(p.id, p.view);
                 views.push_back(p.view);
@@ -151,7 +149,7 @@ void PhotoComparePageController::setAfterId(qint64 id) {
 }
 
 QVariantMap PhotoComparePageController::describe(qint64 id) {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr || id <= 0) {
         return {};
     }
@@ -160,8 +158,7 @@ QVariantMap PhotoComparePageController::describe(qint64 id) {
     if (!info) {
         return {};
     }
-    QString label =
-        tr("Day %1, %2").arg(info->day).arg(list_date(info->taken_on, VaultSession::today()));
+    QString label = tr("Day %1, %2").arg(info->day).arg(list_date(info->taken_on, today()));
     if (info->view != core::PhotoView::unspecified) {
         label += QStringLiteral(", ") + view_label(info->view);
     }
@@ -220,7 +217,7 @@ void PhotoComparePageController::startAlignment() {
     quality_ = 0;
     aligned_source_.clear();
     quality_text_.clear();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (before_.isEmpty() || after_.isEmpty() || session == nullptr ||
         session->vault() == nullptr) {
         busy_ = false;

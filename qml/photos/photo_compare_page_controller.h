@@ -5,6 +5,7 @@
 // Alignment and warping run off the UI thread on copies of the bytes, read on the GUI
 // thread; the warped picture goes to PhotoImageCache and is shown as alignedSource.
 
+#include "common/session_bound.h"
 #include <QFutureWatcher>
 #include <QImage>
 #include <QObject>
@@ -19,7 +20,7 @@
 
 namespace punctum::ui {
 
-class PhotoComparePageController : public QObject {
+class PhotoComparePageController : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)

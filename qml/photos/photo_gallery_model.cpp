@@ -9,11 +9,7 @@
 
 namespace punctum::ui {
 
-PhotoGalleryModel::PhotoGalleryModel(QObject* parent) : QAbstractListModel(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &PhotoGalleryModel::reload);
-    }
-}
+PhotoGalleryModel::PhotoGalleryModel(QObject* parent) : VaultListModel(parent) {}
 
 int PhotoGalleryModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
@@ -31,7 +27,7 @@ QVariant PhotoGalleryModel::data(const QModelIndex& index, int role) const {
     case DayRole:
         return p.day;
     case TakenOnRole:
-        return list_date(p.taken_on, VaultSession::today());
+        return list_date(p.taken_on, today());
     case AreaRole:
         return QString::fromStdString(p.area);
     case AnalysedRole:
@@ -56,8 +52,7 @@ QVariant PhotoGalleryModel::data(const QModelIndex& index, int role) const {
         }
         return tr("Photo of day %1, %2%3. %4")
             .arg(p.day)
-            .arg(area, list_date(p.taken_on, VaultSession::today()),
-                 redness_sentence(row.analysis));
+            .arg(area, list_date(p.taken_on, today()), redness_sentence(row.analysis));
     }
     default:
         return {};
@@ -91,7 +86,7 @@ void PhotoGalleryModel::reload() {
     beginResetModel();
     rows_.clear();
     error_.clear();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session != nullptr && session->vault() != nullptr && session_id_ > 0) {
         auto& photos = session->vault()->photos();
         if (auto list = photos.of_session(core::SessionId{session_id_})) {

@@ -2,6 +2,7 @@
 // A session's photos, by day, each with its latest redness analysis: the strip of
 // thumbnails on the session page and the patient's Photos page.
 
+#include "common/session_bound.h"
 #include "punctum/storage/photo_store.h"
 
 #include <QAbstractListModel>
@@ -12,7 +13,7 @@
 
 namespace punctum::ui {
 
-class PhotoGalleryModel : public QAbstractListModel {
+class PhotoGalleryModel : public VaultListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
@@ -47,7 +48,7 @@ public:
     [[nodiscard]] QString error() const { return error_; }
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void sessionIdChanged();

@@ -18,14 +18,15 @@ namespace {
 
 // The stored bytes of one picture, read on the GUI thread whichever thread asks: the vault
 // (one SQLCipher connection) must only ever be touched there.
-std::vector<std::uint8_t> stored_picture(std::int64_t id, storage::PhotoSize size) {
+std::vector<std::uint8_t> stored_picture(VaultSession* session, std::int64_t id,
+                                         storage::PhotoSize size) {
     std::vector<std::uint8_t> bytes;
     auto fetch = [&] {
-        auto* session = VaultSession::instance();
-        if (session == nullptr || session->vault() == nullptr) {
+        const auto vault = session != nullptr ? session->vault() : nullptr;
+        if (vault == nullptr) {
             return;
         }
-        if (auto picture = session->vault()->photos().picture(id, size)) {
+        if (auto picture = vault->photos().picture(id, size)) {
             bytes = std::move(*picture);
         }
     };
@@ -50,7 +51,8 @@ QImage fitted(const QImage& image, const QSize& requested) {
 
 } // namespace
 
-PhotoImageProvider::PhotoImageProvider() : QQuickImageProvider(QQuickImageProvider::Image) {}
+PhotoImageProvider::PhotoImageProvider(VaultSession& session)
+    : QQuickImageProvider(QQuickImageProvider::Image), session_(&session) {}
 
 QImage PhotoImageProvider::to_qimage(const core::photo::RgbImage& rgb) {
     if (rgb.width <= 0 || rgb.height <= 0) {
@@ -60,7 +62,7 @@ QImage PhotoImageProvider::to_qimage(const core::photo::RgbImage& rgb) {
     return view.copy(); // the QImage must not point into the caller's vector
 }
 
-QImage PhotoImageProvider::image(const QString& id, const QSize& requested) {
+QImage PhotoImageProvider::image(VaultSession* session, const QString& id, const QSize& requested) {
     const QStringList parts = id.split(QLatin1Char('/'));
     if (parts.size() >= 2 && (parts.front() == QStringLiteral("aligned") ||
                               parts.front() == QStringLiteral("pending"))) {
@@ -82,7 +84,7 @@ QImage PhotoImageProvider::image(const QString& id, const QSize& requested) {
     } else {
         return {}; // originals are for export (consent-checked), never for the screen
     }
-    const auto bytes = stored_picture(photo, size);
+    const auto bytes = stored_picture(session, photo, size);
     if (bytes.empty()) {
         return {};
     }
@@ -100,22 +102,20 @@ QImage PhotoImageProvider::image(const QString& id, const QSize& requested) {
 
 QImage PhotoImageProvider::requestImage(const QString& id, QSize* size,
                                         const QSize& requestedSize) {
-    QImage out = image(id, requestedSize);
+    QImage out = image(session_.data(), id, requestedSize);
     if (size != nullptr) {
         *size = out.size();
     }
     return out;
 }
 
-void PhotoImageProvider::install(QQmlEngine& engine) {
-    engine.addImageProvider(QStringLiteral("vaultphoto"), new PhotoImageProvider);
-    if (auto* session = VaultSession::instance()) {
-        QObject::connect(session, &VaultSession::unlockedChanged, &engine, [session] {
-            if (!session->unlocked()) {
-                PhotoImageCache::clear();
-            }
-        });
-    }
+void PhotoImageProvider::install(QQmlEngine& engine, VaultSession& session) {
+    engine.addImageProvider(QStringLiteral("vaultphoto"), new PhotoImageProvider(session));
+    QObject::connect(&session, &VaultSession::unlockedChanged, &engine, [s = &session] {
+        if (!s->unlocked()) {
+            PhotoImageCache::clear();
+        }
+    });
 }
 
 } // namespace punctum::ui

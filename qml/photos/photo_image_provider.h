@@ -8,6 +8,7 @@
 #include "punctum/core/photo/rgb_image.h"
 
 #include <QImage>
+#include <QPointer>
 #include <QQuickImageProvider>
 #include <QString>
 
@@ -15,20 +16,27 @@ class QQmlEngine;
 
 namespace punctum::ui {
 
+class VaultSession;
+
 class PhotoImageProvider : public QQuickImageProvider {
 public:
-    PhotoImageProvider();
+    /// Serves the photos of `session`'s vault, through its guard (VaultSession::vault).
+    explicit PhotoImageProvider(VaultSession& session);
 
     QImage requestImage(const QString& id, QSize* size, const QSize& requestedSize) override;
 
     /// What requestImage serves for `id`, scaled down to fit `requested` when it is valid;
     /// a null image when the photo or picture does not exist or the vault is locked.
-    [[nodiscard]] static QImage image(const QString& id, const QSize& requested = {});
+    [[nodiscard]] static QImage image(VaultSession* session, const QString& id,
+                                      const QSize& requested = {});
     /// A deep copy of core's RGB pixels as a QImage.
     [[nodiscard]] static QImage to_qimage(const core::photo::RgbImage& rgb);
     /// Registers the provider as "vaultphoto" on `engine` (which takes ownership) and
     /// empties the in-memory cache whenever the vault locks.
-    static void install(QQmlEngine& engine);
+    static void install(QQmlEngine& engine, VaultSession& session);
+
+private:
+    QPointer<VaultSession> session_;
 };
 
 } // namespace punctum::ui

@@ -47,11 +47,7 @@ constexpr QRectF default_reference{0.05, 0.05, 0.18, 0.18};
 
 } // namespace
 
-PhotoViewerPageController::PhotoViewerPageController(QObject* parent) : QObject(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &PhotoViewerPageController::reload);
-    }
-}
+PhotoViewerPageController::PhotoViewerPageController(QObject* parent) : SessionObject(parent) {}
 
 QString PhotoViewerPageController::previewSource() const {
     return found_ ? QStringLiteral("image://vaultphoto/%1/preview").arg(photo_id_) : QString();
@@ -84,7 +80,7 @@ void PhotoViewerPageController::reload() {
     view_.clear();
     suggested_treated_ = default_treated;
     suggested_reference_ = default_reference;
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr || photo_id_ <= 0) {
         emit loaded();
         return;
@@ -98,7 +94,7 @@ void PhotoViewerPageController::reload() {
     found_ = true;
     session_id_ = info->session_id.value;
     day_ = info->day;
-    taken_on_ = list_date(info->taken_on, VaultSession::today());
+    taken_on_ = list_date(info->taken_on, today());
     area_ = QString::fromStdString(info->area);
     if (info->view != core::PhotoView::unspecified) {
         view_ = tr("%1 view").arg(view_label(info->view));
@@ -121,7 +117,7 @@ void PhotoViewerPageController::reload() {
 }
 
 bool PhotoViewerPageController::measure(const QRectF& treated, const QRectF& reference) {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr || !found_) {
         setError(tr("The vault is locked. Unlock it and measure again."));
         return false;

@@ -4,6 +4,7 @@
 // size without knowing the full resolution). measure() runs a new analysis on regions the
 // user drew.
 
+#include "common/session_bound.h"
 #include <QObject>
 #include <QRectF>
 #include <QString>
@@ -12,7 +13,7 @@
 
 namespace punctum::ui {
 
-class PhotoViewerPageController : public QObject {
+class PhotoViewerPageController : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 photoId READ photoId WRITE setPhotoId NOTIFY photoIdChanged)
@@ -69,7 +70,7 @@ public:
     Q_INVOKABLE bool measure(const QRectF& treated, const QRectF& reference);
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void photoIdChanged();

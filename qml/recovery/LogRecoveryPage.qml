@@ -17,7 +17,7 @@ Page {
     signal back()
     title: qsTr("Log recovery")
 
-    LogRecoveryPageController { id: log; objectName: "recoveryLog"; sessionId: page.sessionId }
+    LogRecoveryPageController { id: log; vaultSession: VaultSession; objectName: "recoveryLog"; sessionId: page.sessionId }
 
     // Brings the photos section into view (after a drop, and for the page tour).
     function scrollToPhotos() {

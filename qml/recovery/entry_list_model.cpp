@@ -6,11 +6,7 @@
 
 namespace punctum::ui {
 
-EntryListModel::EntryListModel(QObject* parent) : QAbstractListModel(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &EntryListModel::reload);
-    }
-}
+EntryListModel::EntryListModel(QObject* parent) : VaultListModel(parent) {}
 
 int EntryListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
@@ -27,7 +23,7 @@ QVariant EntryListModel::data(const QModelIndex& index, int role) const {
     case DayRole:
         return core::days_between(treated_on_, e.observed_on);
     case ObservedOnRole:
-        return list_date(e.observed_on, VaultSession::today());
+        return list_date(e.observed_on, today());
     case ReporterRole:
         return QString::fromUtf8(core::to_string(e.reporter).data());
     case Qt::DisplayRole:
@@ -66,7 +62,7 @@ void EntryListModel::setSessionId(qint64 id) {
 void EntryListModel::reload() {
     beginResetModel();
     rows_.clear();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session != nullptr && session->vault() != nullptr && session_id_ > 0) {
         auto& store = session->vault()->sessions();
         if (auto s = store.get(core::SessionId{session_id_})) {

@@ -1,6 +1,7 @@
 #pragma once
 // A session's recovery entries, by day since treatment.
 
+#include "common/session_bound.h"
 #include "punctum/core/model/recovery_entry.h"
 
 #include <QAbstractListModel>
@@ -9,7 +10,7 @@
 
 namespace punctum::ui {
 
-class EntryListModel : public QAbstractListModel {
+class EntryListModel : public VaultListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
@@ -35,7 +36,7 @@ public:
     void setSessionId(qint64 id);
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void sessionIdChanged();

@@ -31,7 +31,7 @@ int next_pending_key() {
 
 } // namespace
 
-LogRecoveryPageController::LogRecoveryPageController(QObject* parent) : QObject(parent) {}
+LogRecoveryPageController::LogRecoveryPageController(QObject* parent) : SessionObject(parent) {}
 
 LogRecoveryPageController::~LogRecoveryPageController() {
     for (const auto& p : photos_) {
@@ -157,7 +157,7 @@ bool LogRecoveryPageController::addPhotoFile(const QUrl& url) {
 int LogRecoveryPageController::addPhotoFiles(const QList<QUrl>& files) {
     // Each check decodes the photo (about 0.2 s at 12 MP): many of them run as a long task
     // off the UI thread, with progress and Cancel; the vault is not touched meanwhile.
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || files.size() < 2) {
         int accepted = 0;
         for (const auto& url : files) {
@@ -232,11 +232,11 @@ void LogRecoveryPageController::setSessionId(qint64 id) {
     day_ = -1;
     treated_on_.clear();
     treated_date_.reset();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session != nullptr && session->vault() != nullptr && id > 0) {
         if (auto s = session->vault()->sessions().get(core::SessionId{id})) {
-            day_ = core::days_between(s->treated_on, VaultSession::today());
-            treated_on_ = list_date(s->treated_on, VaultSession::today());
+            day_ = core::days_between(s->treated_on, today());
+            treated_on_ = list_date(s->treated_on, today());
             treated_date_ = s->treated_on;
         }
     }
@@ -253,8 +253,8 @@ void LogRecoveryPageController::setObservedOn(const QString& day) {
     emit observedOnChanged();
 }
 
-QString LogRecoveryPageController::isoDaysAgo(int days) {
-    const auto day = std::chrono::sys_days{VaultSession::today()} - std::chrono::days{days};
+QString LogRecoveryPageController::isoDaysAgo(int days) const {
+    const auto day = std::chrono::sys_days{today()} - std::chrono::days{days};
     return QString::fromStdString(core::format_date(core::Date{day}));
 }
 
@@ -266,7 +266,7 @@ QString LogRecoveryPageController::observedOnError() const {
     if (!day) {
         return tr("Write the day like %1.").arg(isoDaysAgo(1));
     }
-    if (*day > VaultSession::today()) {
+    if (*day > today()) {
         return tr("That day has not happened yet: choose today or an earlier day.");
     }
     if (treated_date_ && *day < *treated_date_) {
@@ -280,9 +280,8 @@ int LogRecoveryPageController::observedDay() const {
     if (!treated_date_ || !observedOnError().isEmpty()) {
         return -1;
     }
-    const auto day = observed_on_.isEmpty()
-                         ? VaultSession::today()
-                         : *core::parse_date(observed_on_.trimmed().toStdString());
+    const auto day =
+        observed_on_.isEmpty() ? today() : *core::parse_date(observed_on_.trimmed().toStdString());
     return core::days_between(*treated_date_, day);
 }
 
@@ -306,7 +305,7 @@ QVariantList LogRecoveryPageController::scales() {
 
 void LogRecoveryPageController::loadOpenFlags() {
     open_.clear();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr || session_id_ <= 0) {
         return;
     }
@@ -317,7 +316,7 @@ void LogRecoveryPageController::loadOpenFlags() {
         for (const auto& f : *flags) {
             if (f.state == storage::FlagState::open ||
                 f.state == storage::FlagState::acknowledged) {
-                open_ << flag_map(f);
+                open_ << flag_map(f, vaultSession());
             }
         }
     }
@@ -340,7 +339,7 @@ void LogRecoveryPageController::clearResult() {
 bool LogRecoveryPageController::save(const QVariantMap& scores, const QString& note,
                                      const QString& reporter, const QVariantMap& outcome) {
     clearResult();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         error_ = tr("The vault is locked. Unlock it and log again.");
         emit resultChanged();
@@ -353,9 +352,8 @@ bool LogRecoveryPageController::save(const QVariantMap& scores, const QString& n
     }
     core::RecoveryEntry entry;
     entry.session_id = core::SessionId{session_id_};
-    entry.observed_on = observed_on_.isEmpty()
-                            ? VaultSession::today()
-                            : *core::parse_date(observed_on_.trimmed().toStdString());
+    entry.observed_on =
+        observed_on_.isEmpty() ? today() : *core::parse_date(observed_on_.trimmed().toStdString());
     entry.reporter = reporter == QStringLiteral("clinician") ? core::Reporter::clinician
                                                              : core::Reporter::patient;
     entry.note = note.trimmed().toStdString();
@@ -404,7 +402,7 @@ bool LogRecoveryPageController::save(const QVariantMap& scores, const QString& n
         });
         for (const auto& f : *flags) {
             if (f.entry_id == *id) {
-                result_ << flag_map(f);
+                result_ << flag_map(f, vaultSession());
             } else if (f.state == storage::FlagState::open ||
                        f.state == storage::FlagState::acknowledged) {
                 ++earlier_open_;

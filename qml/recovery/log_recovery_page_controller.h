@@ -3,6 +3,7 @@
 // Offers each scale with its plain words, saves the entry (storage runs the norms engine in
 // the same transaction), and gives back the flags this entry raised as the result.
 
+#include "common/session_bound.h"
 #include "punctum/core/date.h"
 #include "punctum/core/model/photo_view.h"
 #include "punctum/core/photo/photo_import.h"
@@ -22,7 +23,7 @@
 
 namespace punctum::ui {
 
-class LogRecoveryPageController : public QObject {
+class LogRecoveryPageController : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
@@ -79,7 +80,7 @@ public:
     [[nodiscard]] static QVariantMap gaisScale();
     [[nodiscard]] static QVariantList photoViews();
     /// Today minus `days` by the session's clock, "YYYY-MM-DD" (for "Yesterday").
-    Q_INVOKABLE static QString isoDaysAgo(int days);
+    Q_INVOKABLE QString isoDaysAgo(int days) const;
 
     /// Reads a JPEG or PNG file into memory and checks it with core's import at once; true
     /// when it will be saved with the entry. Refused files are listed with the reason.

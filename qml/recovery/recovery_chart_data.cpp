@@ -11,11 +11,7 @@
 
 namespace punctum::ui {
 
-RecoveryChartData::RecoveryChartData(QObject* parent) : QObject(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &RecoveryChartData::reload);
-    }
-}
+RecoveryChartData::RecoveryChartData(QObject* parent) : SessionObject(parent) {}
 
 int RecoveryChartData::days() const {
     return core::envelope_days;
@@ -38,7 +34,7 @@ void RecoveryChartData::reload() {
     photo_points_.clear();
     photo_min_ = 0;
     photo_max_ = 10;
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr || id_ <= 0) {
         emit loaded();
         return;
@@ -83,7 +79,7 @@ void RecoveryChartData::reload() {
                 {QStringLiteral("fraction"), static_cast<double>(*value) / scale.max},
                 {QStringLiteral("words"),
                  QStringLiteral("%1: %2").arg(scale_name(scale), score_words(scale, *value))},
-                {QStringLiteral("observedOn"), list_date(e.observed_on, VaultSession::today())},
+                {QStringLiteral("observedOn"), list_date(e.observed_on, today())},
                 {QStringLiteral("note"), QString::fromStdString(e.note)},
                 {QStringLiteral("entryId"), QVariant::fromValue(e.id.value)}};
         }
@@ -127,7 +123,7 @@ void RecoveryChartData::reload() {
 }
 
 void RecoveryChartData::loadPhotoRedness() {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     auto trend = session->vault()->photos().redness_trend(core::SessionId{id_});
     if (!trend) {
         return;

@@ -4,13 +4,14 @@
 // in force) and the logged scores, both as fractions of the scale's maximum so symptoms
 // with different scales share one axis; and the session's flags on their days.
 
+#include "common/session_bound.h"
 #include <QObject>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 namespace punctum::ui {
 
-class RecoveryChartData : public QObject {
+class RecoveryChartData : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
@@ -48,7 +49,7 @@ public:
     [[nodiscard]] double photoAxisMax() const { return photo_max_; }
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void sessionIdChanged();

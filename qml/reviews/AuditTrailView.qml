@@ -18,9 +18,9 @@ ColumnLayout {
     readonly property real actionWidth: Theme.base * 20
     readonly property real objectWidth: Theme.base * 8
 
-    AuditTrailModel { id: events }
-    AuditChainCheck { id: chain }
-    ClientListModel { id: clients }
+    AuditTrailModel { id: events; vaultSession: VaultSession }
+    AuditChainCheck { id: chain; vaultSession: VaultSession }
+    ClientListModel { id: clients; vaultSession: VaultSession }
     Component.onCompleted: Qt.callLater(chain.verify)
 
     ChainBanner {

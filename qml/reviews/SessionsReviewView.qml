@@ -15,7 +15,7 @@ ColumnLayout {
     signal openSession(var sessionId, var clientId)
     readonly property bool dark: Material.theme === Material.Dark
 
-    SessionReviewModel { id: reviews }
+    SessionReviewModel { id: reviews; vaultSession: VaultSession }
 
     Flow {
         spacing: Theme.unit

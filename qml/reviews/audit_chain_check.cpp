@@ -6,7 +6,7 @@
 
 namespace punctum::ui {
 
-AuditChainCheck::AuditChainCheck(QObject* parent) : QObject(parent) {}
+AuditChainCheck::AuditChainCheck(QObject* parent) : SessionObject(parent) {}
 
 void AuditChainCheck::set(const QString& state, const QString& message) {
     state_ = state;
@@ -15,7 +15,7 @@ void AuditChainCheck::set(const QString& state, const QString& message) {
 }
 
 void AuditChainCheck::verify() {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr || session->busy()) {
         return;
     }

@@ -3,13 +3,14 @@
 // (a long task with progress and Cancel) and says whether the chain is intact or which
 // event is the first bad one.
 
+#include "common/session_bound.h"
 #include <QObject>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
 namespace punctum::ui {
 
-class AuditChainCheck : public QObject {
+class AuditChainCheck : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     /// "unchecked" | "checking" | "intact" | "broken" | "failed" (could not check)

@@ -10,9 +10,6 @@
 namespace punctum::ui {
 
 AuditTrailModel::AuditTrailModel(QObject* parent) : PagedRows(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &AuditTrailModel::reload);
-    }
     reload();
 }
 
@@ -29,8 +26,7 @@ QVariant AuditTrailModel::data(const QModelIndex& index, int role) const {
             std::chrono::duration_cast<std::chrono::seconds>(e.at.time_since_epoch()).count();
         const QDateTime local = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toLocalTime();
         const auto day = core::date_of(e.at);
-        return tr("%1 %2").arg(list_date(day, VaultSession::today()),
-                               local.toString(QStringLiteral("HH:mm")));
+        return tr("%1 %2").arg(list_date(day, today()), local.toString(QStringLiteral("HH:mm")));
     }
     case AccountRole:
         return QString::fromStdString(e.account_display_name.empty() ? e.account
@@ -74,12 +70,12 @@ QVariantList AuditTrailModel::actions() {
 }
 
 bool AuditTrailModel::may_read() const {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     return session == nullptr || !session->busy(); // the task's end reloads every model
 }
 
 std::vector<storage::AuditEvent> AuditTrailModel::page_at(int offset) const {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (!valid_ || session == nullptr || session->vault() == nullptr || session->busy()) {
         return {};
     }
@@ -97,7 +93,7 @@ int AuditTrailModel::count_rows() {
     valid_ = days.ok();
     filter_.from = days.from;
     filter_.to = days.to;
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (!valid_ || session == nullptr || session->vault() == nullptr) {
         return 0;
     }

@@ -9,9 +9,6 @@
 namespace punctum::ui {
 
 SessionReviewModel::SessionReviewModel(QObject* parent) : PagedRows(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &SessionReviewModel::reload);
-    }
     reload();
 }
 
@@ -43,7 +40,7 @@ QVariant SessionReviewModel::data(const QModelIndex& index, int role) const {
     case ClientRole:
         return QString::fromStdString(s.client_name);
     case TreatedOnRole:
-        return list_date(s.treated_on, VaultSession::today());
+        return list_date(s.treated_on, today());
     case DeviceRole:
         return QString::fromStdString(s.device);
     case EntriesRole: {
@@ -107,12 +104,12 @@ QHash<int, QByteArray> SessionReviewModel::roleNames() const {
 }
 
 bool SessionReviewModel::may_read() const {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     return session == nullptr || !session->busy(); // the task's end reloads every model
 }
 
 std::vector<storage::SessionReview> SessionReviewModel::page_at(int offset) const {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (!valid_ || session == nullptr || session->vault() == nullptr || session->busy()) {
         return {};
     }
@@ -129,7 +126,7 @@ int SessionReviewModel::count_rows() {
     valid_ = days.ok();
     filter_.from = days.from;
     filter_.to = days.to;
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (!valid_ || session == nullptr || session->vault() == nullptr) {
         return 0;
     }

@@ -13,9 +13,9 @@ Page {
     property var sessionId: 0
     title: qsTr("Aftercare")
 
-    SessionPageController { id: detail; sessionId: page.sessionId }
-    NewSessionPageController { id: profileAdvice }
-    RecoveryChartData { id: course; sessionId: page.sessionId }
+    SessionPageController { id: detail; vaultSession: VaultSession; sessionId: page.sessionId }
+    NewSessionPageController { id: profileAdvice; vaultSession: VaultSession }
+    RecoveryChartData { id: course; vaultSession: VaultSession; sessionId: page.sessionId }
 
     ScrollView {
         id: scroll

@@ -15,7 +15,7 @@ Page {
     signal done(var sessionId)
     title: qsTr("New session")
 
-    NewSessionPageController { id: flow; clientId: page.clientId }
+    NewSessionPageController { id: flow; vaultSession: VaultSession; clientId: page.clientId }
     readonly property var steps: [qsTr("Screening"), qsTr("Treatment"), qsTr("Aftercare"), qsTr("Review & sign")]
 
     // Scrolls so that `item` shows near the top of the page, once layouts have placed it.

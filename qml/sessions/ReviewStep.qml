@@ -22,7 +22,7 @@ ColumnLayout {
         value: step.flow.verdictWord + (step.flow.overridden ? " \u00b7 " + qsTr("overridden with a justification") : "")
     }
     // Why and the course, before what was done.
-    TreatmentRecordForm { id: record; clientId: step.flow.clientId }
+    TreatmentRecordForm { id: record; vaultSession: VaultSession; clientId: step.flow.clientId }
     Repeater {
         model: record.summary(step.treatment, "reason")
         delegate: DetailRow {

@@ -20,12 +20,12 @@ Page {
     signal comparePhotos(var sessionId)
     title: qsTr("Session")
 
-    SessionPageController { id: detail; sessionId: page.sessionId }
-    RecoveryChartData { id: chartData; sessionId: page.sessionId }
-    SessionFlagModel { id: sessionFlags; objectName: "sessionFlagModel"; sessionId: page.sessionId }
-    EntryListModel { id: entries; sessionId: page.sessionId }
-    PhotoGalleryModel { id: gallery; objectName: "photoGallery"; sessionId: page.sessionId }
-    FlagActions { id: flagMoves }
+    SessionPageController { id: detail; vaultSession: VaultSession; sessionId: page.sessionId }
+    RecoveryChartData { id: chartData; vaultSession: VaultSession; sessionId: page.sessionId }
+    SessionFlagModel { id: sessionFlags; vaultSession: VaultSession; objectName: "sessionFlagModel"; sessionId: page.sessionId }
+    EntryListModel { id: entries; vaultSession: VaultSession; sessionId: page.sessionId }
+    PhotoGalleryModel { id: gallery; vaultSession: VaultSession; objectName: "photoGallery"; sessionId: page.sessionId }
+    FlagActions { id: flagMoves; vaultSession: VaultSession }
     DismissDialog {
         id: dismissBox
         title: qsTr("Dismiss this flag")

@@ -15,7 +15,7 @@ ColumnLayout {
     signal next()
     spacing: Theme.unit * 2
 
-    TreatmentRecordForm { id: form; clientId: step.clientId }
+    TreatmentRecordForm { id: form; vaultSession: VaultSession; clientId: step.clientId }
 
     function treatment() {
         const areas = [], products = [], addOns = []

@@ -41,8 +41,10 @@ QString outcome_word(core::Outcome outcome) {
 
 } // namespace
 
-NewSessionPageController::NewSessionPageController(QObject* parent) : QObject(parent) {
-    loadProfile();
+NewSessionPageController::NewSessionPageController(QObject* parent) : SessionObject(parent) {}
+
+void NewSessionPageController::attached(VaultSession& /*session*/) {
+    loadProfile(); // the vault's norms in force (today and the aftercare it gives)
 }
 
 QString NewSessionPageController::itemLabel(const QString& key) {
@@ -103,12 +105,12 @@ QString NewSessionPageController::itemLabel(const QString& key) {
     return tr(it.value());
 }
 
-QString NewSessionPageController::today() {
-    return QString::fromStdString(core::format_date(VaultSession::today()));
+QString NewSessionPageController::today() const {
+    return QString::fromStdString(core::format_date(SessionObject::today()));
 }
 
-QString NewSessionPageController::todayText() {
-    return list_date(VaultSession::today(), VaultSession::today());
+QString NewSessionPageController::todayText() const {
+    return list_date(SessionObject::today(), SessionObject::today());
 }
 
 QVariantList NewSessionPageController::conditions() {
@@ -124,7 +126,7 @@ void NewSessionPageController::setClientId(qint64 id) {
     }
     client_id_ = id;
     client_name_.clear();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session != nullptr && session->vault() != nullptr && id > 0) {
         if (auto client = session->vault()->clients().get(core::ClientId{id})) {
             client_name_ = QString::fromStdString(client->display_name);
@@ -134,7 +136,7 @@ void NewSessionPageController::setClientId(qint64 id) {
 }
 
 void NewSessionPageController::loadProfile() {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         return;
     }
@@ -177,13 +179,13 @@ void NewSessionPageController::clearError() {
 bool NewSessionPageController::screen(const QStringList& conditions, const QVariantMap& recent,
                                       double depthMm) {
     clearError();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         setError(tr("The vault is locked. Unlock it and screen again."));
         return false;
     }
     core::ScreeningInput input;
-    input.date = VaultSession::today();
+    input.date = SessionObject::today();
     input.history_confirmed = history_confirmed_;
     for (const auto& a : planned_add_ons_) {
         input.add_ons.push_back(a.toStdString()); // core refuses any but prp and rf
@@ -223,7 +225,7 @@ bool NewSessionPageController::screen(const QStringList& conditions, const QVari
         QString until;
         if (r.until) {
             until =
-                tr("Earliest date to treat: %1").arg(list_date(*r.until, VaultSession::today()));
+                tr("Earliest date to treat: %1").arg(list_date(*r.until, SessionObject::today()));
         }
         reasons_ << QVariantMap{
             {QStringLiteral("label"), itemLabel(QString::fromStdString(r.item))},
@@ -240,7 +242,7 @@ bool NewSessionPageController::screen(const QStringList& conditions, const QVari
 
 bool NewSessionPageController::overrideVerdict(const QString& justification) {
     clearError();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr || !screened()) {
         setError(tr("Screen the client first."));
         return false;
@@ -262,7 +264,7 @@ bool NewSessionPageController::overrideVerdict(const QString& justification) {
 
 bool NewSessionPageController::sign(const QVariantMap& t) {
     clearError();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         setError(tr("The vault is locked. Unlock it and sign again."));
         return false;
@@ -271,7 +273,7 @@ bool NewSessionPageController::sign(const QVariantMap& t) {
     // SessionStore::add); its refusal is shown as it comes.
     core::TreatmentSession s;
     s.client_id = core::ClientId{client_id_};
-    s.treated_on = VaultSession::today();
+    s.treated_on = SessionObject::today();
     if (screening_id_ > 0) {
         s.screening_id = screening_id_;
     }

@@ -4,6 +4,7 @@
 // the profile in force); signing stores the session and attaches the screening to it in
 // one transaction.
 
+#include "common/session_bound.h"
 #include <QObject>
 #include <QString>
 #include <QVariantList>
@@ -12,14 +13,14 @@
 
 namespace punctum::ui {
 
-class NewSessionPageController : public QObject {
+class NewSessionPageController : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
     Q_PROPERTY(QString clientName READ clientName NOTIFY clientIdChanged)
-    Q_PROPERTY(QString today READ today CONSTANT)
+    Q_PROPERTY(QString today READ today NOTIFY vaultSessionChanged)
     /// "Tue 24 Nov": today as lists and headers show dates.
-    Q_PROPERTY(QString todayText READ todayText CONSTANT)
+    Q_PROPERTY(QString todayText READ todayText NOTIFY vaultSessionChanged)
     /// [{key, label}] in core's order.
     Q_PROPERTY(QVariantList conditions READ conditions CONSTANT)
     Q_PROPERTY(QVariantList recentItems READ recentItems CONSTANT)
@@ -55,8 +56,8 @@ public:
     [[nodiscard]] qint64 clientId() const { return client_id_; }
     void setClientId(qint64 id);
     [[nodiscard]] QString clientName() const { return client_name_; }
-    [[nodiscard]] static QString today();
-    [[nodiscard]] static QString todayText();
+    [[nodiscard]] QString today() const;
+    [[nodiscard]] QString todayText() const;
     [[nodiscard]] static QVariantList conditions();
     [[nodiscard]] static QVariantList recentItems();
     [[nodiscard]] bool screened() const { return screening_id_ > 0; }
@@ -96,6 +97,7 @@ signals:
 private:
     void setError(const QString& message);
     void loadProfile();
+    void attached(VaultSession& session) override;
 
     qint64 client_id_ = 0;
     QString client_name_;

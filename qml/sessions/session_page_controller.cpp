@@ -21,11 +21,7 @@ QString add_on_text(const std::string& kind, const std::string& detail) {
                           : QStringLiteral("%1: %2").arg(name, QString::fromStdString(detail));
 }
 
-SessionPageController::SessionPageController(QObject* parent) : QObject(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &SessionPageController::reload);
-    }
-}
+SessionPageController::SessionPageController(QObject* parent) : SessionObject(parent) {}
 
 void SessionPageController::setSessionId(qint64 id) {
     if (id == id_) {
@@ -49,7 +45,7 @@ void SessionPageController::reload() {
     areas_.clear();
     products_.clear();
     add_ons_.clear();
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session != nullptr && session->vault() != nullptr && id_ > 0) {
         auto& vault = *session->vault();
         if (auto s = vault.sessions().get(core::SessionId{id_})) {
@@ -60,7 +56,7 @@ void SessionPageController::reload() {
             }
             treated_on_ =
                 QLocale().toString(to_qdate(s->treated_on), QStringLiteral("dddd d MMMM yyyy"));
-            days_since_ = core::days_between(s->treated_on, VaultSession::today());
+            days_since_ = core::days_between(s->treated_on, today());
             device_ = QString::fromStdString(s->device);
             cartridge_ = QString::fromStdString(s->cartridge);
             immediate_ = QString::fromStdString(s->immediate_response);
@@ -89,8 +85,7 @@ void SessionPageController::reload() {
             record_ = record_rows(*s);
             if (s->course_sessions) {
                 if (auto all = vault.sessions().of_client(s->client_id)) {
-                    course_ =
-                        course_text(*s, core::course_progress(*s, *all), VaultSession::today());
+                    course_ = course_text(*s, core::course_progress(*s, *all), today());
                 }
             }
         } else {

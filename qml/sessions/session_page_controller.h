@@ -3,6 +3,7 @@
 // areas, products with lots, add-ons, immediate response, aftercare), why it was given and
 // where it stands in its course, and the treatment record; loaded when sessionId is set.
 
+#include "common/session_bound.h"
 #include <QObject>
 #include <QString>
 #include <QVariantList>
@@ -10,7 +11,7 @@
 
 namespace punctum::ui {
 
-class SessionPageController : public QObject {
+class SessionPageController : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 sessionId READ sessionId WRITE setSessionId NOTIFY sessionIdChanged)
@@ -65,7 +66,7 @@ public:
     [[nodiscard]] QString notes() const { return notes_; }
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void sessionIdChanged();

@@ -27,12 +27,12 @@ std::optional<int> number_of(const QVariantMap& t, const char* key, int low) {
     return n;
 }
 
-std::vector<core::TreatmentSession> client_sessions(qint64 client) {
-    auto* session = VaultSession::instance();
-    if (session == nullptr || session->vault() == nullptr || client <= 0) {
+std::vector<core::TreatmentSession> client_sessions(const std::shared_ptr<storage::Vault>& vault,
+                                                    qint64 client) {
+    if (vault == nullptr || client <= 0) {
         return {};
     }
-    auto list = session->vault()->sessions().of_client(core::ClientId{client});
+    auto list = vault->sessions().of_client(core::ClientId{client});
     return list ? std::move(list.value()) : std::vector<core::TreatmentSession>{};
 }
 
@@ -91,15 +91,27 @@ QString apply_treatment_record(const QVariantMap& t, core::TreatmentSession& s) 
     return {};
 }
 
-TreatmentRecordForm::TreatmentRecordForm(QObject* parent) : QObject(parent) {}
+TreatmentRecordForm::TreatmentRecordForm(QObject* parent) : SessionObject(parent) {}
 
 void TreatmentRecordForm::setClientId(qint64 id) {
     if (id == client_id_) {
         return;
     }
     client_id_ = id;
+    load_previous();
+    emit clientIdChanged();
+}
+
+void TreatmentRecordForm::attached(VaultSession& /*session*/) {
+    if (client_id_ > 0) { // the client was set first: read their last session now
+        load_previous();
+        emit clientIdChanged();
+    }
+}
+
+void TreatmentRecordForm::load_previous() {
     previous_.clear();
-    const auto sessions = client_sessions(id);
+    const auto sessions = client_sessions(vault(), client_id_);
     if (!sessions.empty()) { // newest first
         const auto& s = sessions.front();
         previous_ = {
@@ -157,7 +169,7 @@ core::TreatmentSession TreatmentRecordForm::draft(const QVariantMap& treatment,
                                                   QString* problem) const {
     core::TreatmentSession s;
     s.client_id = core::ClientId{client_id_};
-    s.treated_on = VaultSession::today();
+    s.treated_on = today();
     const QString wrong = apply_treatment_record(treatment, s);
     if (problem != nullptr) {
         *problem = wrong;
@@ -174,8 +186,8 @@ QString TreatmentRecordForm::courseText(const QString& indication, int sessions,
     if (!s.course_sessions) {
         return {};
     }
-    const auto all = client_sessions(client_id_);
-    return course_text(s, core::course_progress(s, all), VaultSession::today());
+    const auto all = client_sessions(vault(), client_id_);
+    return course_text(s, core::course_progress(s, all), today());
 }
 
 QString TreatmentRecordForm::expiryProblem(const QString& text) const {
@@ -216,8 +228,8 @@ QVariantList TreatmentRecordForm::summary(const QVariantMap& treatment, const QS
     if (part != QStringLiteral("record")) {
         add(tr("Reason for treatment"), indication_text(s));
         if (s.course_sessions) {
-            const auto all = client_sessions(client_id_);
-            add(tr("Course"), course_text(s, core::course_progress(s, all), VaultSession::today()));
+            const auto all = client_sessions(vault(), client_id_);
+            add(tr("Course"), course_text(s, core::course_progress(s, all), today()));
         }
     }
     if (part != QStringLiteral("reason")) {

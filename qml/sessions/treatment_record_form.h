@@ -4,6 +4,7 @@
 // the next due date the plan gives, and the checks core makes, before the session is
 // signed. NewSessionPageController::sign stores the same fields through apply_treatment_record.
 
+#include "common/session_bound.h"
 #include "punctum/core/model/treatment_session.h"
 
 #include <QObject>
@@ -24,7 +25,7 @@ namespace punctum::ui {
 [[nodiscard]] QString apply_treatment_record(const QVariantMap& treatment,
                                              core::TreatmentSession& session);
 
-class TreatmentRecordForm : public QObject {
+class TreatmentRecordForm : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
@@ -69,6 +70,9 @@ signals:
     void clientIdChanged();
 
 private:
+    void attached(VaultSession& session) override;
+    /// The client's newest session's indication and course, offered to carry over.
+    void load_previous();
     [[nodiscard]] core::TreatmentSession draft(const QVariantMap& treatment,
                                                QString* problem) const;
     qint64 client_id_ = 0;

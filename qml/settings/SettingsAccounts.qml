@@ -17,6 +17,7 @@ ColumnLayout {
 
     AccountListModel {
         id: accounts
+        vaultSession: VaultSession
         onAdded: {
             loginField.clear()
             nameField.clear()

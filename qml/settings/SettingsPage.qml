@@ -30,7 +30,7 @@ Page {
         }
     }
 
-    NormsSummary { id: norms }
+    NormsSummary { id: norms; vaultSession: VaultSession }
 
     ScrollView {
         id: scroll

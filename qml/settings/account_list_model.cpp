@@ -7,23 +7,21 @@
 
 namespace punctum::ui {
 
-AccountListModel::AccountListModel(QObject* parent) : QAbstractListModel(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &AccountListModel::reload);
-        connect(session, &VaultSession::taskDone, this,
-                [this](const QString& kind, bool ok, const QString& message) {
-                    if (kind == QLatin1String("account.add")) {
-                        report(ok ? QString() : message, ok ? message : QString());
-                        if (ok) {
-                            emit added();
-                        }
-                    } else if (kind == QLatin1String("rotate") && ok) {
-                        rotation_advised_ = false;
-                        emit errorChanged();
+AccountListModel::AccountListModel(QObject* parent) : VaultListModel(parent) {}
+
+void AccountListModel::attached(VaultSession& session) {
+    connect(&session, &VaultSession::taskDone, this,
+            [this](const QString& kind, bool ok, const QString& message) {
+                if (kind == QLatin1String("account.add")) {
+                    report(ok ? QString() : message, ok ? message : QString());
+                    if (ok) {
+                        emit added();
                     }
-                });
-    }
-    reload();
+                } else if (kind == QLatin1String("rotate") && ok) {
+                    rotation_advised_ = false;
+                    emit errorChanged();
+                }
+            });
 }
 
 int AccountListModel::rowCount(const QModelIndex& parent) const {
@@ -77,7 +75,7 @@ QString AccountListModel::roleWord(const QString& role) {
 }
 
 void AccountListModel::reload() {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     // Never read while a task holds the vault on its worker thread; its end reloads us.
     if (session != nullptr && session->busy()) {
         return;
@@ -104,7 +102,7 @@ void AccountListModel::report(const QString& error, const QString& notice) {
 
 void AccountListModel::add(const QString& name, const QString& displayName, const QString& role,
                            const QString& passphrase) {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         return;
     }
@@ -137,7 +135,7 @@ void AccountListModel::add(const QString& name, const QString& displayName, cons
 }
 
 void AccountListModel::remove(const QString& name) {
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr || session->busy()) {
         return;
     }

@@ -3,6 +3,7 @@
 // remove. Storage enforces Action::manage_accounts; a refusal comes back as `error`, shown
 // next to the control that caused it.
 
+#include "common/session_bound.h"
 #include "punctum/storage/account.h"
 
 #include <QAbstractListModel>
@@ -11,7 +12,7 @@
 
 namespace punctum::ui {
 
-class AccountListModel : public QAbstractListModel {
+class AccountListModel : public VaultListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
@@ -50,7 +51,7 @@ public:
     Q_INVOKABLE static QString roleWord(const QString& role);
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void errorChanged();
@@ -58,6 +59,8 @@ signals:
     void added();
 
 private:
+    /// Reports an added account and a finished key rotation (both are long tasks).
+    void attached(VaultSession& session) override;
     void report(const QString& error, const QString& notice);
 
     std::vector<storage::Account> rows_;

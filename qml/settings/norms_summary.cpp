@@ -9,10 +9,7 @@
 
 namespace punctum::ui {
 
-NormsSummary::NormsSummary(QObject* parent) : QObject(parent) {
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::dataChanged, this, &NormsSummary::reload);
-    }
+NormsSummary::NormsSummary(QObject* parent) : SessionObject(parent) {
     reload();
 }
 
@@ -25,7 +22,7 @@ void NormsSummary::reload() {
     figures_.clear();
     sources_.clear();
     screening_rules_ = 0;
-    auto* session = VaultSession::instance();
+    auto* session = vaultSession();
     if (session == nullptr || session->vault() == nullptr) {
         emit loaded();
         return;

@@ -2,6 +2,7 @@
 // The settings page's view of the norms profile in force: who adopted it and when, the
 // recovery figures the flag rules apply, each with its source, and every source cited.
 
+#include "common/session_bound.h"
 #include <QObject>
 #include <QString>
 #include <QVariantList>
@@ -9,7 +10,7 @@
 
 namespace punctum::ui {
 
-class NormsSummary : public QObject {
+class NormsSummary : public SessionObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString title READ title NOTIFY loaded)
@@ -36,7 +37,7 @@ public:
     [[nodiscard]] QString error() const { return error_; }
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void loaded();

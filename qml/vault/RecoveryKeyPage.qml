@@ -46,6 +46,7 @@ Page {
             // Drawn from the session's wiped memory, never held in a QML string; not
             // selectable, so it cannot reach the clipboard either.
             RecoveryKeyText {
+                vaultSession: VaultSession
                 objectName: "recoveryKeyText"
                 width: parent.width
                 height: implicitHeight

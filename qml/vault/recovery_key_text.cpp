@@ -17,11 +17,6 @@ namespace {
 constexpr std::size_t max_key_chars = 96; // a recovery key is 39 ("XXXX-" × 8, less one)
 constexpr int group_chars = 4;
 
-const storage::SecureBytes* shown_key() {
-    const VaultSession* session = VaultSession::instance();
-    return session != nullptr ? &session->recoveryKey() : nullptr;
-}
-
 /// Draws `size` characters of `text` at `origin` (baseline), through glyph indexes only.
 void draw_chars(QPainter& painter, const QRawFont& font, const unsigned char* text,
                 std::size_t size, QPointF origin) {
@@ -56,14 +51,27 @@ void draw_chars(QPainter& painter, const QRawFont& font, const unsigned char* te
 RecoveryKeyText::RecoveryKeyText(QQuickItem* parent) : QQuickPaintedItem(parent) {
     font_.setFamily(QStringLiteral("monospace"));
     font_.setStyleHint(QFont::Monospace);
-    if (auto* session = VaultSession::instance()) {
-        connect(session, &VaultSession::recoveryKeyChanged, this, [this] {
-            relayout();
-            emit keyChanged();
-            update();
-        });
-    }
     relayout();
+}
+
+const storage::SecureBytes* RecoveryKeyText::shown_key() const {
+    const VaultSession* session = vaultSession();
+    return session != nullptr ? &session->recoveryKey() : nullptr;
+}
+
+void RecoveryKeyText::setVaultSession(VaultSession* session) {
+    auto redraw = [this] {
+        relayout();
+        emit keyChanged();
+        update();
+    };
+    if (!link_.set(this, session, redraw)) {
+        return;
+    }
+    if (session != nullptr) {
+        connect(session, &VaultSession::recoveryKeyChanged, this, redraw);
+    }
+    emit vaultSessionChanged();
 }
 
 void RecoveryKeyText::setFont(const QFont& font) {

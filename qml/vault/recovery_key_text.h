@@ -7,6 +7,8 @@
 //
 // Not selectable and not copyable, on purpose: the page asks for the key on paper.
 
+#include "common/session_bound.h"
+
 #include <QColor>
 #include <QFont>
 #include <QQuickPaintedItem>
@@ -21,6 +23,9 @@ class RecoveryKeyText : public QQuickPaintedItem {
     Q_PROPERTY(QColor color READ color WRITE setColor NOTIFY colorChanged)
     /// Groups of four characters in the key (0 when there is none to show).
     Q_PROPERTY(int groups READ groups NOTIFY keyChanged)
+    /// The session whose recovery key is drawn (see session_bound.h).
+    Q_PROPERTY(punctum::ui::VaultSession* vaultSession READ vaultSession WRITE setVaultSession
+                   NOTIFY vaultSessionChanged REQUIRED)
 
 public:
     explicit RecoveryKeyText(QQuickItem* parent = nullptr);
@@ -30,6 +35,8 @@ public:
     [[nodiscard]] QColor color() const { return color_; }
     void setColor(const QColor& color);
     [[nodiscard]] int groups() const;
+    [[nodiscard]] VaultSession* vaultSession() const { return link_.session(); }
+    void setVaultSession(VaultSession* session);
 
     void paint(QPainter* painter) override;
 
@@ -37,6 +44,7 @@ signals:
     void fontChanged();
     void colorChanged();
     void keyChanged();
+    void vaultSessionChanged();
 
 protected:
     void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
@@ -44,6 +52,9 @@ protected:
 private:
     /// Lines of groups that fit the width; sets the implicit size from the font.
     void relayout();
+    /// The key to draw; null without a session.
+    [[nodiscard]] const storage::SecureBytes* shown_key() const;
+    SessionLink link_;
     QFont font_;
     QColor color_ = Qt::black;
     int groups_per_line_ = 0;

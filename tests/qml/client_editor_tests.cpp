@@ -41,6 +41,7 @@ private slots:
 
     void addsClientWithConsents() {
         ui::NewClientPageController editor;
+        editor.setVaultSession(f_.session.get());
         editor.setProperty("name", QStringLiteral("  Mary Seacole  "));
         editor.setProperty("dateOfBirth", QStringLiteral("1990-04-21"));
         editor.setProperty("fitzpatrick", 5);
@@ -60,6 +61,7 @@ private slots:
 
         // The client page shows them as chips: yes, no, yes (by use).
         ui::ClientPageController detail;
+        detail.setVaultSession(f_.session.get());
         detail.setClientId(id);
         QVERIFY(detail.found());
         QCOMPARE(detail.age(), 36);
@@ -80,10 +82,12 @@ private slots:
 
     void unaskedConsentStaysUnasked() {
         ui::NewClientPageController editor;
+        editor.setVaultSession(f_.session.get());
         editor.setProperty("name", QStringLiteral("Not Asked"));
         const qint64 id = editor.save();
         QVERIFY2(id > 0, qPrintable(editor.error()));
         ui::ClientPageController detail;
+        detail.setVaultSession(f_.session.get());
         detail.setClientId(id);
         QCOMPARE(detail.consents().at(0).toMap().value("answer").toString(),
                  QStringLiteral("granted")); // the record: asked first, yes unless changed
@@ -96,6 +100,7 @@ private slots:
     void refusesBadInputAndStoresNothing() {
         const int before = client_count();
         ui::NewClientPageController editor;
+        editor.setVaultSession(f_.session.get());
         editor.setProperty("name", QStringLiteral("   "));
         QCOMPARE(editor.save(), 0);
         QVERIFY(editor.error().contains(QStringLiteral("name"), Qt::CaseInsensitive));
@@ -119,6 +124,7 @@ private slots:
         QVERIFY2(f_.session->unlocked(), qPrintable(f_.session->error()));
         const int before = client_count();
         ui::NewClientPageController editor;
+        editor.setVaultSession(f_.session.get());
         editor.setProperty("name", QStringLiteral("Should Not Exist"));
         editor.setProperty("publication", 1);
         QCOMPARE(editor.save(), 0);

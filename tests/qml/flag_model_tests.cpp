@@ -73,6 +73,7 @@ private slots:
 
     void queuePagesInMostUrgentFirst() {
         ui::FlagQueueModel model;
+        model.setVaultSession(f_.session.get());
         const auto total = vault().flags().count_needing_attention();
         QVERIFY(total);
         QCOMPARE(model.totalCount(), static_cast<int>(*total));
@@ -101,11 +102,13 @@ private slots:
 
     void movesAFlagAlongAndRefusesABlankDismissal() {
         ui::FlagQueueModel queue;
+        queue.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&queue,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int before = queue.totalCount();
         const auto id = queue.data(queue.index(0), ui::FlagIdRole).toLongLong();
         ui::FlagActions actions;
+        actions.setVaultSession(f_.session.get());
         QVERIFY(actions.canAcknowledge());
         QVERIFY(actions.canSettle());
         QVERIFY(actions.acknowledge(id));
@@ -134,6 +137,7 @@ private slots:
         const qint64 session_id = top->front().session_id.value;
 
         ui::SessionFlagModel flags;
+        flags.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&flags,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         flags.setSessionId(session_id);
@@ -145,6 +149,7 @@ private slots:
         }
 
         ui::RecoveryChartData chart;
+        chart.setVaultSession(f_.session.get());
         chart.setSessionId(session_id);
         QCOMPARE(chart.days(), 15);
         QVERIFY(chart.entryCount() > 0);
@@ -166,6 +171,7 @@ private slots:
         QVERIFY(redness);
 
         ui::SessionPageController detail;
+        detail.setVaultSession(f_.session.get());
         detail.setSessionId(session_id);
         QVERIFY(detail.found());
         QVERIFY(!detail.areas().isEmpty());
@@ -176,6 +182,7 @@ private slots:
         auto top = vault().flags().needing_attention(1, 0);
         QVERIFY(top && !top->empty());
         ui::LogRecoveryPageController log;
+        log.setVaultSession(f_.session.get());
         log.setSessionId(top->front().session_id.value);
         QVERIFY(log.day() >= 0);
         QCOMPARE(log.scales().size(), core::symptom_count);
@@ -196,6 +203,7 @@ private slots:
         QVERIFY(first && !first->empty());
         const qint64 client = first->front().id.value;
         ui::NewSessionPageController flow;
+        flow.setVaultSession(f_.session.get());
         flow.setClientId(client);
         QVERIFY(!flow.conditions().isEmpty());
         QCOMPARE(flow.itemLabel("nsaids"), QStringLiteral("NSAIDs (ibuprofen, aspirin)"));
@@ -216,6 +224,7 @@ private slots:
             {"aftercare", "SPF 30"}};
         // Never screened: storage's gate refuses, and its words reach the page.
         ui::NewSessionPageController unscreened;
+        unscreened.setVaultSession(f_.session.get());
         unscreened.setClientId(client);
         const auto sessions_before = vault().stats()->sessions;
         QVERIFY(!unscreened.sign(treatment));
@@ -239,6 +248,7 @@ private slots:
         QVERIFY(screenings->front().override_justification.has_value());
 
         ui::SessionListModel sessions;
+        sessions.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&sessions,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         sessions.setClientId(client);
@@ -257,8 +267,10 @@ private slots:
         QVERIFY(!f_.session->may().value("settle_flags").toBool());
         QVERIFY(f_.session->may().value("read_records").toBool());
         ui::FlagActions actions;
+        actions.setVaultSession(f_.session.get());
         QVERIFY(!actions.canSettle());
         ui::FlagQueueModel queue;
+        queue.setVaultSession(f_.session.get());
         const auto id = queue.data(queue.index(0), ui::FlagIdRole).toLongLong();
         QVERIFY(!actions.dismiss(id, "not mine to dismiss"));
         QVERIFY(!actions.error().isEmpty()); // storage's refusal, shown as is

@@ -48,7 +48,9 @@ private slots:
 
     void savesAndShowsEverywhere() {
         ui::MedicalHistoryDetail page;
+        page.setVaultSession(f_.session.get());
         ui::MedicalHistoryDetail screening; // the same history, open at screening
+        screening.setVaultSession(f_.session.get());
         page.setClientId(client_);
         screening.setClientId(client_);
         QVERIFY(page.loaded());
@@ -72,6 +74,7 @@ private slots:
 
     void refusesInWords() {
         ui::MedicalHistoryDetail page;
+        page.setVaultSession(f_.session.get());
         page.setClientId(client_);
         QVERIFY(!page.save(QString(5000, QLatin1Char('x')), "", "", ""));
         QVERIFY2(page.error().contains(QStringLiteral("too long")), qPrintable(page.error()));
@@ -80,6 +83,7 @@ private slots:
 
     void screeningRecordsTheCheckAndTheAddOns() {
         ui::NewSessionPageController flow;
+        flow.setVaultSession(f_.session.get());
         flow.setClientId(client_);
         flow.setProperty("historyConfirmed", true);
         flow.setProperty("plannedAddOns", QStringList{QStringLiteral("rf")});
@@ -123,6 +127,7 @@ private slots:
         QVERIFY(f_.session->waitUntilIdle(30000));
         QVERIFY2(f_.session->unlocked(), qPrintable(f_.session->error()));
         ui::MedicalHistoryDetail page;
+        page.setVaultSession(f_.session.get());
         page.setClientId(client_);
         QCOMPARE(page.allergies(), QStringLiteral("Lidocaine (hives)"));
         QVERIFY(!page.save("", "", "", ""));

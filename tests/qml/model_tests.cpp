@@ -46,6 +46,7 @@ private slots:
 
     void clientListPagesInLazily() {
         ui::ClientListModel model;
+        model.setVaultSession(f_.session.get());
         // Only the first page is read until the view asks for more.
         QCOMPARE(model.totalCount(), clients_);
         QCOMPARE(model.rowCount(), ui::ClientListModel::page_size);
@@ -66,6 +67,7 @@ private slots:
 
     void clientSearchFilters() {
         ui::ClientListModel model;
+        model.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QString first = model.data(model.index(0), ui::ClientListModel::NameRole).toString();
@@ -85,11 +87,13 @@ private slots:
 
     void sessionsAndEntriesOfAClient() {
         ui::ClientListModel clients;
+        clients.setVaultSession(f_.session.get());
         const auto id =
             clients.data(clients.index(0), ui::ClientListModel::ClientIdRole).toLongLong();
         const int expected =
             clients.data(clients.index(0), ui::ClientListModel::SessionCountRole).toInt();
         ui::SessionListModel sessions;
+        sessions.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&sessions,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         sessions.setClientId(id);
@@ -106,6 +110,7 @@ private slots:
                 .data(sessions.index(sessions.rowCount() - 1), ui::SessionListModel::SessionIdRole)
                 .toLongLong();
         ui::EntryListModel entries;
+        entries.setVaultSession(f_.session.get());
         QAbstractItemModelTester entry_tester(
             &entries, QAbstractItemModelTester::FailureReportingMode::QtTest);
         entries.setSessionId(session_id);
@@ -124,6 +129,7 @@ private slots:
 
     void lockingEmptiesEveryModel() {
         ui::ClientListModel clients;
+        clients.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&clients,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(clients.rowCount() > 0);
@@ -191,6 +197,7 @@ private slots:
     void recoveryKeyIsReplacedShownOnceAndRecovers() {
         QVERIFY(f_.session->unlocked());
         ui::RecoveryKeyText text;
+        text.setVaultSession(f_.session.get());
         text.setWidth(900);
         QFont font = text.font();
         font.setPixelSize(20);

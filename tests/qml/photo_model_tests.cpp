@@ -58,6 +58,7 @@ private slots:
 
     void galleryListsTheSessionsPhotosWithTheirRedness() {
         ui::PhotoGalleryModel model;
+        model.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
@@ -94,23 +95,30 @@ private slots:
         auto info = vault().photos().get(id);
         QVERIFY(info);
         QCOMPARE(info->width, 1200); // the demo's synthetic photos
-        const QImage thumb = ui::PhotoImageProvider::image(QStringLiteral("%1/thumbnail").arg(id));
+        const QImage thumb =
+            ui::PhotoImageProvider::image(f_.session.get(), QStringLiteral("%1/thumbnail").arg(id));
         QCOMPARE(thumb.size(), QSize(256, 192));
-        const QImage preview = ui::PhotoImageProvider::image(QStringLiteral("%1/preview").arg(id));
+        const QImage preview =
+            ui::PhotoImageProvider::image(f_.session.get(), QStringLiteral("%1/preview").arg(id));
         QCOMPARE(preview.size(), QSize(info->width, info->height));
         // Scaled to fit a requested size, aspect kept.
-        QCOMPARE(
-            ui::PhotoImageProvider::image(QStringLiteral("%1/preview").arg(id), QSize(300, 300))
-                .size(),
-            QSize(300, 225));
+        QCOMPARE(ui::PhotoImageProvider::image(
+                     f_.session.get(), QStringLiteral("%1/preview").arg(id), QSize(300, 300))
+                     .size(),
+                 QSize(300, 225));
         // Originals never go to the screen; unknown photos give nothing.
-        QVERIFY(ui::PhotoImageProvider::image(QStringLiteral("%1/original").arg(id)).isNull());
-        QVERIFY(ui::PhotoImageProvider::image(QStringLiteral("999999/preview")).isNull());
-        QVERIFY(ui::PhotoImageProvider::image(QStringLiteral("nonsense")).isNull());
+        QVERIFY(
+            ui::PhotoImageProvider::image(f_.session.get(), QStringLiteral("%1/original").arg(id))
+                .isNull());
+        QVERIFY(ui::PhotoImageProvider::image(f_.session.get(), QStringLiteral("999999/preview"))
+                    .isNull());
+        QVERIFY(
+            ui::PhotoImageProvider::image(f_.session.get(), QStringLiteral("nonsense")).isNull());
     }
 
     void compareAlignsAndWarpsIntoTheBeforeFrame() {
         ui::PhotoComparePageController pair;
+        pair.setVaultSession(f_.session.get());
         pair.setSessionId(session_id_);
         QCOMPARE(pair.photos().size(), 3);
         // Default: the earliest and the latest.
@@ -124,9 +132,10 @@ private slots:
         QCOMPARE(pair.alignedSource(), QStringLiteral("image://vaultphoto/aligned/%1/%2")
                                            .arg(pair.beforeId())
                                            .arg(pair.afterId()));
-        const QImage before =
-            ui::PhotoImageProvider::image(QStringLiteral("%1/preview").arg(pair.beforeId()));
+        const QImage before = ui::PhotoImageProvider::image(
+            f_.session.get(), QStringLiteral("%1/preview").arg(pair.beforeId()));
         const QImage warped = ui::PhotoImageProvider::image(
+            f_.session.get(),
             pair.alignedSource().mid(QStringLiteral("image://vaultphoto/").size()));
         QVERIFY(!warped.isNull());
         QCOMPARE(warped.size(), before.size());
@@ -147,6 +156,7 @@ private slots:
     void viewerShowsTheAnalysisAndMeasuresAgain() {
         const qint64 id = ui::first_photo(vault(), session_id_);
         ui::PhotoViewerPageController photo;
+        photo.setVaultSession(f_.session.get());
         photo.setPhotoId(id);
         QVERIFY(photo.found());
         QVERIFY(photo.analysed());
@@ -172,6 +182,7 @@ private slots:
 
     void chartCarriesPhotoRednessOnItsOwnAxis() {
         ui::RecoveryChartData chart;
+        chart.setVaultSession(f_.session.get());
         chart.setSessionId(session_id_);
         const auto points = chart.photoPoints();
         QCOMPARE(points.size(), 3);
@@ -206,6 +217,7 @@ private slots:
         urls << QUrl::fromLocalFile(f_.dir.filePath("missing.jpg"));
 
         ui::LogRecoveryPageController log;
+        log.setVaultSession(f_.session.get());
         log.setSessionId(session_id_);
         QCOMPARE(log.addPhotoFiles(urls), 0); // listed when the task ends
         QVERIFY(f_.session->task()->running());
@@ -221,6 +233,7 @@ private slots:
 
         // Cancelled before the first check: nothing is listed.
         ui::LogRecoveryPageController cancelled;
+        cancelled.setVaultSession(f_.session.get());
         cancelled.setSessionId(session_id_);
         f_.session->task()->holdAtFirstReportForTests(true);
         QCOMPARE(cancelled.addPhotoFiles(urls), 0);
@@ -233,6 +246,7 @@ private slots:
 
     void photosAreSavedWithTheEntryAndBadFilesRefused() {
         ui::LogRecoveryPageController log;
+        log.setVaultSession(f_.session.get());
         log.setSessionId(session_id_);
         core::photo::SyntheticPhotoSpec spec;
         spec.width = 640;
@@ -249,10 +263,10 @@ private slots:
         QVERIFY(!bad.value(QStringLiteral("message")).toString().isEmpty());
         QVERIFY(bad.value(QStringLiteral("source")).toString().isEmpty());
         // The pending thumbnail is served from memory.
-        const QImage thumb =
-            ui::PhotoImageProvider::image(good.value(QStringLiteral("source"))
-                                              .toString()
-                                              .mid(QStringLiteral("image://vaultphoto/").size()));
+        const QImage thumb = ui::PhotoImageProvider::image(
+            f_.session.get(), good.value(QStringLiteral("source"))
+                                  .toString()
+                                  .mid(QStringLiteral("image://vaultphoto/").size()));
         QCOMPARE(thumb.size(), QSize(256, 192));
 
         // A refused file can be dismissed; the good photo stays.
@@ -267,11 +281,11 @@ private slots:
         QVERIFY2(saved, qPrintable(error));
         QCOMPARE(vault().photos().of_session(core::SessionId{session_id_})->size(), count + 1);
         QCOMPARE(log.pendingPhotos().size(), 0);
-        QVERIFY(
-            ui::PhotoImageProvider::image(good.value(QStringLiteral("source"))
-                                              .toString()
-                                              .mid(QStringLiteral("image://vaultphoto/").size()))
-                .isNull());
+        QVERIFY(ui::PhotoImageProvider::image(
+                    f_.session.get(), good.value(QStringLiteral("source"))
+                                          .toString()
+                                          .mid(QStringLiteral("image://vaultphoto/").size()))
+                    .isNull());
     }
 };
 

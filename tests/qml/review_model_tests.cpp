@@ -81,6 +81,7 @@ private slots:
 
     void auditTrailFiltersByActionClientAndDate() {
         ui::AuditTrailModel model;
+        model.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model.totalCount() > clients);
@@ -145,6 +146,7 @@ private slots:
 
     void chainBannerSaysIntact() {
         ui::AuditChainCheck check;
+        check.setVaultSession(f_.session.get());
         QCOMPARE(check.state(), QStringLiteral("unchecked"));
         check.verify();
         QCOMPARE(check.state(), QStringLiteral("checking"));
@@ -159,6 +161,7 @@ private slots:
 
     void sessionsUnderReviewWithOutcomes() {
         ui::SessionReviewModel model;
+        model.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         const auto all = vault().reviews().count({});
@@ -213,6 +216,7 @@ private slots:
 
     void accountsAddAndRemove() {
         ui::AccountListModel model;
+        model.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 1);
@@ -318,11 +322,12 @@ private slots:
         });
         QVERIFY(older != sessions->end());
         ui::LogRecoveryPageController log;
+        log.setVaultSession(f_.session.get());
         log.setSessionId(older->session_id.value);
         QVERIFY(log.observedOnError().isEmpty()); // today
         QCOMPARE(log.observedDay(), core::days_between(older->treated_on, today));
 
-        log.setObservedOn(ui::LogRecoveryPageController::isoDaysAgo(-1));
+        log.setObservedOn(log.isoDaysAgo(-1));
         QVERIFY(log.observedOnError().contains("has not happened yet"));
         QVERIFY(!log.save({{"erythema", 1}}, "", "clinician"));
         QCOMPARE(log.error(), log.observedOnError());
@@ -334,7 +339,7 @@ private slots:
         log.setObservedOn("24/11/2026");
         QVERIFY(log.observedOnError().startsWith("Write the day like"));
 
-        log.setObservedOn(ui::LogRecoveryPageController::isoDaysAgo(1));
+        log.setObservedOn(log.isoDaysAgo(1));
         QVERIFY(log.observedOnError().isEmpty());
         QCOMPARE(log.observedDay(), core::days_between(older->treated_on, today) - 1);
         QVERIFY2(log.save({{"erythema", 1}}, "", "clinician"), qPrintable(log.error()));

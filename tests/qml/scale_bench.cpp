@@ -168,7 +168,7 @@ int main(int argc, char* argv[]) {
     }
 
     QQmlApplicationEngine engine;
-    punctum::ui::PhotoImageProvider::install(engine);
+    punctum::ui::PhotoImageProvider::install(engine, session);
     punctum::ui::load_main_window(engine);
     if (engine.rootObjects().isEmpty()) {
         return 1;

@@ -110,6 +110,7 @@ private slots:
 
     void formChecksTheRecordAsCoreDoes() {
         ui::TreatmentRecordForm form;
+        form.setVaultSession(f_.session.get());
         form.setClientId(first_client());
         QCOMPARE(form.check(full_treatment()), QString());
         QVERIFY(form.check({{"cartridgeExpiry", iso(-1)}}).contains("expired"));
@@ -132,6 +133,7 @@ private slots:
         const auto& newest = sessions->front();
         QVERIFY(newest.indication.has_value()); // the demo records why
         ui::TreatmentRecordForm form;
+        form.setVaultSession(f_.session.get());
         form.setClientId(client);
         const auto previous = form.previous();
         QCOMPARE(previous["indication"].toString(),
@@ -161,6 +163,7 @@ private slots:
         QVERIFY(added);
         const qint64 client = added->value;
         ui::NewSessionPageController flow;
+        flow.setVaultSession(f_.session.get());
         flow.setClientId(client);
         QVERIFY2(flow.screen({}, {}, 1.5), qPrintable(flow.error()));
         QVERIFY2(flow.clearsTreatment(), qPrintable(flow.verdict()));
@@ -188,6 +191,7 @@ private slots:
         QCOMPARE(stored->products.back().phase, core::ProductPhase::aftercare);
 
         ui::SessionPageController detail;
+        detail.setVaultSession(f_.session.get());
         detail.setSessionId(signed_session_);
         QVERIFY(detail.found());
         QVERIFY2(detail.indication().startsWith("Acne scars (rolling scars)"),
@@ -208,6 +212,7 @@ private slots:
 
         // The review shows the same words before signing.
         ui::TreatmentRecordForm form;
+        form.setVaultSession(f_.session.get());
         form.setClientId(client);
         const auto reason = form.summary(full_treatment(), "reason");
         QCOMPARE(reason.size(), 2);
@@ -218,6 +223,7 @@ private slots:
     void gaisAtAFollowUpIsAnOutcomeNotACheckIn() {
         QVERIFY(signed_session_ > 0);
         ui::LogRecoveryPageController log;
+        log.setVaultSession(f_.session.get());
         log.setSessionId(signed_session_);
         const auto scale = log.gaisScale();
         QCOMPARE(scale["max"].toInt(), 4);
@@ -235,6 +241,7 @@ private slots:
         QCOMPARE(entries->front().gais_patient, std::optional(3));
 
         ui::EntryListModel model;
+        model.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSessionId(signed_session_);
@@ -248,6 +255,7 @@ private slots:
     void aPendingPhotoKeepsItsView() {
         QVERIFY(signed_session_ > 0);
         ui::LogRecoveryPageController log;
+        log.setVaultSession(f_.session.get());
         log.setSessionId(signed_session_);
         QCOMPARE(log.photoViews().size(), 5);
         core::photo::SyntheticPhotoSpec spec;
@@ -266,6 +274,7 @@ private slots:
         QCOMPARE(photos->front().view, core::PhotoView::left);
 
         ui::PhotoGalleryModel gallery;
+        gallery.setVaultSession(f_.session.get());
         QAbstractItemModelTester tester(&gallery,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         gallery.setSessionId(signed_session_);
@@ -285,6 +294,7 @@ private slots:
         QCOMPARE(photos->at(0).view, core::PhotoView::front);
         QCOMPARE(photos->at(1).view, core::PhotoView::left);
         ui::PhotoComparePageController pair;
+        pair.setVaultSession(f_.session.get());
         pair.setSessionId(session);
         QCOMPARE(pair.beforeIndex(), 0);
         QCOMPARE(pair.afterIndex(), 2);
