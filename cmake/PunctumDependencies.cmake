@@ -16,7 +16,7 @@ endif()
 
 # Qt only for the desktop app and its tests; found here so every directory sees its targets.
 if(PUNCTUM_BUILD_UI)
-    find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Qml Quick QuickControls2 Test Concurrent)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Qml Quick QuickControls2 Test)
 endif()
 
 # OpenCV for core/photo only (punctum_photo). Never highgui or cvv: Debian builds them

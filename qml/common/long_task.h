@@ -1,6 +1,8 @@
 #pragma once
-// Long work (a backup, re-evaluating every session, verifying the audit chain, filling a new
-// vault with demo clients) runs on a worker thread while the window stays responsive and
+// The app's one way to work off the UI thread, with progress and Cancel: vault tasks (a
+// backup, re-evaluating every session, verifying the audit chain, filling a new vault with
+// demo clients) through VaultSession::task, and also unlocking and photo alignment, each with
+// its own LongTask. Long work runs on a worker thread while the window stays responsive and
 // shows how far it has come, with Cancel. One task at a time: while a task holds the vault
 // VaultSession reports busy and the progress panel blocks the rest of the window. Storage
 // itself is safe to use from two threads (its connection locks per statement and

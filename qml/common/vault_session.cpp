@@ -15,7 +15,6 @@
 #include <QQmlEngine>
 #include <QStandardPaths>
 #include <algorithm>
-#include <thread>
 #include <utility>
 
 namespace punctum::ui {
@@ -96,14 +95,7 @@ VaultSession::~VaultSession() {
     // re-evaluation keeps the batches it finished) or, if it cannot stop part-way, waited
     // for; an unlock in flight is waited for and its vault dropped with its result.
     task_.stopAndWait();
-    if (unlocking_.joinable()) {
-        unlocking_.join();
-    }
-    if (unlocking_result_) {
-        // A vault it opened is closed now, not whenever Qt drops the posted result.
-        const std::lock_guard hold(unlocking_result_->mutex);
-        unlocking_result_->opened.reset();
-    }
+    unlocking_.stopAndWait();
     {
         const std::lock_guard hold(vault_mutex_);
         vault_.reset();
@@ -255,45 +247,29 @@ void VaultSession::unlock(const QString& account, const QString& passphrase) {
     const std::string folder = path_.toStdString();
     const std::string who = account.toStdString();
     QPointer<VaultSession> self(this);
-    if (unlocking_.joinable()) {
-        unlocking_.join(); // the last attempt has posted its result and is ending
-    }
-    // Made here, so the destructor can close a vault opened after the window was closed. The
-    // result passes between the threads under its own mutex, not only through Qt's event
-    // queue, which ThreadSanitizer cannot see into.
-    auto result = std::make_shared<PendingUnlock>();
-    unlocking_result_ = result;
-    unlocking_ = std::thread([self, secret, folder, who, result, &clock = clock_] {
-        auto opened = storage::Vault::open(folder, who, *secret, clock);
-        {
-            const std::lock_guard hold(result->mutex);
-            result->opened.emplace(std::move(opened));
-        }
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, result] {
+    // A vault opened after the window was closed is closed with the dropped result
+    // (LongTask::stopAndWait in the destructor drops the UI-thread part).
+    const bool started = unlocking_.start(
+        tr("Unlocking the vault"),
+        [self, secret, folder, who, &clock = clock_](const core::Progress& /*progress*/) {
+            auto opened =
+                std::make_shared<UnlockResult>(storage::Vault::open(folder, who, *secret, clock));
+            return std::function<void()>([self, opened] {
                 if (!self) {
                     return;
                 }
-                std::optional<UnlockResult> outcome;
-                {
-                    const std::lock_guard hold(result->mutex);
-                    outcome.swap(result->opened);
-                }
-                if (!outcome) {
-                    return;
-                }
-                self->unlocking_result_.reset();
                 self->setBusy(false);
-                if (*outcome) {
-                    self->adopt(std::move(outcome->value()));
+                if (*opened) {
+                    self->adopt(std::move(opened->value()));
                 } else {
-                    self->setError(QString::fromStdString(outcome->error().message));
+                    self->setError(QString::fromStdString(opened->error().message));
                     emit self->unlockFailed();
                 }
-            },
-            Qt::QueuedConnection);
-    });
+            });
+        });
+    if (!started) {
+        setBusy(false);
+    }
 }
 
 void VaultSession::createVault(const QString& kind, const QString& account,

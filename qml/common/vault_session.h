@@ -21,7 +21,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 class QQmlEngine;
 class QJSEngine;
@@ -207,14 +206,10 @@ private:
     int auto_lock_minutes_ = default_auto_lock_minutes;
     QTimer idle_;
     LongTask task_;
-    std::thread unlocking_; ///< an unlock's key derivation; joined, never detached
+    /// An unlock's key derivation (about a second of Argon2id). A LongTask like the others,
+    /// but not `task`: the unlock page shows its own progress, and it holds no open vault.
+    LongTask unlocking_;
     using UnlockResult = storage::StorageResult<std::unique_ptr<storage::Vault>>;
-    /// What the unlock in flight opened, until the UI thread adopts it.
-    struct PendingUnlock {
-        std::mutex mutex;
-        std::optional<UnlockResult> opened;
-    };
-    std::shared_ptr<PendingUnlock> unlocking_result_;
 };
 
 } // namespace punctum::ui

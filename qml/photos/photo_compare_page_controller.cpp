@@ -14,7 +14,6 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 #include <cstdint>
 #include <vector>
 
@@ -37,10 +36,13 @@ QString trimmed_note(const std::string& note) {
     return text;
 }
 
-PhotoComparePageController::Outcome align_and_warp(const Job& job) {
+PhotoComparePageController::Outcome align_and_warp(const Job& job, const core::Progress& progress) {
     PhotoComparePageController::Outcome out;
     auto alignment = core::photo::align_photos(job.before, job.before_orientation, job.after,
                                                job.after_orientation);
+    if (!core::report(progress, 1, 2)) {
+        return out; // the page is closing
+    }
     if (!alignment) {
         out.text = QCoreApplication::translate("PhotoComparePageController",
                                                "Could not align these photos: %1. Shown unaligned.")
@@ -74,15 +76,11 @@ PhotoComparePageController::Outcome align_and_warp(const Job& job) {
 
 } // namespace
 
-PhotoComparePageController::PhotoComparePageController(QObject* parent) : SessionObject(parent) {
-    connect(&watcher_, &QFutureWatcher<Outcome>::finished, this,
-            &PhotoComparePageController::finished);
-}
+PhotoComparePageController::PhotoComparePageController(QObject* parent) : SessionObject(parent) {}
 
-PhotoComparePageController::~PhotoComparePageController() {
-    // The worker holds only its own copies; let it finish without us.
-    watcher_.disconnect(this);
-}
+// aligning_ (a LongTask) cancels a running alignment and waits for its worker, which stops
+// before warping: leaving the page waits at most for one alignment step.
+PhotoComparePageController::~PhotoComparePageController() = default;
 
 int PhotoComparePageController::index_of(qint64 id) const {
     for (int i = 0; i < photos_.size(); ++i) {
@@ -247,11 +245,28 @@ void PhotoComparePageController::startAlignment() {
             after_info->orientation,  before_info->width,      before_info->height};
     busy_ = true;
     emit alignmentChanged();
-    watcher_.setFuture(QtConcurrent::run([job = std::move(job)] { return align_and_warp(job); }));
+    if (aligning_.running()) {
+        realign_ = true; // the pair changed while aligning: start again once that ends
+        return;
+    }
+    QPointer<PhotoComparePageController> self(this);
+    aligning_.start(tr("Aligning the photos"),
+                    [self, job = std::move(job)](const core::Progress& progress) {
+                        auto out = std::make_shared<Outcome>(align_and_warp(job, progress));
+                        return std::function<void()>([self, out] {
+                            if (self) {
+                                self->finished(*out);
+                            }
+                        });
+                    });
 }
 
-void PhotoComparePageController::finished() {
-    const Outcome out = watcher_.result();
+void PhotoComparePageController::finished(const Outcome& out) {
+    if (realign_) {
+        realign_ = false;
+        startAlignment();
+        return;
+    }
     busy_ = false;
     aligned_ = out.aligned;
     quality_ = out.quality;

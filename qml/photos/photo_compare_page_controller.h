@@ -5,8 +5,8 @@
 // Alignment and warping run off the UI thread on copies of the bytes, read on the GUI
 // thread; the warped picture goes to PhotoImageCache and is shown as alignedSource.
 
+#include "common/long_task.h"
 #include "common/session_bound.h"
-#include <QFutureWatcher>
 #include <QImage>
 #include <QObject>
 #include <QString>
@@ -93,7 +93,7 @@ private:
     QVariantMap describe(qint64 id);
     void pairUpdated();
     void startAlignment();
-    void finished();
+    void finished(const Outcome& out);
 
     qint64 session_id_ = 0;
     QVariantList photos_;
@@ -103,7 +103,9 @@ private:
     bool aligned_ = false;
     double quality_ = 0;
     QString quality_text_, aligned_source_;
-    QFutureWatcher<Outcome> watcher_;
+    /// Alignment runs off the UI thread, as every background job does (common/long_task.h).
+    LongTask aligning_;
+    bool realign_ = false;
     std::vector<std::pair<qint64, core::PhotoView>> views_; ///< by day, as photos_
     qint64 match_id_ = 0;
     [[nodiscard]] core::PhotoView view_of(qint64 id) const;
