@@ -367,6 +367,13 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     if (auto* page = object(QStringLiteral("logRecoveryPage"))) {
         QMetaObject::invokeMethod(page, "save");
     }
+    // The entry is written off the UI thread: wait for it before taking the result.
+    for (QDeadlineTimer saving(30000);
+         object(QStringLiteral("recoveryLog")) != nullptr &&
+         object(QStringLiteral("recoveryLog"))->property("saving").toBool() &&
+         !saving.hasExpired();) {
+        settle(20);
+    }
     visit(QStringLiteral("log-recovery-result"), QStringLiteral("logRecoveryPage"));
 
     // A new session, step by step: sunburn defers it, an override lets it go ahead.
@@ -443,6 +450,13 @@ TourResult run_page_tour(const QString& screenshot_dir) {
     set(QStringLiteral("score_pus"), "value", 1);
     if (auto* page = object(QStringLiteral("logRecoveryPage"))) {
         QMetaObject::invokeMethod(page, "save");
+    }
+    // The entry is written off the UI thread: wait for it before taking the result.
+    for (QDeadlineTimer saving(30000);
+         object(QStringLiteral("recoveryLog")) != nullptr &&
+         object(QStringLiteral("recoveryLog"))->property("saving").toBool() &&
+         !saving.hasExpired();) {
+        settle(20);
     }
     visit(QStringLiteral("new-session-flagged"), QStringLiteral("logRecoveryPage"));
     if (session.vault() != nullptr) {

@@ -39,8 +39,12 @@ Page {
                     s[p.scale.key] = p.value
             }
         }
-        if (log.save(s, note.text, page.patient ? "patient" : "clinician", outcome.values()))
-            result.forceActiveFocus()
+        log.save(s, note.text, page.patient ? "patient" : "clinician", outcome.values())
+    }
+    // The entry is written off the UI thread; its result is read out once it is in.
+    Connections {
+        target: log
+        function onSaveFinished(ok) { if (ok) result.forceActiveFocus() }
     }
 
     function clear() {
@@ -203,8 +207,8 @@ Page {
             }
             Button {
                 visible: !log.saved && log.day >= 0
-                enabled: log.day >= 0
-                text: qsTr("Save")
+                enabled: log.day >= 0 && !log.saving
+                text: log.saving ? qsTr("Saving…") : qsTr("Save")
                 highlighted: true
                 Accessible.name: qsTr("Save this entry")
                 onClicked: page.save()

@@ -383,35 +383,87 @@ bool LogRecoveryPageController::save(const QVariantMap& scores, const QString& n
         emit resultChanged();
         return false;
     }
-    auto& vault = *session->vault();
-    // Entry and photos in one transaction: both land, or neither does.
-    auto id = photos.empty() ? vault.sessions().add_entry(entry)
-                             : vault.sessions().add_entry(entry, photos);
-    if (!id) {
-        error_ = QString::fromStdString(id.error().message);
+    const auto open = vault();
+    if (open == nullptr) {
+        error_ = tr("The vault is locked. Unlock it and log again.");
         emit resultChanged();
         return false;
+    }
+    if (auto valid = open->sessions().check_entry(entry); !valid) {
+        error_ = QString::fromStdString(valid.error().message);
+        emit resultChanged();
+        return false;
+    }
+    // Written off the UI thread: an entry with photos re-encrypts megabytes. The worker keeps
+    // the vault open (a shared pointer) even if the app locks meanwhile.
+    struct Written {
+        storage::StorageResult<core::EntryId> id;
+        std::vector<storage::StoredFlag> flags;
+    };
+    QPointer<LogRecoveryPageController> self(this);
+    const bool started = saving_.start(
+        tr("Saving the entry"),
+        [self, open, entry, photos = std::move(photos)](const core::Progress& /*progress*/) {
+            // Entry and photos in one transaction: both land, or neither does.
+            auto written = std::make_shared<Written>(
+                Written{photos.empty() ? open->sessions().add_entry(entry)
+                                       : open->sessions().add_entry(entry, photos),
+                        {}});
+            if (written->id) {
+                if (auto flags = open->flags().of_session(entry.session_id)) {
+                    written->flags = std::move(*flags);
+                }
+            }
+            return std::function<void()>([self, written] {
+                if (self) {
+                    self->finish_save(written->id ? std::optional(*written->id) : std::nullopt,
+                                      written->id
+                                          ? QString()
+                                          : QString::fromStdString(written->id.error().message),
+                                      std::move(written->flags));
+                }
+            });
+        });
+    if (started) {
+        emit savingChanged();
+    }
+    return started;
+}
+
+void LogRecoveryPageController::finish_save(std::optional<core::EntryId> id, const QString& error,
+                                            std::vector<storage::StoredFlag> flags) {
+    emit savingChanged();
+    if (!id) {
+        error_ = error;
+        emit resultChanged();
+        emit saveFinished(false);
+        return;
     }
     saved_ = true;
     clearPhotos();
     loadOpenFlags();
-    if (auto flags = vault.flags().of_session(entry.session_id)) {
-        // Most urgent first, like the queue.
-        std::stable_sort(flags->begin(), flags->end(), [](const auto& a, const auto& b) {
-            return a.flag.severity > b.flag.severity;
-        });
-        for (const auto& f : *flags) {
-            if (f.entry_id == *id) {
-                result_ << flag_map(f, vaultSession());
-            } else if (f.state == storage::FlagState::open ||
-                       f.state == storage::FlagState::acknowledged) {
-                ++earlier_open_;
-            }
+    // Most urgent first, like the queue.
+    std::stable_sort(flags.begin(), flags.end(), [](const auto& a, const auto& b) {
+        return a.flag.severity > b.flag.severity;
+    });
+    for (const auto& f : flags) {
+        if (f.entry_id == *id) {
+            result_ << flag_map(f, vaultSession());
+        } else if (f.state == storage::FlagState::open ||
+                   f.state == storage::FlagState::acknowledged) {
+            ++earlier_open_;
         }
     }
     emit resultChanged();
-    session->notifyDataChanged();
-    return true;
+    emit saveFinished(true);
+    if (auto* session = vaultSession()) {
+        session->notifyDataChanged();
+    }
+}
+
+bool LogRecoveryPageController::waitUntilSaved(int timeoutMs) {
+    (void)saving_.waitUntilDone(timeoutMs);
+    return saved_;
 }
 
 } // namespace punctum::ui

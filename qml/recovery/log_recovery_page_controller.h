@@ -3,10 +3,12 @@
 // Offers each scale with its plain words, saves the entry (storage runs the norms engine in
 // the same transaction), and gives back the flags this entry raised as the result.
 
+#include "common/long_task.h"
 #include "common/session_bound.h"
 #include "punctum/core/date.h"
 #include "punctum/core/model/photo_view.h"
 #include "punctum/core/photo/photo_import.h"
+#include "punctum/storage/flag_store.h"
 #include <QImage>
 #include <QList>
 #include <QObject>
@@ -33,6 +35,8 @@ class LogRecoveryPageController : public SessionObject {
     /// [{key, name, max, yesNo, scale ("CEA" or ""), choices: [{value, words}]}]
     Q_PROPERTY(QVariantList scales READ scales CONSTANT)
     Q_PROPERTY(bool saved READ saved NOTIFY resultChanged)
+    /// A save is being written (off the UI thread); the Save button waits.
+    Q_PROPERTY(bool saving READ saving NOTIFY savingChanged)
     /// The flags this entry raised, as care cards: [{severity, severityWord, message, ...}]
     Q_PROPERTY(QVariantList resultFlags READ resultFlags NOTIFY resultChanged)
     /// Flags of this session still open from earlier entries.
@@ -67,6 +71,7 @@ public:
     [[nodiscard]] QString treatedOn() const { return treated_on_; }
     [[nodiscard]] static QVariantList scales();
     [[nodiscard]] bool saved() const { return saved_; }
+    [[nodiscard]] bool saving() const { return saving_.running(); }
     [[nodiscard]] QVariantList resultFlags() const { return result_; }
     [[nodiscard]] int earlierOpen() const { return earlier_open_; }
     [[nodiscard]] QString error() const { return error_; }
@@ -98,8 +103,14 @@ public:
     /// Saves today's entry. `scores` maps a scale key to its score; keys left out are "not
     /// reported", never 0. `reporter` is "patient" or "clinician". `outcome` holds the
     /// improvement ratings, GAIS 1..5: {gaisPractitioner, gaisPatient}, each optional.
+    /// What storage would refuse is refused here at once (false, with `error`); the entry
+    /// and its photos are then written off the UI thread (true: started), and
+    /// `saveFinished` tells how it ended, with `saved`, `resultFlags` and `error` set.
     Q_INVOKABLE bool save(const QVariantMap& scores, const QString& note, const QString& reporter,
                           const QVariantMap& outcome = {});
+    /// Blocks (processing events) until a save in progress ends; whether it was written.
+    /// For tests and the page tour.
+    bool waitUntilSaved(int timeoutMs = 30000);
     /// Back to an empty form, pending photos dropped.
     Q_INVOKABLE void reset();
 
@@ -108,6 +119,9 @@ signals:
     void resultChanged();
     void photosChanged();
     void observedOnChanged();
+    void savingChanged();
+    /// A save started by save() has ended: written (`ok`) or refused, with `error` set.
+    void saveFinished(bool ok);
 
 private:
     qint64 session_id_ = 0;
@@ -116,12 +130,17 @@ private:
     std::optional<core::Date> treated_date_;
     QString observed_on_;
     bool saved_ = false;
+    /// Writes the entry and its photos off the UI thread (common/long_task.h).
+    LongTask saving_;
     QVariantList result_;
     int earlier_open_ = 0;
     QString error_;
     QVariantList open_;
     void loadOpenFlags();
     void clearResult();
+    /// The UI-thread end of a save: the entry's flags, or the error.
+    void finish_save(std::optional<core::EntryId> id, const QString& error,
+                     std::vector<storage::StoredFlag> flags);
     void clearPhotos();
 
     struct PendingPhoto {

@@ -184,10 +184,9 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry) 
     return add_entry(std::move(entry), {});
 }
 
-StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry,
-                                                     const std::vector<NewPhoto>& photos) {
+StorageResult<void> SessionStore::check_entry(const core::RecoveryEntry& entry) {
     if (auto allowed = ctx_.require(core::Action::log_recovery); !allowed) {
-        return allowed.failure();
+        return allowed;
     }
     auto session = get(entry.session_id);
     if (!session) {
@@ -198,6 +197,14 @@ StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry,
     }
     if (auto when = core::not_in_future(entry.observed_on, ctx_.clock.now()); !when) {
         return fail(StorageErrc::invalid_input, when.error().message);
+    }
+    return {};
+}
+
+StorageResult<core::EntryId> SessionStore::add_entry(core::RecoveryEntry entry,
+                                                     const std::vector<NewPhoto>& photos) {
+    if (auto valid = check_entry(entry); !valid) {
+        return valid.failure();
     }
     return guard([&]() -> StorageResult<core::EntryId> {
         auto& db = *ctx_.db;

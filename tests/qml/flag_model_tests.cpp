@@ -192,6 +192,7 @@ private slots:
         QVERIFY2(
             log.save({{"pus", 1}, {"erythema", 2}}, "Yellow crust on the left cheek.", "clinician"),
             qPrintable(log.error()));
+        QVERIFY2(log.waitUntilSaved(), qPrintable(log.error()));
         QVERIFY(log.saved());
         QVERIFY(!log.resultFlags().isEmpty());
         QCOMPARE(log.resultFlags().front().toMap()["severity"].toString(),

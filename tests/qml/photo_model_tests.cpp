@@ -276,7 +276,8 @@ private slots:
         const auto count = vault().photos().of_session(core::SessionId{session_id_})->size();
         QVariantMap scores;
         scores.insert(QStringLiteral("erythema"), 1);
-        const bool saved = log.save(scores, QString(), QStringLiteral("clinician"));
+        const bool saved =
+            log.save(scores, QString(), QStringLiteral("clinician")) && log.waitUntilSaved();
         const QString error = log.error();
         QVERIFY2(saved, qPrintable(error));
         QCOMPARE(vault().photos().of_session(core::SessionId{session_id_})->size(), count + 1);

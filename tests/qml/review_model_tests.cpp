@@ -343,6 +343,7 @@ private slots:
         QVERIFY(log.observedOnError().isEmpty());
         QCOMPARE(log.observedDay(), core::days_between(older->treated_on, today) - 1);
         QVERIFY2(log.save({{"erythema", 1}}, "", "clinician"), qPrintable(log.error()));
+        QVERIFY2(log.waitUntilSaved(), qPrintable(log.error()));
         auto entries = vault().sessions().entries(older->session_id);
         QVERIFY(entries);
         const auto yesterday = core::Date{std::chrono::sys_days{today} - std::chrono::days{1}};

@@ -234,6 +234,7 @@ private slots:
         QVERIFY2(log.error().contains("clinician"), qPrintable(log.error()));
         QVERIFY2(log.save({}, "", "clinician", {{"gaisPractitioner", 2}, {"gaisPatient", 3}}),
                  qPrintable(log.error()));
+        QVERIFY2(log.waitUntilSaved(), qPrintable(log.error()));
         QVERIFY(log.resultFlags().isEmpty());
         auto entries = vault().sessions().entries(core::SessionId{signed_session_});
         QVERIFY(entries && entries->size() == 1);
@@ -269,6 +270,7 @@ private slots:
         log.setPhotoView(key, "profile"); // not a view: ignored
         QCOMPARE(log.pendingPhotos().front().toMap()["view"].toString(), QStringLiteral("left"));
         QVERIFY2(log.save({{"erythema", 1}}, "", "clinician"), qPrintable(log.error()));
+        QVERIFY2(log.waitUntilSaved(), qPrintable(log.error()));
         auto photos = vault().photos().of_session(core::SessionId{signed_session_});
         QVERIFY(photos && photos->size() == 1);
         QCOMPARE(photos->front().view, core::PhotoView::left);

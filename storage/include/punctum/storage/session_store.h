@@ -27,6 +27,10 @@ public:
     /// A client's sessions, newest first.
     [[nodiscard]] StorageResult<std::vector<core::TreatmentSession>> of_client(core::ClientId id);
 
+    /// Whether add_entry would accept `entry` (who may log, its session, its scores and
+    /// ratings, its day), without writing: for a form that saves off the UI thread and must
+    /// refuse at once. add_entry makes the same checks.
+    [[nodiscard]] StorageResult<void> check_entry(const core::RecoveryEntry& entry);
     /// Adds a recovery entry to its session (Action::log_recovery). In the same transaction
     /// the norms engine re-assesses the session and stores the flags it raises (FlagStore).
     [[nodiscard]] StorageResult<core::EntryId> add_entry(core::RecoveryEntry entry);
