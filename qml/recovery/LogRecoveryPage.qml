@@ -31,15 +31,7 @@ Page {
     }
 
     function save() {
-        const s = {}
-        for (const list of [graded, signs]) {
-            for (let i = 0; i < list.count; ++i) {
-                const p = list.itemAt(i)
-                if (p.reported)
-                    s[p.scale.key] = p.value
-            }
-        }
-        log.save(s, note.text, page.patient ? "patient" : "clinician", outcome.values())
+        log.save(scores.values(), note.text, page.patient ? "patient" : "clinician", outcome.values())
     }
     // The entry is written off the UI thread; its result is read out once it is in.
     Connections {
@@ -51,10 +43,7 @@ Page {
         log.reset()
         note.text = ""
         outcome.reset()
-        for (let i = 0; i < graded.count; ++i)
-            graded.itemAt(i).value = -1
-        for (let j = 0; j < signs.count; ++j)
-            signs.itemAt(j).value = 0
+        scores.reset()
     }
 
     // Files dropped anywhere on the page are offered as photos for this entry.
@@ -130,49 +119,13 @@ Page {
                 normProfile: topFlag ? topFlag.profile : ""
                 Layout.fillWidth: true
             }
-            Label {
+            SymptomScores {
+                id: scores
+                objectName: "symptomScores"
                 visible: !log.saved && log.day >= 0
-                text: page.patient ? qsTr("Pick what matches best. Leave a row empty if you are not sure.")
-                                   : qsTr("Score what you observed; rows left empty are saved as not assessed, not as 0.")
-                wrapMode: Text.Wrap
-                opacity: 0.8
+                log: log
+                patient: page.patient
                 Layout.fillWidth: true
-            }
-            ColumnLayout {
-                visible: !log.saved && log.day >= 0
-                spacing: Theme.unit * 2
-                Layout.fillWidth: true
-                Repeater {
-                    id: graded
-                    model: log.scales.filter(s => !s.yesNo)
-                    delegate: ScorePicker {
-                        required property var modelData
-                        objectName: "score_" + modelData.key
-                        scale: modelData
-                        Layout.fillWidth: true
-                    }
-                }
-            }
-            SectionLabel {
-                visible: !log.saved && log.day >= 0
-                text: page.patient ? qsTr("Do you have any of these?") : qsTr("Signs")
-            }
-            GridLayout {
-                visible: !log.saved && log.day >= 0
-                columns: 3
-                columnSpacing: Theme.unit * 2
-                Layout.fillWidth: true
-                Repeater {
-                    id: signs
-                    model: log.scales.filter(s => s.yesNo)
-                    delegate: ScorePicker {
-                        required property var modelData
-                        objectName: "score_" + modelData.key
-                        scale: modelData
-                        value: 0
-                        Layout.fillWidth: true
-                    }
-                }
             }
             OutcomeRatings {
                 id: outcome
