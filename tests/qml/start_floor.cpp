@@ -1,0 +1,36 @@
+// The start-up floor for punctum_ui_scale_bench (issue 13 item 7): a bare Qt Quick window
+// (Window and one Text, no controls, no style), linking Qt Quick alone, drawn the way the
+// bench draws (offscreen, software). Prints the milliseconds from process start to its first
+// frame swapped, which is what any Qt Quick app pays on this machine.
+
+#include "start_time.h"
+
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char* argv[]) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QGuiApplication app(argc, argv);
+    QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    QQmlApplicationEngine engine;
+    double shown_ms = -1;
+    punctum::bench::on_first_frame_with(engine, QStringLiteral("floorText"), [&](double ms) {
+        shown_ms = ms;
+        QCoreApplication::exit(0);
+    });
+    engine.loadData("import QtQuick\nWindow { width: 1200; height: 800; visible: true\n"
+                    "  Text { objectName: \"floorText\"; anchors.centerIn: parent;"
+                    " text: \"Punctum\" } }\n");
+    QTimer::singleShot(30000, &app, [] { QCoreApplication::exit(1); });
+    if (QGuiApplication::exec() != 0) {
+        return 1;
+    }
+    std::printf("%.1f\n", shown_ms);
+    return 0;
+}
