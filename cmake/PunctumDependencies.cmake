@@ -21,4 +21,9 @@ endif()
 
 # OpenCV for core/photo only (punctum_photo). Never highgui or cvv: Debian builds them
 # against Qt 5, which must not load into the Qt 6 app. mcc pulls in dnn.
+# imgcodecs only for the photo benchmarks' bare decode: core/photo reads and writes JPEG and
+# PNG with libjpeg and libpng itself, because imgcodecs pulls ~130 libraries (GDAL, GDCM,
+# HDF5, ...) into every process that links it: ~90 ms and ~40 MB before main().
 find_package(OpenCV 4.6 REQUIRED COMPONENTS core imgproc imgcodecs video features2d calib3d mcc)
+find_package(JPEG REQUIRED)
+find_package(PNG REQUIRED)

@@ -1,10 +1,10 @@
-// Decoding, orienting, scaling and encoding with OpenCV (imgcodecs, imgproc).
+// Decoding, orienting, scaling and encoding: libjpeg and libpng (codecs.h), OpenCV imgproc.
 
 #include "cv_image.h"
 
+#include "codecs.h"
 #include "punctum/core/photo/rgb_image.h"
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -22,20 +22,11 @@ int reduction_for(int long_side, int target) {
 
 PhotoResult<cv::Mat> decode_stored(std::span<const std::uint8_t> file, const ContainerInfo& info,
                                    int target_long_side) {
-    int flags = cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION;
     int factor = 1;
     if (info.format == ImageFormat::jpeg && target_long_side > 0) {
         factor = reduction_for(std::max(info.stored_width, info.stored_height), target_long_side);
-        flags = factor == 8   ? cv::IMREAD_REDUCED_COLOR_8
-                : factor == 4 ? cv::IMREAD_REDUCED_COLOR_4
-                : factor == 2 ? cv::IMREAD_REDUCED_COLOR_2
-                              : cv::IMREAD_COLOR;
-        flags |= cv::IMREAD_IGNORE_ORIENTATION;
     }
-    // imdecode only reads the buffer; the Mat header just lends it the bytes.
-    const cv::Mat buffer(1, static_cast<int>(file.size()), CV_8U,
-                         const_cast<std::uint8_t*>(file.data())); // NOLINT: read-only use
-    cv::Mat image = cv::imdecode(buffer, flags);
+    cv::Mat image = info.format == ImageFormat::jpeg ? jpeg_decode(file, factor) : png_decode(file);
     const int expected_w = (info.stored_width + factor - 1) / factor;
     const int expected_h = (info.stored_height + factor - 1) / factor;
     if (image.empty() || image.cols != expected_w || image.rows != expected_h ||
@@ -109,13 +100,9 @@ PhotoResult<cv::Mat> decode_oriented(std::span<const std::uint8_t> file, int ori
 }
 
 std::vector<std::uint8_t> encode(const cv::Mat& bgr, const char* ext, int quality) {
-    std::vector<std::uint8_t> out;
-    std::vector<int> params;
-    if (std::string_view(ext) == ".jpg") {
-        params = {cv::IMWRITE_JPEG_QUALITY, quality};
-    }
-    if (!cv::imencode(ext, bgr, out, params)) {
-        throw cv::Exception(cv::Error::StsError, "imencode failed", "encode", __FILE__, __LINE__);
+    auto out = std::string_view(ext) == ".jpg" ? jpeg_encode(bgr, quality) : png_encode(bgr);
+    if (out.empty()) {
+        throw cv::Exception(cv::Error::StsError, "encoding failed", "encode", __FILE__, __LINE__);
     }
     return out;
 }
