@@ -59,6 +59,7 @@ ApplicationWindow {
         }
         function onUnlockedChanged() {
             if (VaultSession.unlocked) {
+                routes.makeUnlockedPages()
                 if (window.page !== "recovery-key")
                     window.showPage(routes.homePage())
             } else {

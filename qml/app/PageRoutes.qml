@@ -1,14 +1,12 @@
 import QtQuick
 import Punctum.Common
 import Punctum.Vault
-import Punctum.Settings
-import Punctum.Photos
-import Punctum.Recovery
-import Punctum.Sessions
 
-// The pages Main.qml shows, by name (`table`): those of the vault itself, settings, photos
-// and a patient's pages here, a clinic's in ClinicPages. Each page takes its arguments from
-// pageArgs (what showPage was given) and asks for the next page with go(name, args).
+// The pages Main.qml shows, by name: those of the vault itself (unlock, create, restore, the
+// recovery key) here; the pages behind the unlock page in UnlockedPages, made from its URL the
+// first time the vault opens, so starting the app compiles the unlock page and what it needs,
+// not every page (issue 13 item 7). Each page takes its arguments from pageArgs (what
+// showPage was given) and asks for the next page with go(name, args).
 QtObject {
     id: routes
     property var pageArgs: ({})
@@ -23,24 +21,38 @@ QtObject {
         return VaultSession.role === "patient" ? "today" : "attention"
     }
 
-    // name -> page. An unknown name shows the unlock page.
-    readonly property var table: ({
+    // The pages behind the unlock page (an UnlockedPages), null until the vault first opens.
+    property QtObject unlocked: null
+    function makeUnlockedPages() {
+        if (routes.unlocked)
+            return
+        const component = Qt.createComponent(Qt.resolvedUrl("UnlockedPages.qml"))
+        if (component.status !== Component.Ready) {
+            console.error("UnlockedPages.qml:", component.errorString())
+            return
+        }
+        routes.unlocked = component.createObject(routes, { router: routes })
+    }
+    Component.onCompleted: {
+        if (VaultSession.unlocked)
+            routes.makeUnlockedPages()
+    }
+
+    // name -> page, for the vault's own pages; the others are in unlocked.table.
+    readonly property var lockedTable: ({
         "create": createPage, "unlock": unlockPage, "restore": restorePage,
-        "recovery-key": recoveryKeyPage, "settings": settingsPage,
-        "attention": clinic.attentionPage, "clients": clinic.clientsPage,
-        "client": clinic.clientPage, "new-client": clinic.newClientPage,
-        "session": clinic.sessionPage, "log": clinic.logPage,
-        "new-session": clinic.newSessionPage, "reviews": clinic.reviewsPage,
-        "today": todayPage, "recovery": recoveryPage, "aftercare": aftercarePage,
-        "photo": photoPage, "compare": comparePage, "photos": photosPage
+        "recovery-key": recoveryKeyPage
     })
-    readonly property ClinicPages clinic: ClinicPages { router: routes }
-    // Pages that open while the vault is locked; the others need it unlocked.
+    // Pages that open while the vault is locked; the others need it unlocked. An unknown name
+    // shows the unlock page.
     readonly property var lockedPages: ["create", "recovery-key", "restore"]
     function pageFor(name) {
-        if (routes.lockedPages.indexOf(name) < 0 && !VaultSession.unlocked)
+        if (routes.lockedTable.hasOwnProperty(name))
+            return routes.lockedPages.indexOf(name) >= 0 || !VaultSession.unlocked
+                    ? routes.lockedTable[name] : unlockPage
+        if (!VaultSession.unlocked || !routes.unlocked || !routes.unlocked.table.hasOwnProperty(name))
             return unlockPage
-        return routes.table.hasOwnProperty(name) ? routes.table[name] : unlockPage
+        return routes.unlocked.table[name]
     }
 
     // The rail item a page belongs to: a session and what opens from it belong to the item it
@@ -72,55 +84,6 @@ QtObject {
                 VaultSession.forgetRecoveryKey()
                 routes.go(routes.homePage())
             }
-        }
-    }
-    readonly property Component settingsPage: Component {
-        SettingsPage {}
-    }
-    readonly property Component todayPage: Component {
-        LogRecoveryPage {
-            objectName: "todayPage"
-            sessionId: VaultSession.latestSessionId()
-            showBack: false
-        }
-    }
-    readonly property Component recoveryPage: Component {
-        SessionPage {
-            objectName: "recoveryPage"
-            sessionId: VaultSession.latestSessionId()
-            backText: qsTr("Today")
-            onBack: routes.go("today")
-            onLogRecovery: routes.go("today")
-            onOpenPhoto: (id) => routes.go("photo", { photoId: id, from: "recovery", back: "recovery" })
-            onComparePhotos: (id) => routes.go("compare", { sessionId: id, from: "recovery", back: "recovery" })
-        }
-    }
-    readonly property Component aftercarePage: Component {
-        AftercarePage { sessionId: VaultSession.latestSessionId() }
-    }
-    // Photos: the viewer and compare pages go back where they were opened from (pageArgs.back:
-    // "session", "photos" or "recovery"), keeping that page's arguments.
-    function photoBack() {
-        routes.go(routes.pageArgs.back || "session", routes.pageArgs)
-    }
-    readonly property Component photoPage: Component {
-        PhotoViewerPage {
-            photoId: routes.pageArgs.photoId || 0
-            onBack: routes.photoBack()
-            onCompare: (id) => routes.go("compare", Object.assign({}, routes.pageArgs, { sessionId: id }))
-        }
-    }
-    readonly property Component comparePage: Component {
-        PhotoComparePage {
-            sessionId: routes.pageArgs.sessionId || 0
-            onBack: routes.photoBack()
-        }
-    }
-    readonly property Component photosPage: Component {
-        PhotosPage {
-            sessionId: VaultSession.latestSessionId()
-            onOpenPhoto: (id) => routes.go("photo", { photoId: id, from: "photos", back: "photos" })
-            onCompare: (id) => routes.go("compare", { sessionId: id, from: "photos", back: "photos" })
         }
     }
 }

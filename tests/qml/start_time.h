@@ -15,6 +15,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace punctum::bench {
@@ -38,6 +39,23 @@ inline double ms_since_process_start() {
            1000.0;
 }
 
+/// CPU milliseconds (user and system, all threads) this process has used so far: steadier
+/// than the wall clock on a machine shared with other work.
+inline double cpu_ms() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_usec) / 1000.0;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+/// When a frame was shown: since process start (wall) and CPU used until then.
+struct StartPoint {
+    double wall_ms = -1;
+    double cpu_ms = -1;
+};
+
 inline QObject* find_object(QObject* root, const QString& name) {
     if (root == nullptr) {
         return nullptr;
@@ -60,11 +78,11 @@ inline QObject* find_object(QObject* root, const QString& name) {
     return nullptr;
 }
 
-/// Calls `shown` with ms_since_process_start() at the first frame swapped while an object
+/// Calls `shown` with the StartPoint of the first frame swapped while an object
 /// named `name` is in the engine's window. Connect before loading. The software render loop
 /// (offscreen) swaps on the GUI thread, so the scene may be walked from the signal.
 inline void on_first_frame_with(QQmlApplicationEngine& engine, const QString& name,
-                                std::function<void(double)> shown) {
+                                std::function<void(StartPoint)> shown) {
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &engine,
                      [name, shown = std::move(shown)](QObject* root, const QUrl&) {
                          auto* window = qobject_cast<QQuickWindow*>(root);
@@ -77,7 +95,7 @@ inline void on_first_frame_with(QQmlApplicationEngine& engine, const QString& na
                              [window, name, shown, done] {
                                  if (!*done && find_object(window->contentItem(), name)) {
                                      *done = true;
-                                     shown(ms_since_process_start());
+                                     shown(StartPoint{ms_since_process_start(), cpu_ms()});
                                  }
                              },
                              Qt::DirectConnection);
