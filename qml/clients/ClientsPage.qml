@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum.Common
 import Punctum.Clients
@@ -84,14 +83,7 @@ Page {
                 Accessible.name: name
                 onClicked: page.openClient(clientId)
                 Keys.onReturnPressed: page.openClient(clientId)
-                // A flat background instead of Material's ripple: the software renderer keeps
-                // one ripple pixmap per row, as wide as the row squared (about 4 MB a row).
-                background: Rectangle {
-                    implicitHeight: row.Material.delegateHeight
-                    color: row.down || row.hovered || row.visualFocus ? row.Material.rippleColor
-                         : row.highlighted ? row.Material.listHighlightColor : "transparent"
-                }
-
+                background: RowBackground { control: row } // no ripple pixmap per row
                 contentItem: RowLayout {
                     spacing: Theme.unit * 2
                     Label {

@@ -118,6 +118,7 @@ ColumnLayout {
         Layout.fillHeight: true
         ScrollBar.vertical: ScrollBar {}
         delegate: ItemDelegate {
+            id: row
             required property string time
             required property string account
             required property string actionWords
@@ -128,6 +129,7 @@ ColumnLayout {
             bottomPadding: Theme.unit / 2
             leftPadding: 0
             rightPadding: 0
+            background: RowBackground { control: row } // no ripple pixmap per row
             Accessible.name: qsTr("%1, %2: %3 %4 %5").arg(time).arg(account).arg(actionWords).arg(object).arg(client)
             contentItem: RowLayout {
                 spacing: Theme.unit * 2

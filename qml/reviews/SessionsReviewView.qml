@@ -86,6 +86,7 @@ ColumnLayout {
                                                   : severity === "ok" ? (view.dark ? Theme.okOnDark : Theme.ok)
                                                   : palette.windowText
             width: ListView.view.width
+            background: RowBackground { control: row } // no ripple pixmap per row
             Accessible.name: qsTr("%1, treated %2: %3. %4. %5").arg(client).arg(treatedOn).arg(outcomeWords).arg(flags).arg(entries)
             onClicked: view.openSession(sessionId, clientId)
             contentItem: RowLayout {
