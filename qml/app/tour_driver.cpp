@@ -44,7 +44,10 @@ QObject* find_object(QObject* root, const QString& name) {
 TourDriver::TourDriver(QQuickWindow& window, VaultSession& session, QmlMessageLog& log,
                        TourResult& result, QString temp_dir, QString screenshot_dir)
     : window_(window), session_(session), log_(log), result_(result),
-      temp_dir_(std::move(temp_dir)), screenshot_dir_(std::move(screenshot_dir)) {}
+      temp_dir_(std::move(temp_dir)), screenshot_dir_(std::move(screenshot_dir)) {
+    folders_.setVaultSession(&session);
+    tasks_.setVaultSession(&session);
+}
 
 void TourDriver::settle(int ms) {
     QDeadlineTimer deadline(ms);

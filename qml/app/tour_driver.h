@@ -4,6 +4,8 @@
 // finds for the next. Problems go into the tour's result; visit() captures a page.
 
 #include "app/page_tour.h"
+#include "settings/vault_tasks.h"
+#include "vault/vault_folders.h"
 
 #include <QObject>
 #include <QString>
@@ -38,6 +40,10 @@ public:
 
     QQuickWindow& window() { return window_; }
     VaultSession& session() { return session_; }
+    /// The session's vault folders (create, restore) and tasks (backup, re-evaluation), as
+    /// the pages' own VaultFolders and VaultTasks reach them.
+    VaultFolders& folders() { return folders_; }
+    VaultTasks& tasks() { return tasks_; }
     /// The tour's temporary folder: vaults, backup and files to add live here.
     [[nodiscard]] const QString& tempDir() const { return temp_dir_; }
     /// `name` in that folder.
@@ -75,6 +81,8 @@ public:
 private:
     QQuickWindow& window_;
     VaultSession& session_;
+    VaultFolders folders_;
+    VaultTasks tasks_;
     QmlMessageLog& log_;
     TourResult& result_;
     QString temp_dir_;

@@ -50,8 +50,9 @@ bool create_clinic_vault(TourDriver& t) {
     t.set(QStringLiteral("clinicChoice"), "checked", true);
 
     auto& session = t.session();
-    session.createVault(QStringLiteral("clinic"), QStringLiteral("admin"),
-                        QStringLiteral("Dr Sam Okafor"), QString::fromUtf8(tour_passphrase), 24);
+    t.folders().createVault(QStringLiteral("clinic"), QStringLiteral("admin"),
+                            QStringLiteral("Dr Sam Okafor"), QString::fromUtf8(tour_passphrase),
+                            24);
     if (!session.waitUntilIdle(120000) || !session.unlocked()) {
         t.problem(QStringLiteral("creating the demo vault failed: %1").arg(session.error()));
     }

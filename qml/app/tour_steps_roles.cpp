@@ -50,7 +50,7 @@ void forget_new_passphrase(TourDriver& t) {
 bool task_in_progress(TourDriver& t) {
     auto& session = t.session();
     session.task()->holdAtFirstReportForTests(true);
-    session.reassessAll();
+    t.tasks().reassessAll();
     QDeadlineTimer deadline(30000);
     while (!session.task()->hasReported() && !deadline.hasExpired()) {
         TourDriver::settle(20);
@@ -75,7 +75,7 @@ bool reviews_audit(TourDriver& t) {
     // A backup for the restore page later on.
     auto& session = t.session();
     t.demo.backup_file = t.tempPath(QStringLiteral("tour.backup"));
-    session.backUpTo(QUrl::fromLocalFile(t.demo.backup_file));
+    t.tasks().backUpTo(QUrl::fromLocalFile(t.demo.backup_file));
     session.waitUntilIdle(60000);
 
     t.show(QStringLiteral("reviews"));
@@ -142,8 +142,8 @@ bool patient_today(TourDriver& t) {
     auto& session = t.session();
     t.demo.clinic_vault = session.vaultPath();
     session.setVaultPath(t.tempPath(QStringLiteral("personal")));
-    session.createVault(QStringLiteral("personal"), QStringLiteral("me"),
-                        QStringLiteral("Alex Morgan"), QString::fromUtf8(tour_passphrase), 1);
+    t.folders().createVault(QStringLiteral("personal"), QStringLiteral("me"),
+                            QStringLiteral("Alex Morgan"), QString::fromUtf8(tour_passphrase), 1);
     if (!session.waitUntilIdle(120000) || !session.unlocked()) {
         t.problem(QStringLiteral("creating the personal vault failed: %1").arg(session.error()));
     }
@@ -191,7 +191,7 @@ bool restore_backup(TourDriver& t) {
     TourDriver::settle(100);
     if (auto* page = t.object(QStringLiteral("restoreBackupPage"))) {
         page->setProperty("backupFile", QUrl::fromLocalFile(t.demo.backup_file));
-        page->setProperty("folder", t.session().describeFolder(QUrl::fromLocalFile(
+        page->setProperty("folder", VaultFolders::describeFolder(QUrl::fromLocalFile(
                                         t.tempPath(QStringLiteral("restored")))));
     }
     t.set(QStringLiteral("restorePassphrase"), "text", QString::fromUtf8(tour_passphrase));

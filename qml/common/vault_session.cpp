@@ -1,19 +1,15 @@
 #include "common/vault_session.h"
 
 #include "common/secret_text.h"
-#include "punctum/core/demo/demo_clinic.h"
 #include "punctum/core/model/role.h"
-#include "punctum/storage/demo_writer.h"
 #include "punctum/storage/passphrase_rule.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
-#include <QDir>
 #include <QEvent>
 #include <QFileInfo>
 #include <QPointer>
 #include <QQmlEngine>
-#include <QStandardPaths>
 #include <algorithm>
 #include <utility>
 
@@ -272,163 +268,10 @@ void VaultSession::unlock(const QString& account, const QString& passphrase) {
     }
 }
 
-void VaultSession::createVault(const QString& kind, const QString& account,
-                               const QString& displayName, const QString& passphrase,
-                               int demoClients) {
-    if (busy()) {
-        return;
-    }
-    clearError();
-    if (const QString weak = weakPassphraseReason(passphrase); !weak.isEmpty()) {
-        setError(weak);
-        return;
-    }
-    auto secret = std::make_shared<storage::SecureBytes>(secret_from(passphrase));
-    storage::NewVault options;
-    options.kind =
-        storage::vault_kind_from_string(kind.toStdString()).value_or(storage::VaultKind::clinic);
-    options.account_name = account.trimmed().toStdString();
-    options.display_name = displayName.trimmed().toStdString();
-    options.kdf = kdf_;
-    const std::string folder = path_.toStdString();
-    QPointer<VaultSession> self(this);
-    const core::Clock& clock = clock_;
-    const QString title = demoClients > 0
-                              ? tr("Creating the vault with %1 demo clients").arg(demoClients)
-                              : tr("Creating the vault");
-    task_.start(
-        title,
-        [self, secret, folder, options, demoClients, &clock](const core::Progress& progress) {
-            auto created = storage::Vault::create(folder, *secret, options, clock);
-            int added_clients = 0;
-            if (created && demoClients > 0) {
-                // Each client is one transaction: stopping keeps the ones already written.
-                // The demo data is a convenience: a failure leaves a usable vault.
-                storage::DemoFill fill;
-                fill.clients = demoClients;
-                if (core::report(progress, 0, demoClients)) {
-                    auto filled = storage::fill_demo(
-                        *created->vault, fill, core::date_of(clock.now()),
-                        [&](const core::DemoClient&, core::ClientId, bool) {
-                            ++added_clients;
-                            return core::report(progress, added_clients, demoClients);
-                        });
-                    (void)filled;
-                }
-                (void)core::report(progress, added_clients, demoClients);
-            }
-            auto result = std::make_shared<decltype(created)>(std::move(created));
-            return std::function<void()>([self, result, added_clients, demoClients] {
-                if (!self) {
-                    return;
-                }
-                if (!*result) {
-                    self->setError(message_of(result->error()));
-                    return;
-                }
-                emit self->vaultPathChanged();
-                self->adopt(std::move(result->value().vault));
-                self->recovery_key_ = std::move(result->value().recovery_key);
-                emit self->recoveryKeyChanged();
-                if (added_clients < demoClients) {
-                    emit self->taskDone(QStringLiteral("create"), true,
-                                        tr("Stopped after %1 of %2 demo clients; the vault is "
-                                           "ready to use.")
-                                            .arg(added_clients)
-                                            .arg(demoClients));
-                }
-            });
-        },
-        [](qint64 done, qint64 total) { return tr("%1 of %2 demo clients").arg(done).arg(total); });
-}
-
 QString VaultSession::weakPassphraseReason(const QString& passphrase) {
     // Storage's own rule, asked early so the form answers before a task starts.
     const auto rule = storage::check_new_passphrase(secret_from(passphrase));
     return rule ? QString() : QString::fromStdString(rule.error().message);
-}
-
-QVariantMap VaultSession::describeFolder(const QUrl& folder) const {
-    const QString path = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
-    QVariantMap out;
-    out.insert(QStringLiteral("path"), path);
-    const QDir dir(path);
-    const bool empty = !dir.exists() || dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot |
-                                                    QDir::Hidden | QDir::System);
-    out.insert(QStringLiteral("empty"), empty);
-    auto summary = storage::Vault::inspect(path.toStdString());
-    out.insert(QStringLiteral("isVault"), static_cast<bool>(summary));
-    if (summary) {
-        out.insert(QStringLiteral("kind"),
-                   QString::fromUtf8(storage::to_string(summary->kind).data()));
-        QStringList names;
-        for (const auto& name : summary->accounts) {
-            names << QString::fromStdString(name);
-        }
-        out.insert(QStringLiteral("accounts"), names);
-    }
-    // A new vault needs a folder of its own: never mix it into a folder of other files.
-    QString target = path;
-    if (!empty && !summary) {
-        target = dir.filePath(QStringLiteral("Punctum vault"));
-        for (int n = 2; QFileInfo::exists(target); ++n) {
-            target = dir.filePath(QStringLiteral("Punctum vault %1").arg(n));
-        }
-    }
-    out.insert(QStringLiteral("target"), target);
-    return out;
-}
-
-bool VaultSession::openVaultFolder(const QUrl& folder) {
-    if (busy()) {
-        return false;
-    }
-    const QString path = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
-    auto summary = storage::Vault::inspect(path.toStdString());
-    if (!summary) {
-        if (summary.error().code == storage::StorageErrc::not_a_vault) {
-            setError(tr("%1 is not a Punctum vault: it has no key file. Choose the folder the "
-                        "vault was created in, or create a vault.")
-                         .arg(QDir::toNativeSeparators(path)));
-        } else {
-            setError(tr("This vault cannot be opened: %1").arg(message_of(summary.error())));
-        }
-        return false;
-    }
-    setVaultPath(path);
-    clearError();
-    return true;
-}
-
-void VaultSession::restoreBackup(const QUrl& backupFile, const QString& folder,
-                                 const QString& account, const QString& passphrase, bool replace) {
-    if (busy() || vault_) {
-        return;
-    }
-    clearError();
-    auto secret = std::make_shared<storage::SecureBytes>(secret_from(passphrase));
-    const std::string file = backupFile.toLocalFile().toStdString();
-    const std::string target = folder.toStdString();
-    const std::string who = account.trimmed().toStdString();
-    QPointer<VaultSession> self(this);
-    const core::Clock& clock = clock_;
-    task_.start(tr("Restoring the backup"), [self, secret, file, target, who, replace, &clock,
-                                             folder](const core::Progress&) {
-        auto restored = storage::Vault::restore(file, target, who, *secret, clock, replace);
-        const bool ok = static_cast<bool>(restored);
-        const QString message =
-            ok ? tr("Restored and verified. Unlock it below.") : message_of(restored.error());
-        return std::function<void()>([self, ok, message, folder] {
-            if (!self) {
-                return;
-            }
-            if (ok) {
-                self->path_.clear(); // re-announce even when the path is the same
-                self->setVaultPath(folder);
-            }
-            emit self->taskDone(QStringLiteral("restore"), ok, message);
-        });
-    });
 }
 
 bool VaultSession::runOnVault(const QString& kind, const QString& title, VaultWork work,
@@ -462,107 +305,22 @@ bool VaultSession::runOnVault(const QString& kind, const QString& title, VaultWo
     return started;
 }
 
-void VaultSession::backUpTo(const QUrl& file) {
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
-    runOnVault(
-        QStringLiteral("backup"), tr("Backing up the vault"),
-        [path](storage::Vault& vault,
-               const core::Progress& progress) -> storage::StorageResult<QString> {
-            if (auto done = vault.backup_to(path.toStdString(), progress); !done) {
-                return done.failure();
-            }
-            return tr("Backed up to %1. It opens with any account's passphrase or the "
-                      "recovery key.")
-                .arg(QDir::toNativeSeparators(path));
-        },
-        [](qint64 done, qint64 total) {
-            return tr("%1 of %2 MB copied")
-                .arg(static_cast<double>(done) / 1e6, 0, 'f', 1)
-                .arg(static_cast<double>(total) / 1e6, 0, 'f', 1);
-        });
-}
-
-QUrl VaultSession::suggestedBackupFile() const {
-    const QString home = QStandardPaths::writableLocation(QStandardPaths::HomeLocation);
-    const QString day = QString::fromStdString(core::format_date(core::date_of(clock_.now())));
-    return QUrl::fromLocalFile(QDir(home).filePath(QStringLiteral("punctum-%1.backup").arg(day)));
-}
-
-void VaultSession::reassessAll() {
-    runOnVault(
-        QStringLiteral("reassess"), tr("Re-evaluating every session"),
-        [](storage::Vault& vault,
-           const core::Progress& progress) -> storage::StorageResult<QString> {
-            auto summary = vault.flags().reassess_all(progress);
-            if (!summary) {
-                return summary.failure();
-            }
-            return tr("%1 sessions re-evaluated: %2 new flags raised, %3 flags resolved.")
-                .arg(summary->sessions)
-                .arg(summary->raised)
-                .arg(summary->resolved);
-        },
-        [](qint64 done, qint64 total) { return tr("%1 of %2 sessions").arg(done).arg(total); });
-}
-
-void VaultSession::changePassphrase(const QString& passphrase) {
-    if (const QString weak = weakPassphraseReason(passphrase); !weak.isEmpty()) {
-        emit taskDone(QStringLiteral("passphrase"), false, weak);
-        return;
-    }
-    auto secret = std::make_shared<storage::SecureBytes>(secret_from(passphrase));
-    const storage::KdfParams kdf = kdf_;
-    runOnVault(QStringLiteral("passphrase"), tr("Changing your passphrase"),
-               [secret, kdf](storage::Vault& vault,
-                             const core::Progress&) -> storage::StorageResult<QString> {
-                   if (auto done = vault.change_passphrase(*secret, kdf); !done) {
-                       return done.failure();
-                   }
-                   return tr("Your passphrase is changed. Use the new one next time you unlock.");
-               });
-}
-
-void VaultSession::rotateDataKey() {
-    runOnVault(QStringLiteral("rotate"), tr("Re-encrypting the vault under a new key"),
-               [](storage::Vault& vault, const core::Progress&) -> storage::StorageResult<QString> {
-                   if (auto done = vault.rotate_data_key(); !done) {
-                       return done.failure();
-                   }
-                   return tr("The vault is re-encrypted: removed accounts' old keys open "
-                             "nothing new.");
-               });
-}
-
-void VaultSession::replaceRecoveryKey() {
-    // The key is made on the worker and moved to the UI thread in its SecureBytes; the queued
-    // call is dropped if the session is gone by then.
-    auto key = std::make_shared<storage::SecureBytes>();
-    runOnVault(QStringLiteral("recovery-key"), tr("Replacing the recovery key"),
-               [this, key](storage::Vault& vault,
-                           const core::Progress&) -> storage::StorageResult<QString> {
-                   auto fresh = vault.replace_recovery_key();
-                   if (!fresh) {
-                       return fresh.failure();
-                   }
-                   *key = std::move(fresh.value());
-                   QMetaObject::invokeMethod(
-                       this,
-                       [this, key] {
-                           recovery_key_ = std::move(*key);
-                           emit recoveryKeyChanged();
-                       },
-                       Qt::QueuedConnection);
-                   return tr("The recovery key is replaced: the old one no longer opens this "
-                             "vault. Backups made before keep opening with the old one.");
-               });
-}
-
 void VaultSession::forgetRecoveryKey() {
     if (recovery_key_.empty()) {
         return;
     }
     recovery_key_ = storage::SecureBytes(); // the old buffer is wiped as it is freed
     emit recoveryKeyChanged();
+}
+
+void VaultSession::holdRecoveryKey(storage::SecureBytes key) {
+    recovery_key_ = std::move(key);
+    emit recoveryKeyChanged();
+}
+
+void VaultSession::showVaultAt(const QString& path) {
+    path_.clear(); // re-announce even when the path is the same
+    setVaultPath(path);
 }
 
 void VaultSession::lock() {

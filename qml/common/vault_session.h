@@ -1,5 +1,9 @@
 #pragma once
-// The app's one open vault, as QML sees it: unlock, create, lock, and who is signed in.
+// The app's one open vault, as QML sees it: unlock, lock, who is signed in, and the long
+// task that may hold the vault. The vault folders (inspect, open, create, restore) are
+// VaultFolders (vault/vault_folders.h); the tasks over the open vault (backup, re-evaluation,
+// passphrase and key changes) are VaultTasks (settings/vault_tasks.h); both run through
+// this session's task and hand it what they open.
 // Secrets pass through here as briefly as possible: a passphrase typed in QML arrives as
 // a QString (Qt offers no other way), is copied into guarded memory at once, and the
 // UTF-8 copy is wiped. Keys never enter a QString.
@@ -71,6 +75,7 @@ public:
     static void setInstance(VaultSession* session);
     /// Today by the session's clock (UTC calendar day).
     [[nodiscard]] core::Date today() const;
+    [[nodiscard]] const core::Clock& clock() const { return clock_; }
 
     [[nodiscard]] bool unlocked() const { return vault_ != nullptr; }
     [[nodiscard]] bool busy() const { return busy_ || task_.running(); }
@@ -94,47 +99,24 @@ public:
     /// Starts unlocking off the UI thread (Argon2id takes most of a second); emits
     /// unlockedChanged or errorChanged when done. The field's text is wiped by QML after.
     Q_INVOKABLE void unlock(const QString& account, const QString& passphrase);
-    /// Creates a vault at vaultPath off the UI thread; `demoClients` > 0 fills it with a
-    /// synthetic clinic. Opens it and holds its recovery key to be shown once
-    /// (recoveryKeyChanged).
-    Q_INVOKABLE void createVault(const QString& kind, const QString& account,
-                                 const QString& displayName, const QString& passphrase,
-                                 int demoClients);
     /// Closes the vault and wipes its keys. Refused while a long task uses the vault.
     Q_INVOKABLE void lock();
-    /// What a chosen folder is, for the open, create and restore forms: {path, isVault,
-    /// kind, accounts, empty, target}. `target` is where a new vault would go: the folder
-    /// itself when it is empty or missing, else a new "Punctum vault" folder inside it.
-    Q_INVOKABLE QVariantMap describeFolder(const QUrl& folder) const;
-    /// Switches to the vault in `folder` (locking the open one). A folder that holds no
-    /// vault is refused with an error in plain words; false then.
-    Q_INVOKABLE bool openVaultFolder(const QUrl& folder);
-    /// Restores a backup file into `folder` off the UI thread (storage verifies it first and
-    /// changes nothing on failure), then shows that vault locked. taskDone("restore", ...).
-    Q_INVOKABLE void restoreBackup(const QUrl& backupFile, const QString& folder,
-                                   const QString& account, const QString& passphrase, bool replace);
-    /// Writes an encrypted backup of the open vault; taskDone("backup", ...).
-    Q_INVOKABLE void backUpTo(const QUrl& file);
-    /// A file name for today's backup, e.g. "punctum-2026-11-24.backup", in the home folder.
-    Q_INVOKABLE QUrl suggestedBackupFile() const;
-    /// Re-runs the norms in force over every session; taskDone("reassess", ...).
-    Q_INVOKABLE void reassessAll();
-    /// Gives the signed-in account a new passphrase (refused when too weak);
-    /// taskDone("passphrase", ...).
-    Q_INVOKABLE void changePassphrase(const QString& passphrase);
-    /// Re-encrypts the vault under a new data key (after removing an account);
-    /// taskDone("rotate", ...).
-    Q_INVOKABLE void rotateDataKey();
-    /// Replaces the recovery key (the old one opens nothing from then on) and holds the new
-    /// one to be shown once; taskDone("recovery-key", ...). Admin, or a personal vault's owner.
-    Q_INVOKABLE void replaceRecoveryKey();
     /// Wipes the recovery key once it has been written down (or the page is left).
     Q_INVOKABLE void forgetRecoveryKey();
+    /// Holds `key` (a new vault's, or a replaced one) to be shown once (recoveryKeyChanged).
+    void holdRecoveryKey(storage::SecureBytes key);
     [[nodiscard]] bool hasRecoveryKey() const { return !recovery_key_.empty(); }
     /// The recovery key waiting to be shown, for RecoveryKeyText only: it is never copied
     /// into a QString (see recovery_key_text.h).
     [[nodiscard]] const storage::SecureBytes& recoveryKey() const { return recovery_key_; }
     Q_INVOKABLE void clearError();
+    /// Shows `message` as the session's error (errorChanged).
+    void setError(const QString& message);
+    /// Makes `vault` (just opened or created) the open vault: unlockedChanged, dataChanged.
+    void adopt(std::unique_ptr<storage::Vault> vault);
+    /// Shows the vault at `path`, locked, announcing it even when the path is the one shown
+    /// (a vault was just created or restored there).
+    void showVaultAt(const QString& path);
     /// The newest session of the vault's first client: a personal vault's own latest
     /// treatment (Today, My recovery). 0 when there is none.
     Q_INVOKABLE qint64 latestSessionId();
@@ -188,8 +170,6 @@ signals:
 
 private:
     void setBusy(bool busy);
-    void setError(const QString& message);
-    void adopt(std::unique_ptr<storage::Vault> vault);
 
     const core::Clock& clock_;
     QString path_;

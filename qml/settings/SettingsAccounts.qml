@@ -81,7 +81,7 @@ ColumnLayout {
             objectName: "rotateKeyButton"
             text: qsTr("Re-encrypt now")
             Accessible.name: qsTr("Re-encrypt the vault under a new data key")
-            onClicked: VaultSession.rotateDataKey()
+            onClicked: tasks.rotateDataKey()
         }
     }
 
@@ -181,5 +181,10 @@ ColumnLayout {
             }
         }
         onAccepted: accounts.remove(account)
+    }
+
+    VaultTasks {
+        id: tasks
+        vaultSession: VaultSession
     }
 }

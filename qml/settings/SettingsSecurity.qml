@@ -4,6 +4,7 @@ import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import Punctum.Common
+import Punctum.Settings
 import Punctum.Vault
 
 // Settings for whoever is signed in: a new passphrase for their own account (strength shown
@@ -39,8 +40,8 @@ ColumnLayout {
         title: qsTr("Save the backup as")
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("Punctum backups (*.backup)")]
-        selectedFile: VaultSession.suggestedBackupFile()
-        onAccepted: VaultSession.backUpTo(selectedFile)
+        selectedFile: tasks.suggestedBackupFile()
+        onAccepted: tasks.backUpTo(selectedFile)
     }
 
     SectionLabel { text: qsTr("Back up"); Layout.topMargin: Theme.unit }
@@ -128,7 +129,7 @@ ColumnLayout {
                 Accessible.name: text
             }
         }
-        onAccepted: VaultSession.replaceRecoveryKey()
+        onAccepted: tasks.replaceRecoveryKey()
     }
 
     SectionLabel { text: qsTr("Change my passphrase"); Layout.topMargin: Theme.unit }
@@ -182,9 +183,14 @@ ColumnLayout {
         Layout.alignment: Qt.AlignRight
         Accessible.name: text
         onClicked: {
-            VaultSession.changePassphrase(newPass.text)
+            tasks.changePassphrase(newPass.text)
             newPass.clear()
             repeatPass.clear()
         }
+    }
+
+    VaultTasks {
+        id: tasks
+        vaultSession: VaultSession
     }
 }

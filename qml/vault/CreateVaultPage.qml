@@ -4,6 +4,7 @@ import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import Punctum.Common
+import Punctum.Vault
 
 // First run, or "Create a vault" from the unlock page: a clinic vault (staff accounts) or a
 // personal vault (one patient's own recovery log), where it goes, and a passphrase strong
@@ -30,7 +31,7 @@ Page {
     }
 
     function chooseFolder(url) {
-        const info = VaultSession.describeFolder(url)
+        const info = folders.describeFolder(url)
         if (info.isVault) {
             page.locationError = qsTr("That folder already holds a vault. Open it from the unlock page, or choose another folder.")
             return
@@ -182,7 +183,7 @@ Page {
                     onClicked: {
                         if (page.targetPath !== VaultSession.vaultPath)
                             VaultSession.vaultPath = page.targetPath
-                        VaultSession.createVault(page.clinic ? "clinic" : "personal",
+                        folders.createVault(page.clinic ? "clinic" : "personal",
                                                  page.clinic ? "admin" : "patient",
                                                  nameField.text, pass1.text,
                                                  page.clinic && demoChoice.checked ? 24 : 0)
@@ -193,5 +194,10 @@ Page {
             }
             Item { Layout.preferredHeight: Theme.unit * 3 }
         }
+    }
+
+    VaultFolders {
+        id: folders
+        vaultSession: VaultSession
     }
 }

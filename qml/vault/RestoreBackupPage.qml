@@ -4,6 +4,7 @@ import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import Punctum.Common
+import Punctum.Vault
 
 // Restore a backup: the .backup file, the folder to restore into, and an account of the
 // backup with its passphrase. Storage verifies the whole backup in a staging folder before
@@ -33,7 +34,7 @@ Page {
     FolderDialog {
         id: folderDialog
         title: qsTr("Choose where to restore it")
-        onAccepted: page.folder = VaultSession.describeFolder(selectedFolder)
+        onAccepted: page.folder = folders.describeFolder(selectedFolder)
     }
     Connections {
         target: VaultSession
@@ -161,7 +162,7 @@ Page {
                     Accessible.name: text
                     onClicked: {
                         page.message = ""
-                        VaultSession.restoreBackup(page.backupFile, page.folder.target, account.text,
+                        folders.restoreBackup(page.backupFile, page.folder.target, account.text,
                                                    passphrase.text, replaceChoice.checked)
                         passphrase.clear()
                     }
@@ -169,5 +170,10 @@ Page {
             }
             Item { Layout.preferredHeight: Theme.unit * 3 }
         }
+    }
+
+    VaultFolders {
+        id: folders
+        vaultSession: VaultSession
     }
 }

@@ -4,6 +4,7 @@ import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import Punctum.Common
+import Punctum.Vault
 
 // Unlock (UI.md "Key pages"): vault name, passphrase, Unlock; a wrong passphrase shakes
 // the field once and says so; nothing else changes. Below: open another vault, create one,
@@ -22,7 +23,7 @@ Page {
         title: qsTr("Choose the vault folder")
         onAccepted: {
             page.notice = ""
-            VaultSession.openVaultFolder(selectedFolder)
+            folders.openVaultFolder(selectedFolder)
         }
     }
 
@@ -158,5 +159,10 @@ Page {
                                                           : (VaultSession.accounts[0] || "")
         VaultSession.unlock(account, passphrase.text)
         passphrase.clear()
+    }
+
+    VaultFolders {
+        id: folders
+        vaultSession: VaultSession
     }
 }

@@ -6,6 +6,7 @@
 // half-written backup copy left behind (and a data race under ThreadSanitizer).
 
 #include "common/vault_session.h"
+#include "session_fixture.h"
 
 #include "punctum/core/demo/demo_clinic.h"
 #include "punctum/storage/demo_writer.h"
@@ -114,7 +115,7 @@ private slots:
         QVERIFY(session);
         const QString file = dir_.filePath("closing.backup");
         session->task()->holdAtFirstReportForTests(true);
-        session->backUpTo(QUrl::fromLocalFile(file));
+        test::tasks_of(*session).backUpTo(QUrl::fromLocalFile(file));
         QVERIFY(session->busy());
         // Held inside the export, in SQLite, with the connection in use.
         QTRY_VERIFY_WITH_TIMEOUT(session->task()->hasReported(), 30000);
@@ -127,7 +128,7 @@ private slots:
         auto session = openSession();
         QVERIFY(session);
         session->task()->holdAtFirstReportForTests(true);
-        session->reassessAll();
+        test::tasks_of(*session).reassessAll();
         QTRY_VERIFY_WITH_TIMEOUT(session->task()->hasReported(), 30000);
         close(session);
         verifyVaultIsWhole();
@@ -142,10 +143,11 @@ private slots:
             QVERIFY(session);
             switch (round % 3) {
             case 0:
-                session->reassessAll();
+                test::tasks_of(*session).reassessAll();
                 break;
             case 1:
-                session->backUpTo(QUrl::fromLocalFile(dir_.filePath("racing.backup")));
+                test::tasks_of(*session).backUpTo(
+                    QUrl::fromLocalFile(dir_.filePath("racing.backup")));
                 break;
             default:
                 QVERIFY(session->runOnVault(
@@ -175,7 +177,7 @@ private slots:
         auto session = openSession();
         QVERIFY(session);
         session->task()->holdAtFirstReportForTests(true);
-        session->reassessAll();
+        test::tasks_of(*session).reassessAll();
         QTRY_VERIFY_WITH_TIMEOUT(session->task()->hasReported(), 30000);
         session->lock(); // refused: the worker holds the vault
         QVERIFY(session->unlocked());

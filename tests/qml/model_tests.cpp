@@ -206,7 +206,7 @@ private slots:
         QCOMPARE(inked_pixels(text), 0);
 
         QSignalSpy done(f_.session.get(), &ui::VaultSession::taskDone);
-        f_.session->replaceRecoveryKey();
+        test::tasks_of(*f_.session).replaceRecoveryKey();
         QTRY_VERIFY_WITH_TIMEOUT(f_.session->hasRecoveryKey(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!f_.session->busy(), 30000);
         QVERIFY(!done.isEmpty());

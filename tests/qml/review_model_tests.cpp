@@ -255,7 +255,7 @@ private slots:
         const QString file = f_.dir.filePath("cancelled.backup");
         QSignalSpy done(f_.session.get(), &ui::VaultSession::taskDone);
         f_.session->task()->holdAtFirstReportForTests(true);
-        f_.session->backUpTo(QUrl::fromLocalFile(file));
+        test::tasks_of(*f_.session).backUpTo(QUrl::fromLocalFile(file));
         QVERIFY(f_.session->busy());
         QTRY_VERIFY_WITH_TIMEOUT(f_.session->task()->hasReported(), 30000);
         f_.session->task()->cancel();
@@ -269,7 +269,7 @@ private slots:
         QVERIFY(!f_.session->busy());
 
         // Not cancelled: the file is there and says where it went.
-        f_.session->backUpTo(QUrl::fromLocalFile(file));
+        test::tasks_of(*f_.session).backUpTo(QUrl::fromLocalFile(file));
         QVERIFY(f_.session->task()->waitUntilDone(30000));
         QVERIFY2(last_done(done).value(1).toBool(),
                  qPrintable(last_done(done).value(2).toString()));
@@ -281,7 +281,7 @@ private slots:
         QSignalSpy done(f_.session.get(), &ui::VaultSession::taskDone);
         QSignalSpy progressed(f_.session->task(), &ui::LongTask::progressChanged);
         f_.session->task()->holdAtFirstReportForTests(true);
-        f_.session->reassessAll();
+        test::tasks_of(*f_.session).reassessAll();
         QTRY_VERIFY_WITH_TIMEOUT(f_.session->task()->hasReported(), 30000);
         QTRY_VERIFY(f_.session->task()->progress() >= 0.0);
         const double at_cancel = f_.session->task()->progress();
@@ -294,7 +294,7 @@ private slots:
         QVERIFY(!f_.session->busy());
         QVERIFY(progressed.count() > 0);
 
-        f_.session->reassessAll();
+        test::tasks_of(*f_.session).reassessAll();
         QVERIFY(f_.session->task()->waitUntilDone(60000));
         QVERIFY2(last_done(done).value(1).toBool(),
                  qPrintable(last_done(done).value(2).toString()));
@@ -303,7 +303,7 @@ private slots:
 
     void lockWaitsForTheTask() {
         f_.session->task()->holdAtFirstReportForTests(true);
-        f_.session->reassessAll();
+        test::tasks_of(*f_.session).reassessAll();
         QTRY_VERIFY_WITH_TIMEOUT(f_.session->task()->hasReported(), 30000);
         f_.session->lock(); // refused: the worker holds the vault
         QVERIFY(f_.session->unlocked());
@@ -358,12 +358,13 @@ private slots:
         QSignalSpy created(&other, &ui::VaultSession::recoveryKeyChanged);
         QSignalSpy done(&other, &ui::VaultSession::taskDone);
 
-        other.createVault("clinic", "admin", "Dr Demo", "password", 5);
+        test::folders_of(other).createVault("clinic", "admin", "Dr Demo", "password", 5);
         QVERIFY(other.error().contains("too easy to guess")); // refused, with the reason
         QVERIFY(!other.busy());
 
         other.task()->holdAtFirstReportForTests(true);
-        other.createVault("clinic", "admin", "Dr Demo", "lantern otter gravel mosaic", 5);
+        test::folders_of(other).createVault("clinic", "admin", "Dr Demo",
+                                            "lantern otter gravel mosaic", 5);
         QTRY_VERIFY_WITH_TIMEOUT(other.task()->hasReported(), 30000);
         QVERIFY(other.task()->status().contains("of 5 demo clients"));
         other.task()->cancel();
@@ -378,12 +379,13 @@ private slots:
         other.lock();
 
         // Another folder: a vault opens; a folder of other files is refused in plain words.
-        QVERIFY(!other.openVaultFolder(QUrl::fromLocalFile(f_.dir.path())));
+        QVERIFY(!test::folders_of(other).openVaultFolder(QUrl::fromLocalFile(f_.dir.path())));
         QVERIFY(other.error().contains("is not a Punctum vault"));
-        QVERIFY(other.openVaultFolder(QUrl::fromLocalFile(f_.dir.filePath("vault"))));
+        QVERIFY(
+            test::folders_of(other).openVaultFolder(QUrl::fromLocalFile(f_.dir.filePath("vault"))));
         QVERIFY(other.error().isEmpty());
         QCOMPARE(other.vaultKind(), QStringLiteral("clinic"));
-        const auto info = other.describeFolder(QUrl::fromLocalFile(f_.dir.path()));
+        const auto info = ui::VaultFolders::describeFolder(QUrl::fromLocalFile(f_.dir.path()));
         QVERIFY(!info["isVault"].toBool());
         QVERIFY(info["target"].toString().endsWith("Punctum vault"));
     }

@@ -20,6 +20,7 @@
 #include "app/qml_modules.h"
 #include "common/vault_session.h"
 #include "photos/photo_image_provider.h"
+#include "vault/vault_folders.h"
 
 #include "punctum/core/clock.h"
 
@@ -178,7 +179,9 @@ int main(int argc, char* argv[]) {
     if (own_vault) {
         session.setKdf(punctum::storage::KdfParams::interactive());
         session.setVaultPath(tmp.filePath(QStringLiteral("vault")));
-        session.createVault(QStringLiteral("clinic"), QStringLiteral("admin"),
+        punctum::ui::VaultFolders folders;
+        folders.setVaultSession(&session);
+        folders.createVault(QStringLiteral("clinic"), QStringLiteral("admin"),
                             QStringLiteral("Bench"), passphrase, parser.value(clients_opt).toInt());
         if (!session.waitUntilIdle(600000) || !session.unlocked()) {
             std::fprintf(stderr, "creating the demo vault failed: %s\n",

@@ -4,6 +4,8 @@
 // day (24 Nov 2026), installed as the session the adapters use.
 
 #include "common/vault_session.h"
+#include "settings/vault_tasks.h"
+#include "vault/vault_folders.h"
 
 #include "punctum/storage/vault.h"
 
@@ -57,5 +59,26 @@ struct SessionFixture {
         ui::VaultSession::setInstance(nullptr);
     }
 };
+
+/// The vault tasks over `session` (backup, re-evaluation, key changes), as the Settings page
+/// has them: made once, a child of the session.
+inline ui::VaultTasks& tasks_of(ui::VaultSession& session) {
+    auto* tasks = session.findChild<ui::VaultTasks*>();
+    if (tasks == nullptr) {
+        tasks = new ui::VaultTasks(&session);
+        tasks->setVaultSession(&session);
+    }
+    return *tasks;
+}
+
+/// The vault folders over `session` (open, create, restore), as the vault pages have them.
+inline ui::VaultFolders& folders_of(ui::VaultSession& session) {
+    auto* folders = session.findChild<ui::VaultFolders*>();
+    if (folders == nullptr) {
+        folders = new ui::VaultFolders(&session);
+        folders->setVaultSession(&session);
+    }
+    return *folders;
+}
 
 } // namespace punctum::test
