@@ -4,54 +4,19 @@
 #include "common/treatment_record_words.h"
 #include "common/vault_session.h"
 #include "flags/flag_rows.h"
-#include "photos/photo_image_cache.h"
-#include "photos/photo_image_provider.h"
 
-#include "punctum/core/photo/photo_import.h"
-
-#include <QFile>
-#include <QFileInfo>
 #include <QPointer>
 #include <QStringList>
 #include <algorithm>
 
 namespace punctum::ui {
 
-namespace {
-
-QString pending_key(int key) {
-    return QStringLiteral("pending/%1").arg(key);
-}
-
-// Keys are unique across every form, so two forms never share a cached thumbnail.
-int next_pending_key() {
-    static int key = 0;
-    return ++key;
-}
-
-} // namespace
-
 LogRecoveryPageController::LogRecoveryPageController(QObject* parent) : SessionObject(parent) {}
 
-LogRecoveryPageController::~LogRecoveryPageController() {
-    for (const auto& p : photos_) {
-        PhotoImageCache::remove(pending_key(p.key));
-    }
-}
+LogRecoveryPageController::~LogRecoveryPageController() = default;
 
 QVariantList LogRecoveryPageController::pendingPhotos() const {
-    QVariantList out;
-    for (const auto& p : photos_) {
-        out << QVariantMap{
-            {QStringLiteral("key"), p.key},
-            {QStringLiteral("name"), p.name},
-            {QStringLiteral("accepted"), p.accepted()},
-            {QStringLiteral("source"),
-             p.accepted() ? QStringLiteral("image://vaultphoto/") + pending_key(p.key) : QString()},
-            {QStringLiteral("message"), p.message},
-            {QStringLiteral("view"), QString::fromUtf8(core::to_string(p.view).data())}};
-    }
-    return out;
+    return photos_.rows();
 }
 
 QVariantMap LogRecoveryPageController::gaisScale() {
@@ -63,95 +28,29 @@ QVariantList LogRecoveryPageController::photoViews() {
 }
 
 void LogRecoveryPageController::setPhotoView(int key, const QString& view) {
-    const auto it =
-        std::find_if(photos_.begin(), photos_.end(), [key](const auto& p) { return p.key == key; });
-    const auto chosen = core::photo_view_from_string(view.toStdString());
-    if (it != photos_.end() && chosen && it->view != *chosen) {
-        it->view = *chosen;
+    if (photos_.set_view(key, view)) {
         emit photosChanged();
     }
 }
 
 int LogRecoveryPageController::acceptedPhotos() const {
-    return static_cast<int>(
-        std::count_if(photos_.begin(), photos_.end(), [](const auto& p) { return p.accepted(); }));
+    return photos_.accepted();
 }
 
-LogRecoveryPageController::PendingPhoto
-LogRecoveryPageController::check_bytes(const QString& name, std::vector<std::uint8_t> bytes) {
-    PendingPhoto p;
-    p.name = name;
-    // Imported once, now: a bad file is refused before Save, and what is kept is the
-    // stripped photo; the file as read (EXIF, GPS and all) is wiped here.
-    auto imported = core::photo::import_photo(bytes);
-    storage::wipe(bytes.data(), bytes.size());
-    bytes = {};
-    if (!imported) {
-        p.message = QString::fromStdString(imported.error().message);
-        return p;
-    }
-    auto thumb = core::photo::decode_photo(imported->thumbnail, 1);
-    if (!thumb) {
-        p.message = QString::fromStdString(thumb.error().message);
-        return p;
-    }
-    p.thumbnail = PhotoImageProvider::to_qimage(*thumb);
-    p.message =
-        tr("Ready to save with this entry (%1 × %2).").arg(imported->width).arg(imported->height);
-    p.imported = std::move(imported).value();
-    return p;
-}
-
-LogRecoveryPageController::PendingPhoto LogRecoveryPageController::check_file(const QString& path) {
-    PendingPhoto p;
-    p.name = QFileInfo(path).fileName();
-    QFile file(path);
-    const auto limit = core::photo::ImportLimits{}.max_bytes;
-    if (file.size() > static_cast<qint64>(limit)) {
-        // Refused before reading: the whole file would sit in memory for nothing.
-        p.message = tr("The file is larger than %1 MB. Choose a smaller photo, or export "
-                       "it from the camera at a lower size.")
-                        .arg(limit / (1024 * 1024));
-        return p;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        p.message = tr("The file could not be read (%1). Check it still exists and that "
-                       "you may open it.")
-                        .arg(file.errorString());
-        return p;
-    }
-    // Read straight into the buffer check_bytes wipes: no second copy of the file.
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(file.size()));
-    const qint64 read = file.read(reinterpret_cast<char*>(bytes.data()), file.size());
-    if (read != file.size()) {
-        storage::wipe(bytes.data(), bytes.size());
-        p.message = tr("The file could not be read (%1). Check it still exists and that "
-                       "you may open it.")
-                        .arg(file.errorString());
-        return p;
-    }
-    return check_bytes(p.name, std::move(bytes));
-}
-
-bool LogRecoveryPageController::append(PendingPhoto photo) {
-    photo.key = next_pending_key();
-    if (photo.accepted()) {
-        PhotoImageCache::put(pending_key(photo.key), photo.thumbnail);
-    }
-    photo.thumbnail = QImage(); // the cache holds it now
-    const bool accepted = photo.accepted();
-    photos_.push_back(std::move(photo));
+bool LogRecoveryPageController::append(PendingPhotos::Photo photo) {
+    const bool accepted = photos_.add(std::move(photo));
     emit photosChanged();
     return accepted;
 }
 
 bool LogRecoveryPageController::addPhotoBytes(const QString& name,
                                               std::vector<std::uint8_t> bytes) {
-    return append(check_bytes(name, std::move(bytes)));
+    return append(PendingPhotos::check_bytes(name, std::move(bytes)));
 }
 
 bool LogRecoveryPageController::addPhotoFile(const QUrl& url) {
-    return append(check_file(url.isLocalFile() ? url.toLocalFile() : url.toString()));
+    return append(
+        PendingPhotos::check_file(url.isLocalFile() ? url.toLocalFile() : url.toString()));
 }
 
 int LogRecoveryPageController::addPhotoFiles(const QList<QUrl>& files) {
@@ -173,13 +72,13 @@ int LogRecoveryPageController::addPhotoFiles(const QList<QUrl>& files) {
     const bool started = session->task()->start(
         tr("Checking %1 photos").arg(paths.size()),
         [self, paths](const core::Progress& progress) {
-            auto checked = std::make_shared<std::vector<PendingPhoto>>();
+            auto checked = std::make_shared<std::vector<PendingPhotos::Photo>>();
             const auto total = static_cast<std::int64_t>(paths.size());
             for (std::int64_t i = 0; i < total; ++i) {
                 if (!core::report(progress, i, total)) {
                     break; // the photos checked so far are still listed
                 }
-                checked->push_back(check_file(paths.at(static_cast<qsizetype>(i))));
+                checked->push_back(PendingPhotos::check_file(paths.at(static_cast<qsizetype>(i))));
             }
             (void)core::report(progress, static_cast<std::int64_t>(checked->size()), total);
             return std::function<void()>([self, checked] {
@@ -196,7 +95,7 @@ int LogRecoveryPageController::addPhotoFiles(const QList<QUrl>& files) {
     if (!started) { // another task holds the worker: check them here instead
         int accepted = 0;
         for (const auto& path : paths) {
-            accepted += append(check_file(path)) ? 1 : 0;
+            accepted += append(PendingPhotos::check_file(path)) ? 1 : 0;
         }
         return accepted;
     }
@@ -204,24 +103,15 @@ int LogRecoveryPageController::addPhotoFiles(const QList<QUrl>& files) {
 }
 
 void LogRecoveryPageController::removePhoto(int key) {
-    const auto it =
-        std::find_if(photos_.begin(), photos_.end(), [key](const auto& p) { return p.key == key; });
-    if (it != photos_.end()) {
-        PhotoImageCache::remove(pending_key(key));
-        photos_.erase(it);
+    if (photos_.remove(key)) {
         emit photosChanged();
     }
 }
 
 void LogRecoveryPageController::clearPhotos() {
-    if (photos_.empty()) {
-        return;
+    if (photos_.clear()) {
+        emit photosChanged();
     }
-    for (const auto& p : photos_) {
-        PhotoImageCache::remove(pending_key(p.key));
-    }
-    photos_.clear();
-    emit photosChanged();
 }
 
 void LogRecoveryPageController::setSessionId(qint64 id) {
@@ -371,12 +261,7 @@ bool LogRecoveryPageController::save(const QVariantMap& scores, const QString& n
     };
     entry.gais_practitioner = grade("gaisPractitioner");
     entry.gais_patient = grade("gaisPatient");
-    std::vector<storage::NewPhoto> photos;
-    for (const auto& p : photos_) {
-        if (p.imported) {
-            photos.push_back({*p.imported, {}, std::nullopt, p.view});
-        }
-    }
+    std::vector<storage::NewPhoto> photos = photos_.to_save();
     if (entry.empty() && entry.note.empty() && photos.empty()) {
         error_ = tr("Choose at least one score, rate the improvement, write a note or add a "
                     "photo before saving.");

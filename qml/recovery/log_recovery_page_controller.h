@@ -7,9 +7,8 @@
 #include "common/session_bound.h"
 #include "punctum/core/date.h"
 #include "punctum/core/model/photo_view.h"
-#include "punctum/core/photo/photo_import.h"
 #include "punctum/storage/flag_store.h"
-#include <QImage>
+#include "recovery/pending_photos.h"
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -17,8 +16,6 @@
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
-#include <optional>
-
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -143,23 +140,9 @@ private:
                      std::vector<storage::StoredFlag> flags);
     void clearPhotos();
 
-    struct PendingPhoto {
-        int key = 0;
-        QString name;
-        /// What import_photo made of the file (the file itself is wiped once imported);
-        /// empty when refused. Saved as it is: the photo is imported once.
-        std::optional<core::photo::ImportedPhoto> imported;
-        [[nodiscard]] bool accepted() const { return imported.has_value(); }
-        QString message;
-        QImage thumbnail; ///< for the pending list, kept in memory only
-        core::PhotoView view = core::PhotoView::unspecified;
-    };
-    /// Reads and checks one file with core's import; no vault, no GUI: runs on a worker.
-    static PendingPhoto check_file(const QString& path);
-    static PendingPhoto check_bytes(const QString& name, std::vector<std::uint8_t> bytes);
-    /// Lists a checked photo (GUI thread): its thumbnail goes to the in-memory image cache.
-    bool append(PendingPhoto photo);
-    std::vector<PendingPhoto> photos_;
+    /// Lists a checked photo (GUI thread); true when it will be saved.
+    bool append(PendingPhotos::Photo photo);
+    PendingPhotos photos_;
 };
 
 } // namespace punctum::ui
