@@ -35,18 +35,6 @@ core::Progress progress_on_stderr(const char* what) {
     };
 }
 
-std::optional<core::Date> parse_day(CliContext& ctx, const std::string& text, const char* name) {
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    auto day = core::parse_date(text);
-    if (!day) {
-        ctx.fail(exit_usage,
-                 std::string("--") + name + " must be a date as YYYY-MM-DD, not '" + text + "'.");
-    }
-    return day;
-}
-
 void run_audit_list(CliContext& ctx, const AuditOptions& o) {
     storage::AuditFilter filter;
     filter.account = o.account;
@@ -146,6 +134,18 @@ void run_flag_reassess(CliContext& ctx) {
 }
 
 } // namespace
+
+std::optional<core::Date> parse_day(CliContext& ctx, const std::string& text, const char* name) {
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    auto day = core::parse_date(text);
+    if (!day) {
+        ctx.fail(exit_usage,
+                 std::string("--") + name + " must be a date as YYYY-MM-DD, not '" + text + "'.");
+    }
+    return day;
+}
 
 void add_audit_commands(CLI::App& app, CliContext& ctx) {
     static AuditOptions o;

@@ -2,6 +2,7 @@
 // Each group of subcommands registers itself on the app; the callbacks set ctx.exit_code.
 
 #include "cli_context.h"
+#include "punctum/core/date.h"
 #include "punctum/core/norms/norms_profile.h"
 
 #include <optional>
@@ -48,6 +49,14 @@ void add_maintenance_commands(CLI::App& vault, CliContext& ctx);
 /// The shipped norms profile, or the one in `file`; nullopt after reporting why.
 [[nodiscard]] std::optional<core::NormsProfile> load_profile(CliContext& ctx,
                                                              const std::string& file);
+
+/// report outcomes: cohort statistics over the stored outcomes (issue 14).
+void add_report_commands(CLI::App& app, CliContext& ctx);
+
+/// `text` as a date (YYYY-MM-DD) for the option --`name`; nullopt when empty, or after
+/// reporting a usage error (exit 2) when it is not a date.
+[[nodiscard]] std::optional<core::Date> parse_day(CliContext& ctx, const std::string& text,
+                                                  const char* name);
 
 /// The --vault, --account and --passphrase-file options every vault command takes.
 void add_vault_options(CLI::App& cmd, CliContext& ctx);

@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Punctum.Common
 
-// Reviews (reviewer and admin): the audit trail, the sessions under review, and a quiet
-// note where cohort statistics will go.
+// Reviews (reviewer and admin): the audit trail, the sessions under review, and cohort
+// statistics: how recoveries went across the clinic.
 Page {
     id: page
     objectName: "reviewsPage"
@@ -55,20 +55,6 @@ Page {
     }
     Component {
         id: cohortView
-        ColumnLayout {
-            objectName: "cohortNote"
-            spacing: Theme.unit
-            SectionLabel { text: qsTr("Cohort statistics come later") }
-            Label {
-                text: qsTr("This is where recoveries will be compared across clients, devices, needle depths and "
-                           + "skin types: how long redness lasts, how often each flag is raised. Until then, the "
-                           + "sessions under review show each recovery on its own.")
-                wrapMode: Text.Wrap
-                opacity: 0.8
-                Layout.fillWidth: true
-                Layout.maximumWidth: Theme.formWidth
-            }
-            Item { Layout.fillHeight: true }
-        }
+        CohortView {}
     }
 }

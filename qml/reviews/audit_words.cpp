@@ -7,7 +7,7 @@
 namespace punctum::ui {
 
 QString audit_action_words(std::string_view action) {
-    static constexpr std::array<std::pair<std::string_view, const char*>, 30> words = {{
+    static constexpr std::array<std::pair<std::string_view, const char*>, 31> words = {{
         {"account.add", QT_TRANSLATE_NOOP("AuditWords", "Added an account")},
         {"account.passphrase", QT_TRANSLATE_NOOP("AuditWords", "Changed a passphrase")},
         {"account.recover", QT_TRANSLATE_NOOP("AuditWords", "Recovered an account with the key")},
@@ -23,6 +23,8 @@ QString audit_action_words(std::string_view action) {
         {"flag.raise", QT_TRANSLATE_NOOP("AuditWords", "Raised a flag")},
         {"flag.resolved", QT_TRANSLATE_NOOP("AuditWords", "Resolved a flag")},
         {"norms.adopt", QT_TRANSLATE_NOOP("AuditWords", "Adopted a norms profile")},
+        {"outcomes.recompute",
+         QT_TRANSLATE_NOOP("AuditWords", "Computed the recovery outcomes of earlier sessions")},
         {"photo.add", QT_TRANSLATE_NOOP("AuditWords", "Added a photo")},
         {"photo.analyze", QT_TRANSLATE_NOOP("AuditWords", "Measured redness in a photo")},
         {"photo.export", QT_TRANSLATE_NOOP("AuditWords", "Exported a photo")},

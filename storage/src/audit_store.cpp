@@ -15,7 +15,7 @@ namespace {
 
 // Every action storage records (grep `record(` and `append(` in storage/src). The audit
 // store tests check that a vault which has seen each kind of write holds no other.
-constexpr std::array<std::string_view, 30> actions{
+constexpr std::array<std::string_view, 31> actions{
     "account.add",         "account.passphrase", "account.recover",    "account.remove",
     "client.add",          "consent.set",        "entry.add",          "flag.acknowledged",
     "flag.dismissed",      "flag.raise",         "flag.resolved",      "norms.adopt",
@@ -23,7 +23,7 @@ constexpr std::array<std::string_view, 30> actions{
     "screening.add",       "screening.attach",   "screening.override", "session.add",
     "setting.change",      "vault.backup",       "vault.create",       "vault.export_plaintext",
     "vault.restore",       "vault.reveal_key",   "vault.rotate_key",   "client.history",
-    "account.signing_key", "vault.recovery_key",
+    "account.signing_key", "vault.recovery_key", "outcomes.recompute",
 };
 
 // The client an object belongs to, from its "kind:id" text; evaluated only for the rows a

@@ -1,6 +1,7 @@
 #include "flag_sync.h"
 
 #include "norms_in_force.h"
+#include "outcome_sync.h"
 #include "punctum/core/recovery/assessment.h"
 #include "punctum/core/recovery/expected_course.h"
 #include "punctum/core/recovery/photo_trend.h"
@@ -13,36 +14,6 @@ namespace punctum::storage::detail {
 namespace {
 
 using FlagKey = std::tuple<std::string, std::string, int>; // rule, symptom, day
-
-struct SessionRow {
-    core::TreatmentSession session;
-    std::optional<int> fitzpatrick;
-};
-
-// What the rules need of the session: the deepest area, the add-ons, the client's type.
-SessionRow load_session(Connection& db, core::SessionId id) {
-    SessionRow row;
-    Statement st(db, "SELECT s.treated_on, c.fitzpatrick FROM sessions s "
-                     "JOIN clients c ON c.id = s.client_id WHERE s.id = ?");
-    st.bind(1, id.value);
-    if (st.step()) {
-        row.session.treated_on = core::parse_date(st.text(0)).value_or(core::Date{});
-        row.fitzpatrick = st.optional_int(1);
-    }
-    Statement areas(db, "SELECT area, depth_mm, passes FROM session_areas WHERE session_id = ?");
-    areas.bind(1, id.value);
-    while (areas.step()) {
-        row.session.areas.push_back({areas.text(0), areas.real(1), areas.integer(2)});
-    }
-    Statement add_ons(db, "SELECT addon FROM session_addons WHERE session_id = ?");
-    add_ons.bind(1, id.value);
-    while (add_ons.step()) {
-        if (auto kind = core::add_on_from_string(add_ons.text(0))) {
-            row.session.add_ons.push_back({*kind, ""});
-        }
-    }
-    return row;
-}
 
 std::vector<core::DayEntry> load_entries(Connection& db, core::SessionId id,
                                          core::Date treated_on) {
@@ -82,6 +53,30 @@ std::vector<core::PhotoRedness> load_photo_redness(Connection& db, core::Session
 }
 
 } // namespace
+
+SessionRow load_session(Connection& db, core::SessionId id) {
+    SessionRow row;
+    Statement st(db, "SELECT s.treated_on, c.fitzpatrick FROM sessions s "
+                     "JOIN clients c ON c.id = s.client_id WHERE s.id = ?");
+    st.bind(1, id.value);
+    if (st.step()) {
+        row.session.treated_on = core::parse_date(st.text(0)).value_or(core::Date{});
+        row.fitzpatrick = st.optional_int(1);
+    }
+    Statement areas(db, "SELECT area, depth_mm, passes FROM session_areas WHERE session_id = ?");
+    areas.bind(1, id.value);
+    while (areas.step()) {
+        row.session.areas.push_back({areas.text(0), areas.real(1), areas.integer(2)});
+    }
+    Statement add_ons(db, "SELECT addon FROM session_addons WHERE session_id = ?");
+    add_ons.bind(1, id.value);
+    while (add_ons.step()) {
+        if (auto kind = core::add_on_from_string(add_ons.text(0))) {
+            row.session.add_ons.push_back({*kind, ""});
+        }
+    }
+    return row;
+}
 
 FlagSyncResult sync_flags(VaultContext& ctx, core::SessionId session, core::EntryId entry,
                           std::string_view gone_reason) {
@@ -162,6 +157,9 @@ FlagSyncResult sync_flags(VaultContext& ctx, core::SessionId session, core::Entr
         ctx.record("flag.resolved", "flag:" + std::to_string(id), "resolved|" + reason);
         ++result.resolved;
     }
+    sync_outcome(
+        db, session, row.session.treated_on,
+        core::expected_course(core::session_facts(row.session, row.fitzpatrick), *norms.profile));
     return result;
 }
 

@@ -318,8 +318,35 @@ CREATE TRIGGER account_keys_no_delete BEFORE DELETE ON account_keys
 BEGIN SELECT RAISE(ABORT, 'signing keys cannot be deleted'); END;
 )sql";
 
-constexpr std::array<std::string_view, 6> migrations{migration_1, migration_2, migration_3,
-                                                     migration_4, migration_5, migration_6};
+// Migration 7: each session's outcome (core/outcomes/session_outcome.h), kept by storage as
+// entries land (outcome_sync.h) so cohort statistics read a row per session, not every entry.
+// Days are days after treatment; a resolution day with resolved = 0 is where it was censored
+// (last scored, still above 1); NULL day: never scored. The expected resolve-by days are the
+// norms profile's for that session. Vault::open fills it for sessions made before.
+constexpr std::string_view migration_7 = R"sql(
+CREATE TABLE session_outcomes (
+    session_id             INTEGER PRIMARY KEY REFERENCES sessions(id),
+    entries                INTEGER NOT NULL,
+    last_logged_day        INTEGER,
+    erythema_day           INTEGER,
+    erythema_resolved      INTEGER CHECK (erythema_resolved IN (0, 1)),
+    edema_day              INTEGER,
+    edema_resolved         INTEGER CHECK (edema_resolved IN (0, 1)),
+    first_week_days_logged INTEGER NOT NULL,
+    info_flags             INTEGER NOT NULL,
+    watch_flags            INTEGER NOT NULL,
+    urgent_flags           INTEGER NOT NULL,
+    worst_severity         TEXT CHECK (worst_severity IN ('info', 'watch', 'urgent')),
+    outcome                TEXT NOT NULL,
+    gais_practitioner      INTEGER CHECK (gais_practitioner BETWEEN 1 AND 5),
+    gais_patient           INTEGER CHECK (gais_patient BETWEEN 1 AND 5),
+    erythema_expected_by   INTEGER,
+    edema_expected_by      INTEGER
+);
+)sql";
+
+constexpr std::array<std::string_view, 7> migrations{
+    migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7};
 
 } // namespace
 

@@ -7,6 +7,9 @@
 
 namespace punctum::storage {
 
+/// The first schema with stored session outcomes (migration 7): a vault opened from before
+/// has them computed once (Vault::open).
+inline constexpr int outcomes_schema = 7;
 /// The schema version this build writes.
 [[nodiscard]] int current_schema_version();
 /// The schema version of an open database (PRAGMA user_version).

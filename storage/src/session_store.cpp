@@ -3,6 +3,7 @@
 #include "flag_sync.h"
 #include "guard.h"
 #include "norms_in_force.h"
+#include "outcome_sync.h"
 #include "photo_rows.h"
 #include "punctum/core/model/observed_day.h"
 #include "screening_gate.h"
@@ -150,6 +151,7 @@ StorageResult<core::SessionId> SessionStore::add(core::TreatmentSession session)
         insert_details(db, id, session, change);
         detail::sign_session(ctx_, id, session, change);
         ctx_.record("session.add", "session:" + std::to_string(id.value), change.str());
+        detail::sync_outcome(ctx_, id); // nothing logged yet: a row for the cohort statistics
         tx.commit();
         ctx_.committed();
         return id;

@@ -6,6 +6,7 @@
 #include "guard.h"
 #include "key_slots.h"
 #include "norms_in_force.h"
+#include "outcome_sync.h"
 #include "punctum/storage/passphrase_rule.h"
 #include "schema.h"
 #include "signing.h"
@@ -123,7 +124,8 @@ StorageResult<void> check_folder_is_free(const fs::path& folder) {
 
 Vault::Vault(std::unique_ptr<detail::VaultContext> ctx)
     : ctx_(std::move(ctx)), accounts_(*ctx_), clients_(*ctx_), sessions_(*ctx_), flags_(*ctx_),
-      norms_(*ctx_), screenings_(*ctx_), photos_(*ctx_), audit_(*ctx_), reviews_(*ctx_) {}
+      norms_(*ctx_), screenings_(*ctx_), photos_(*ctx_), audit_(*ctx_), reviews_(*ctx_),
+      outcomes_(*ctx_) {}
 
 Vault::~Vault() = default;
 
@@ -355,6 +357,16 @@ StorageResult<std::unique_ptr<Vault>> Vault::open(const fs::path& folder, std::s
                 tx.commit();
                 ctx->committed();
             }
+        }
+        // A vault from before stored outcomes (schema 7) gets them once, attributed to the
+        // account that opened it: the cohort statistics read them.
+        if (version < outcomes_schema && ctx->audit_warning.empty()) {
+            Transaction tx(*ctx->db);
+            if (const int sessions = detail::recompute_outcomes(*ctx); sessions > 0) {
+                ctx->record("outcomes.recompute", "vault", std::to_string(sessions) + " sessions");
+            }
+            tx.commit();
+            ctx->committed();
         }
         return std::unique_ptr<Vault>(new Vault(std::move(ctx)));
     });

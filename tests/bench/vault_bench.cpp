@@ -12,10 +12,12 @@
 
 #include "audit_head_file.h"
 #include "bench_vault.h"
+#include "outcome_sync.h"
 #include "punctum/core/date.h"
 #include "punctum/storage/audit_store.h"
 #include "punctum/storage/client_store.h"
 #include "punctum/storage/flag_store.h"
+#include "punctum/storage/outcome_store.h"
 #include "punctum/storage/review_store.h"
 #include "punctum/storage/session_store.h"
 #include "schema.h"
@@ -372,6 +374,39 @@ void review_page(benchmark::State& state, Encryption e, bool open_only) {
     });
 }
 
+/// Issue 14: the cohort report by depth band over every session's stored outcome (goal:
+/// under 250 ms at 100k sessions), and recomputing every stored outcome from the entries and
+/// flags (goal: under 3 s), rolled back so each run starts from the same vault.
+void cohort_report(benchmark::State& state, Encryption e) {
+    guarded(state, [&] {
+        World& w = harness().world(e);
+        storage::OutcomeStore store(*w.ctx);
+        const auto report = [&] {
+            auto out = store.cohort({storage::CohortBy::depth, std::nullopt, std::nullopt});
+            if (!out || out->groups.empty()) {
+                throw std::runtime_error(out ? "no groups" : out.error().message);
+            }
+            return out->groups.size();
+        };
+        warm_once(w, "cohort_report", [&] { (void)report(); });
+        std::size_t groups = 0;
+        for (auto _ : state) {
+            groups += report();
+        }
+        benchmark::DoNotOptimize(groups);
+    });
+}
+
+void recompute_outcomes(benchmark::State& state, Encryption e) {
+    guarded(state, [&] {
+        World& w = harness().world(e);
+        for (auto _ : state) {
+            storage::Transaction tx(*w.ctx->db); // rolled back when it goes
+            benchmark::DoNotOptimize(storage::detail::recompute_outcomes(*w.ctx));
+        }
+    });
+}
+
 // --- diagnostics: where the bulk insert's time goes ----------------------------------------
 
 /// One client's worth of audit events (1 client + 10 sessions + 100 entries), appended in a
@@ -481,6 +516,8 @@ std::vector<Operation> register_all() {
         "review_open_flags_page", "1.1",
         [](benchmark::State& s, Encryption e) { review_page(s, e, true); },
         benchmark::kMicrosecond);
+    add("cohort_report", "", cohort_report, benchmark::kMillisecond);
+    add("recompute_outcomes", "", recompute_outcomes, benchmark::kSecond);
     add(
         "timeline_any_client", "", [](benchmark::State& s, Encryption e) { timeline(s, e, true); },
         benchmark::kMicrosecond);

@@ -6,6 +6,7 @@
 #include "recovery/log_recovery_page_controller.h"
 #include "reviews/audit_chain_check.h"
 #include "reviews/audit_trail_model.h"
+#include "reviews/cohort_model.h"
 #include "reviews/session_review_model.h"
 #include "session_fixture.h"
 #include "settings/account_list_model.h"
@@ -199,6 +200,48 @@ private slots:
         QCOMPARE(model.totalCount(), 0);
         model.setTo("2026-11-01");
         QVERIFY(!model.error().isEmpty()); // the last day before the first
+    }
+
+    // Issue 14 item 2: the cohort tab's groups, in words, with their curves; the same
+    // sessions as storage's report, and a malformed date said in plain words.
+    void cohortStatisticsByGroup() {
+        ui::CohortModel model;
+        model.setVaultSession(f_.session.get());
+        QCOMPARE(model.groups().size(), 1);
+        const auto all = model.groups().front().toMap();
+        QCOMPARE(all["title"].toString(), QStringLiteral("All sessions"));
+        const auto sessions = vault().reviews().count({});
+        QVERIFY(sessions);
+        QCOMPARE(all["sessions"].toLongLong(), *sessions);
+        const auto redness = all["redness"].toMap();
+        QVERIFY(redness["median"].toString().startsWith("Median"));
+        QVERIFY(redness["expected"].toString().startsWith("The norms in force expect it by day"));
+        const auto curve = redness["curve"].toList();
+        QVERIFY(curve.size() >= 2);
+        QCOMPARE(curve.front().toMap()["survival"].toDouble(), 1.0); // nobody settled on day 0
+        for (int i = 1; i < curve.size(); ++i) { // a survival curve never rises
+            QVERIFY(curve[i].toMap()["survival"].toDouble() <=
+                    curve[i - 1].toMap()["survival"].toDouble());
+        }
+        QVERIFY(all["flagged"].toString().contains("had a watch or urgent flag"));
+
+        model.setBy("depth");
+        QVERIFY(model.groups().size() >= 2);
+        qint64 total = 0;
+        for (const auto& g : model.groups()) {
+            const auto group = g.toMap();
+            QVERIFY(group["title"].toString().endsWith(" mm"));
+            QCOMPARE(group["small"].toBool(), group["sessions"].toInt() < 10);
+            total += group["sessions"].toLongLong();
+        }
+        QCOMPARE(total, *sessions);
+
+        model.setFrom("March");
+        QVERIFY(model.error().contains("must be a date like 2026-03-01"));
+        QVERIFY(model.groups().isEmpty());
+        model.setFrom("2030-01-01");
+        QVERIFY(model.error().isEmpty());
+        QVERIFY(model.groups().isEmpty()); // the page then says how to widen the range
     }
 
     void passphraseMeterAndRefusals() {

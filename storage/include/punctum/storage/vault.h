@@ -14,6 +14,7 @@
 #include "punctum/storage/kdf_params.h"
 #include "punctum/storage/norms_store.h"
 #include "punctum/storage/photo_store.h"
+#include "punctum/storage/outcome_store.h"
 #include "punctum/storage/review_store.h"
 #include "punctum/storage/screening_store.h"
 #include "punctum/storage/secure_bytes.h"
@@ -127,6 +128,7 @@ public:
     [[nodiscard]] PhotoStore& photos() { return photos_; }
     [[nodiscard]] AuditStore& audit() { return audit_; }
     [[nodiscard]] ReviewStore& reviews() { return reviews_; }
+    [[nodiscard]] OutcomeStore& outcomes() { return outcomes_; }
     [[nodiscard]] StorageResult<VaultStats> stats();
 
     /// PRAGMA integrity_check and the audit chain, against the head kept beside the vault.
@@ -177,6 +179,7 @@ private:
     PhotoStore photos_;
     AuditStore audit_;
     ReviewStore reviews_;
+    OutcomeStore outcomes_;
 };
 
 } // namespace punctum::storage
