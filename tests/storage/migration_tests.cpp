@@ -188,10 +188,14 @@ void seed_v4(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 // the rows valid there are version 2's.
 void seed_v5(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 
+// Version 6 added the signature column and account_keys (tested with signing): the rows
+// valid there are version 2's.
+void seed_v6(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
+
 using Seeder = void (*)(Connection&, const storage::SecureBytes&);
 // seeders[i] writes rows valid at version i + 1. When a migration is added, add a seeder for
 // the version before it: the per-version test refuses to run without one.
-constexpr std::array<Seeder, 5> seeders{seed_v1, seed_v2, seed_v3, seed_v4, seed_v5};
+constexpr std::array<Seeder, 6> seeders{seed_v1, seed_v2, seed_v3, seed_v4, seed_v5, seed_v6};
 
 void seed_up_to(Connection& db, const storage::SecureBytes& key, int version) {
     for (int v = 1; v <= version; ++v) {
@@ -456,6 +460,24 @@ void check_v2_flags_and_notes(Connection& db) {
             SQLITE_CONSTRAINT_FOREIGNKEY);
 }
 
+// Migration 7: a session's stored outcome, one row per session, its flags' worst severity
+// and resolution flags checked.
+void check_v7_outcomes(Connection& db) {
+    const std::string outcome =
+        "INSERT INTO session_outcomes (session_id, entries, last_logged_day, erythema_day, "
+        "erythema_resolved, first_week_days_logged, info_flags, watch_flags, urgent_flags, "
+        "worst_severity, outcome) VALUES ";
+    accepts(db, outcome + "(1, 3, 5, 4, 1, 3, 0, 1, 0, 'watch', 'beyond_course')");
+    refuses(db, outcome + "(1, 3, 5, 4, 1, 3, 0, 1, 0, 'watch', 'beyond_course')",
+            SQLITE_CONSTRAINT_PRIMARYKEY);
+    refuses(db, outcome + "(99, 0, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 'no_check_ins')",
+            SQLITE_CONSTRAINT_FOREIGNKEY);
+    refuses(db, "UPDATE session_outcomes SET erythema_resolved = 2 WHERE session_id = 1",
+            SQLITE_CONSTRAINT_CHECK);
+    refuses(db, "UPDATE session_outcomes SET worst_severity = 'severe' WHERE session_id = 1",
+            SQLITE_CONSTRAINT_CHECK);
+}
+
 const std::vector<std::string> v2_tables{
     "client_consents", "flag_events",  "flags",      "norms_profiles", "photo_analyses",
     "photos",          "review_notes", "screenings", "session_addons", "session_products"};
@@ -509,6 +531,7 @@ TEST_CASE("storage: migration from every earlier version keeps rows and constrai
     check_v2_sessions_and_profiles(db);
     check_v2_screenings_and_photos(db);
     check_v2_flags_and_notes(db);
+    check_v7_outcomes(db);
     check_sound(db);
     check_v1_rows(db); // refused statements left no trace behind them
 }

@@ -268,6 +268,7 @@ void make_unsigned_era(VaultFixture& f, const storage::SecureBytes& key,
                 FROM audit_events WHERE action <> 'account.signing_key';
             DROP TABLE audit_events; ALTER TABLE old_events RENAME TO audit_events;
             DROP TABLE account_keys;
+            DROP TABLE session_outcomes;
             PRAGMA user_version = 5;
         )sql");
         // Without the registrations the MACs must be remade (seq numbers moved).

@@ -358,7 +358,7 @@ std::vector<std::int64_t> open_flags(storage::Vault& v, core::SessionId session)
 
 /// Reads that must not write without accounting for it: run between the writes.
 void reads(Script& s, core::ClientId client, core::SessionId session) {
-    s.run("reads: stats, clients, sessions, flags, norms, reviews, settings", Kind::read,
+    s.run("reads: stats, clients, sessions, flags, norms, reviews, outcomes, settings", Kind::read,
           [&](storage::Vault& v) -> std::string {
               std::string failed;
               auto note = [&](const auto& r) {
@@ -388,6 +388,8 @@ void reads(Script& s, core::ClientId client, core::SessionId session) {
               note(v.reviews().sessions({}));
               note(v.reviews().count({}));
               note(v.reviews().worst_open_severity(client));
+              note(v.outcomes().of_session(session));
+              note(v.outcomes().cohort({storage::CohortBy::depth, std::nullopt, std::nullopt}));
               note(v.accounts().list());
               note(v.setting("auto_lock_seconds"));
               return failed;
@@ -527,6 +529,8 @@ TEST_CASE("storage: every write of a clinic vault, by every role, adds audit eve
     });
     s.run("flags().reassess_all", Kind::read,
           [&](storage::Vault& v) { return failure_of(v.flags().reassess_all()); });
+    s.run("outcomes().recompute_all", Kind::write,
+          [&](storage::Vault& v) { return failure_of(v.outcomes().recompute_all()); });
     s.run("norms().adopt_default", Kind::write,
           [&](storage::Vault& v) { return failure_of(v.norms().adopt_default()); });
     for (const auto& [name, role] :
