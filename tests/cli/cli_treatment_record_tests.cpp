@@ -220,7 +220,7 @@ TEST_CASE("cli: entry add records GAIS, alone or with scores", "[cli][record][ga
     }
 }
 
-TEST_CASE("cli: photo add --view keeps the view; photo list shows it", "[cli][record][photos]") {
+TEST_CASE("cli: photo add --view keeps the view, photo list shows it", "[cli][record][photos]") {
     Client c;
     const auto sid = std::to_string(
         c.cli.json(c.session("2026-03-01", {"--json"})).at("id").get<std::int64_t>());

@@ -123,7 +123,7 @@ TEST_CASE("cli: key paths: a wrong recovery key exits 3 and changes no file", "[
     CHECK(stats_exit(cli, "admin", punctum::test::cli_passphrase) == 0);
 }
 
-TEST_CASE("cli: key paths: vault recovery-key prints a new key on stdout alone; the old key "
+TEST_CASE("cli: key paths: vault recovery-key prints a new key on stdout alone, the old key "
           "exits 3, the new one recovers, and the replacement is audited",
           "[cli][keys]") {
     CliRunner cli;

@@ -57,7 +57,7 @@ TEST_CASE("core: a long passphrase built on a common password says so") {
                       "unrelated words.");
 }
 
-TEST_CASE("core: unrelated words are strong; a varied 12 characters is good") {
+TEST_CASE("core: unrelated words are strong, a varied 12 characters is good") {
     const auto words = core::assess_passphrase("correct horse battery staple");
     CHECK(words.level == PassphraseLevel::strong);
     CHECK(core::acceptable(words));

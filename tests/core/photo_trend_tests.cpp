@@ -55,7 +55,7 @@ TEST_CASE("core: uncalibrated photos are never compared", "[core][photo_trend]")
     CHECK(core::photo_redness_flags(calibrated_rise, profile()).size() == 1);
 }
 
-TEST_CASE("core: one flag per rise; a second rise after settling flags again",
+TEST_CASE("core: one flag per rise, a second rise after settling flags again",
           "[core][photo_trend]") {
     const std::vector<PhotoRedness> photos{
         {2, 3.0, true}, {4, 7.0, true}, {5, 8.0, true}, {6, 4.0, true}, {9, 9.0, true}};

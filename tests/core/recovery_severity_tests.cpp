@@ -292,7 +292,7 @@ TEST_CASE("core: severity pain that comes back is worsening", "[core][recovery][
 // ---------------------------------------------------------------------------------------
 // Bruising, scabbing, bleeding: first sight, getting worse
 
-TEST_CASE("core: severity bruising first seen is a note; getting worse is a watch",
+TEST_CASE("core: severity bruising first seen is a note, getting worse is a watch",
           "[core][recovery][severity]") {
     const auto b = Symptom::bruising;
     check_table("first_appearance", Severity::info, "clinic_pages",
@@ -323,7 +323,7 @@ TEST_CASE("core: severity bruising first seen is a note; getting worse is a watc
                 });
 }
 
-TEST_CASE("core: severity scabbing first seen is a note; getting worse is a watch",
+TEST_CASE("core: severity scabbing first seen is a note, getting worse is a watch",
           "[core][recovery][severity]") {
     const auto s = Symptom::scabbing;
     const std::vector<Row> rows{
@@ -541,7 +541,7 @@ TEST_CASE("core: severity unknown scores never trigger the new rules",
     }
 }
 
-TEST_CASE("core: severity every new rule cites its source; incremental equals from scratch",
+TEST_CASE("core: severity every new rule cites its source, incremental equals from scratch",
           "[core][recovery][severity]") {
     const auto f = facts(2.0, {"prp"});
     const std::vector<core::DayEntry> es{

@@ -121,7 +121,7 @@ TEST_CASE("core: screening month periods end on the month's last day", "[core][s
     CHECK(format_date(add_period(d("2026-01-31"), 14, 0)) == "2026-02-14");
 }
 
-TEST_CASE("core: screening verdict is the most severe reason; earliest date only when every "
+TEST_CASE("core: screening verdict is the most severe reason, earliest date only when every "
           "deferral has one",
           "[core][screening]") {
     auto r = screen_ok({d("2026-03-03"), 1.0, {"cold_sore_history", "keloid_history"}, {}});

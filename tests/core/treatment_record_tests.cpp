@@ -307,7 +307,7 @@ TEST_CASE("core: an unrecorded indication or no plan gives no due date", "[core]
     CHECK_FALSE(p.complete());
 }
 
-TEST_CASE("core: same-day sessions count by id; an unsaved one comes last",
+TEST_CASE("core: same-day sessions count by id, an unsaved one comes last",
           "[core][model][course]") {
     std::vector<core::TreatmentSession> all{course_session(5, 0, Indication::pores),
                                             course_session(6, 0, Indication::pores)};
@@ -445,7 +445,7 @@ TEST_CASE("core: the default compare pair is of one view", "[core][model][photo-
     CHECK(core::default_compare_pair(unrecorded) == P{0, 3});
 }
 
-TEST_CASE("core: demo sessions carry an indication, a course and a treatment record; "
+TEST_CASE("core: demo sessions carry an indication, a course and a treatment record, "
           "reviews rate GAIS",
           "[core][demo][record]") {
     const core::Date today{year{2026}, month{3}, day{3}};

@@ -236,7 +236,7 @@ TEST_CASE("storage: a session's cartridge, products, add-ons and aftercare round
     CHECK_THAT(refused.error().message, Catch::Contains("twice"));
 }
 
-TEST_CASE("storage: a vault on an older shipped profile moves on to this build's at open; a "
+TEST_CASE("storage: a vault on an older shipped profile moves on to this build's at open, a "
           "clinic's own profile stays",
           "[storage][norms]") {
     VaultFixture f;

@@ -210,7 +210,7 @@ TEST_CASE("storage: the cohort report's medians, intervals and flag rates agree 
     CHECK(none->groups.empty());
 }
 
-TEST_CASE("storage: recomputing every outcome is audited and gives the same figures; a "
+TEST_CASE("storage: recomputing every outcome is audited and gives the same figures, and a "
           "reviewer may read the cohort but not recompute",
           "[storage][outcomes]") {
     VaultFixture f;

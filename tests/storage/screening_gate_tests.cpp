@@ -118,7 +118,7 @@ TEST_CASE("storage: a screening clears only its own client, its own day, and one
     before.check();
 }
 
-TEST_CASE("storage: proceed and caution clear a session; defer clears it only when overridden",
+TEST_CASE("storage: proceed and caution clear a session, defer clears it only when overridden",
           "[storage][screening][gate]") {
     VaultFixture f;
     sign_in_as_new(f, "pat", core::Role::practitioner);
