@@ -1,5 +1,6 @@
 #include "reviews/cohort_model.h"
 
+#include "common/day_range.h"
 #include "punctum/storage/outcome_store.h"
 
 #include <QVariantMap>
@@ -109,24 +110,15 @@ void CohortModel::setTo(const QString& to) {
 
 void CohortModel::reload() {
     groups_.clear();
-    error_.clear();
     last_day_ = 14;
     const auto open = vault();
     storage::CohortQuery query;
     query.by = storage::cohort_by_from_string(by_.toStdString()).value_or(storage::CohortBy::all);
-    const auto day = [this](const QString& text,
-                            const QString& which) -> std::optional<core::Date> {
-        if (text.trimmed().isEmpty()) {
-            return std::nullopt;
-        }
-        auto parsed = core::parse_date(text.trimmed().toStdString());
-        if (!parsed) {
-            error_ = tr("%1 must be a date like 2026-03-01.").arg(which);
-        }
-        return parsed;
-    };
-    query.from = day(from_, tr("From"));
-    query.to = day(to_, tr("To"));
+    // The same reading of the range as the audit trail and the sessions under review.
+    const auto days = read_day_range(from_.trimmed(), to_.trimmed());
+    error_ = days.error;
+    query.from = days.from;
+    query.to = days.to;
     if (open != nullptr && error_.isEmpty()) {
         auto report = open->outcomes().cohort(query);
         if (!report) {

@@ -219,7 +219,7 @@ private slots:
         const auto curve = redness["curve"].toList();
         QVERIFY(curve.size() >= 2);
         QCOMPARE(curve.front().toMap()["survival"].toDouble(), 1.0); // nobody settled on day 0
-        for (int i = 1; i < curve.size(); ++i) { // a survival curve never rises
+        for (int i = 1; i < curve.size(); ++i) {                     // a survival curve never rises
             QVERIFY(curve[i].toMap()["survival"].toDouble() <=
                     curve[i - 1].toMap()["survival"].toDouble());
         }
@@ -237,7 +237,7 @@ private slots:
         QCOMPARE(total, *sessions);
 
         model.setFrom("March");
-        QVERIFY(model.error().contains("must be a date like 2026-03-01"));
+        QVERIFY(model.error().contains("should read like 2026-03-03"));
         QVERIFY(model.groups().isEmpty());
         model.setFrom("2030-01-01");
         QVERIFY(model.error().isEmpty());
