@@ -201,6 +201,35 @@ TEST_CASE("storage: the cohort report's medians, intervals and flag rates agree 
     REQUIRE(by_practitioner.groups.size() == 1);
     CHECK(by_practitioner.groups.front().key == "Test account");
 
+    // Recomputing every outcome in one pass stores what the entries stored one by one.
+    std::vector<core::SessionOutcome> kept;
+    for (const auto id : ids) {
+        kept.push_back(outcome(f, id));
+    }
+    REQUIRE(f.vault->outcomes().recompute_all().ok());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        INFO("session " << i);
+        const auto again = outcome(f, ids[i]);
+        CHECK(again.entries == kept[i].entries);
+        CHECK(again.last_logged_day == kept[i].last_logged_day);
+        REQUIRE(again.erythema.has_value() == kept[i].erythema.has_value());
+        CHECK(again.erythema->day == kept[i].erythema->day);
+        CHECK(again.erythema->resolved == kept[i].erythema->resolved);
+        CHECK(again.watch_flags == kept[i].watch_flags);
+        CHECK(again.urgent_flags == kept[i].urgent_flags);
+        CHECK(again.info_flags == kept[i].info_flags);
+        CHECK(again.first_week_days_logged == kept[i].first_week_days_logged);
+        CHECK(again.outcome == kept[i].outcome);
+    }
+    const auto recomputed = cohort(f, storage::CohortBy::depth);
+    REQUIRE(recomputed.groups.size() == by_depth.groups.size());
+    for (std::size_t i = 0; i < recomputed.groups.size(); ++i) {
+        CHECK(recomputed.groups[i].erythema.expected_by_median ==
+              by_depth.groups[i].erythema.expected_by_median);
+        CHECK(recomputed.groups[i].erythema.curve.median.value ==
+              by_depth.groups[i].erythema.curve.median.value);
+    }
+
     // A date range that holds no treatment gives no groups.
     auto none = f.vault->outcomes().cohort(
         {storage::CohortBy::all,
