@@ -50,6 +50,9 @@ void add_maintenance_commands(CLI::App& vault, CliContext& ctx);
 [[nodiscard]] std::optional<core::NormsProfile> load_profile(CliContext& ctx,
                                                              const std::string& file);
 
+/// export csv|fhir: records in standard forms, written and audited by storage (issue 14).
+void add_export_commands(CLI::App& app, CliContext& ctx);
+
 /// report outcomes: cohort statistics over the stored outcomes (issue 14).
 void add_report_commands(CLI::App& app, CliContext& ctx);
 

@@ -7,7 +7,9 @@
 namespace punctum::ui {
 
 QString audit_action_words(std::string_view action) {
-    static constexpr std::array<std::pair<std::string_view, const char*>, 31> words = {{
+    // Sized by its list: a count kept by hand silently pads with empty entries.
+    using Words = std::pair<std::string_view, const char*>;
+    static constexpr auto words = std::to_array<Words>({
         {"account.add", QT_TRANSLATE_NOOP("AuditWords", "Added an account")},
         {"account.passphrase", QT_TRANSLATE_NOOP("AuditWords", "Changed a passphrase")},
         {"account.recover", QT_TRANSLATE_NOOP("AuditWords", "Recovered an account with the key")},
@@ -18,6 +20,8 @@ QString audit_action_words(std::string_view action) {
         {"client.history", QT_TRANSLATE_NOOP("AuditWords", "Updated a medical history")},
         {"consent.set", QT_TRANSLATE_NOOP("AuditWords", "Recorded a consent")},
         {"entry.add", QT_TRANSLATE_NOOP("AuditWords", "Logged a recovery entry")},
+        {"export.csv", QT_TRANSLATE_NOOP("AuditWords", "Exported records as CSV")},
+        {"export.fhir", QT_TRANSLATE_NOOP("AuditWords", "Exported records as a FHIR bundle")},
         {"flag.acknowledged", QT_TRANSLATE_NOOP("AuditWords", "Acknowledged a flag")},
         {"flag.dismissed", QT_TRANSLATE_NOOP("AuditWords", "Dismissed a flag")},
         {"flag.raise", QT_TRANSLATE_NOOP("AuditWords", "Raised a flag")},
@@ -42,7 +46,7 @@ QString audit_action_words(std::string_view action) {
         {"vault.restore", QT_TRANSLATE_NOOP("AuditWords", "Restored the vault from a backup")},
         {"vault.reveal_key", QT_TRANSLATE_NOOP("AuditWords", "Revealed the data key")},
         {"vault.rotate_key", QT_TRANSLATE_NOOP("AuditWords", "Re-encrypted under a new key")},
-    }};
+    });
     for (const auto& [name, text] : words) {
         if (name == action) {
             return QCoreApplication::translate("AuditWords", text);

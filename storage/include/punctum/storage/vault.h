@@ -13,6 +13,7 @@
 #include "punctum/storage/flag_store.h"
 #include "punctum/storage/kdf_params.h"
 #include "punctum/storage/norms_store.h"
+#include "punctum/storage/export_store.h"
 #include "punctum/storage/outcome_store.h"
 #include "punctum/storage/photo_store.h"
 #include "punctum/storage/review_store.h"
@@ -129,6 +130,7 @@ public:
     [[nodiscard]] AuditStore& audit() { return audit_; }
     [[nodiscard]] ReviewStore& reviews() { return reviews_; }
     [[nodiscard]] OutcomeStore& outcomes() { return outcomes_; }
+    [[nodiscard]] ExportStore& exports() { return exports_; }
     [[nodiscard]] StorageResult<VaultStats> stats();
 
     /// PRAGMA integrity_check and the audit chain, against the head kept beside the vault.
@@ -180,6 +182,7 @@ private:
     AuditStore audit_;
     ReviewStore reviews_;
     OutcomeStore outcomes_;
+    ExportStore exports_;
 };
 
 } // namespace punctum::storage
