@@ -55,6 +55,8 @@ void add_export_commands(CLI::App& app, CliContext& ctx);
 
 /// report outcomes: cohort statistics over the stored outcomes (issue 14).
 void add_report_commands(CLI::App& app, CliContext& ctx);
+/// review signoff|return|addressed|show|returned|incomplete: sign-off (issue 14 item 3).
+void add_review_commands(CLI::App& app, CliContext& ctx);
 
 /// `text` as a date (YYYY-MM-DD) for the option --`name`; nullopt when empty, or after
 /// reporting a usage error (exit 2) when it is not a date.

@@ -17,10 +17,11 @@ RowLayout {
     spacing: 0
 
     FlagQueueModel { id: attention; vaultSession: VaultSession }
+    ReturnedSessionsModel { id: returnedToMe; vaultSession: VaultSession }
     NavRail {
         visible: frame.showRail
         current: frame.railPage
-        attentionCount: attention.totalCount
+        attentionCount: attention.totalCount + returnedToMe.count
         Layout.fillHeight: true
         Layout.preferredWidth: Theme.railWidth
         onNavigate: (name) => frame.navigate(name)

@@ -22,7 +22,7 @@ Pane {
         }
     }
 
-    // Open flags, for the badge on "Needs attention".
+    // Open flags and sessions returned to this account, for the badge on "Needs attention".
     property int attentionCount: 0
     readonly property var items: VaultSession.role === "patient"
         ? [{ page: "today", label: qsTr("Today"), key: "Ctrl+1" },
@@ -56,7 +56,7 @@ Pane {
                 // Items a role may not use are hidden (storage refuses them anyway).
                 visible: !modelData.needs || (VaultSession.may[modelData.needs] || false)
                 Layout.fillWidth: true
-                Accessible.name: counted ? qsTr("%1, %2 open flags (%3)").arg(modelData.label).arg(rail.attentionCount).arg(modelData.key)
+                Accessible.name: counted ? qsTr("%1, %2 to look at (%3)").arg(modelData.label).arg(rail.attentionCount).arg(modelData.key)
                                          : qsTr("%1 (%2)").arg(modelData.label).arg(modelData.key)
                 onClicked: rail.navigate(modelData.page)
                 contentItem: RowLayout {

@@ -24,6 +24,9 @@ struct TourStep {
 [[nodiscard]] std::span<const TourStep> clinic_tour_steps();
 /// A new session from screening to signing, and its first follow-up (tour_steps_session.cpp).
 [[nodiscard]] std::span<const TourStep> new_session_tour_steps();
+/// Incomplete records, a session returned with a finding, and that finding in its
+/// practitioner's Needs attention (tour_steps_signoff.cpp).
+[[nodiscard]] std::span<const TourStep> sign_off_tour_steps();
 /// Settings, a long task, reviews, the dark theme, a reviewer, a patient's vault, locking,
 /// unlocking and restoring a backup (tour_steps_roles.cpp).
 [[nodiscard]] std::span<const TourStep> roles_tour_steps();

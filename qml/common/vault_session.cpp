@@ -173,7 +173,8 @@ QVariantMap VaultSession::may() const {
         {Action::manage_accounts, "manage_accounts"},
         {Action::change_settings, "change_settings"},
         {Action::reveal_key, "reveal_key"},
-        {Action::read_audit, "read_audit"}};
+        {Action::read_audit, "read_audit"},
+        {Action::review_sessions, "review_sessions"}};
     QVariantMap out;
     for (const auto& [action, name] : actions) {
         out.insert(QString::fromUtf8(name),

@@ -3,18 +3,18 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Punctum.Common
 
-// Reviews (reviewer and admin): the audit trail, the sessions under review, and cohort
-// statistics: how recoveries went across the clinic.
+// Reviews (reviewer and admin): the audit trail, the sessions under review (with sign-off),
+// the records missing something, and cohort statistics: how recoveries went across the clinic.
 Page {
     id: page
     objectName: "reviewsPage"
     title: qsTr("Reviews")
-    /// "audit" | "sessions" | "cohort"
+    /// "audit" | "sessions" | "incomplete" | "cohort"
     property string tab: "audit"
     signal openSession(var sessionId, var clientId)
 
     function tabIndex(name) {
-        return name === "sessions" ? 1 : name === "cohort" ? 2 : 0
+        return name === "sessions" ? 1 : name === "incomplete" ? 2 : name === "cohort" ? 3 : 0
     }
     onTabChanged: tabs.currentIndex = tabIndex(tab)
 
@@ -31,17 +31,19 @@ Page {
         TabBar {
             id: tabs
             Layout.fillWidth: true
-            Layout.maximumWidth: Theme.formWidth
+            // Four tabs: at the form's width their names were cut short.
+            Layout.maximumWidth: Theme.formWidth * 1.5
             // Follows `tab` whenever the page is asked for another one; a click moves it too.
             currentIndex: page.tabIndex(page.tab)
             TabButton { objectName: "auditTab"; text: qsTr("Audit trail"); Accessible.name: text }
             TabButton { objectName: "sessionsTab"; text: qsTr("Sessions under review"); Accessible.name: text }
+            TabButton { objectName: "incompleteTab"; text: qsTr("Incomplete records"); Accessible.name: text }
             TabButton { objectName: "cohortTab"; text: qsTr("Cohort statistics"); Accessible.name: text }
         }
         Loader {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            sourceComponent: tabs.currentIndex === 1 ? sessionsView : tabs.currentIndex === 2 ? cohortView : auditView
+            sourceComponent: [auditView, sessionsView, incompleteView, cohortView][tabs.currentIndex] || auditView
         }
     }
 
@@ -52,6 +54,10 @@ Page {
     Component {
         id: sessionsView
         SessionsReviewView { onOpenSession: (sessionId, clientId) => page.openSession(sessionId, clientId) }
+    }
+    Component {
+        id: incompleteView
+        IncompleteRecordsView { onOpenSession: (sessionId, clientId) => page.openSession(sessionId, clientId) }
     }
     Component {
         id: cohortView

@@ -7,7 +7,8 @@ import Punctum.Reviews
 
 // Sessions under review: each session with its check-ins, the flags raised by severity,
 // open against closed, and the outcome in words with its icon (never colour alone).
-// Selecting one opens the session.
+// Selecting one opens the session. A reviewer (or an admin, on sessions they did not treat)
+// marks one reviewed or returns it to its practitioner from its row.
 ColumnLayout {
     id: view
     objectName: "sessionsReviewView"
@@ -16,6 +17,8 @@ ColumnLayout {
     readonly property bool dark: Material.theme === Material.Dark
 
     SessionReviewModel { id: reviews; vaultSession: VaultSession }
+    SignOffActions { id: signOffs; vaultSession: VaultSession }
+    SignOffDialog { id: signOffBox; actions: signOffs }
 
     Flow {
         spacing: Theme.unit
@@ -82,12 +85,15 @@ ColumnLayout {
             required property string flagState
             required property string outcomeWords
             required property string severity
+            required property string signOff
+            required property string signOffWords
+            required property bool ownSession
             readonly property color severityColor: severity === "urgent" ? Theme.errorColor(view.dark)
                                                   : severity === "ok" ? (view.dark ? Theme.okOnDark : Theme.ok)
                                                   : palette.windowText
             width: ListView.view.width
             background: RowBackground { control: row } // no ripple pixmap per row
-            Accessible.name: qsTr("%1, treated %2: %3. %4. %5").arg(client).arg(treatedOn).arg(outcomeWords).arg(flags).arg(entries)
+            Accessible.name: qsTr("%1, treated %2: %3. %4. %5. %6").arg(client).arg(treatedOn).arg(outcomeWords).arg(flags).arg(entries).arg(signOffWords)
             onClicked: view.openSession(sessionId, clientId)
             contentItem: RowLayout {
                 spacing: Theme.unit * 2
@@ -117,24 +123,53 @@ ColumnLayout {
                         Layout.fillWidth: true
                     }
                 }
-                RowLayout {
-                    spacing: Theme.unit / 2
+                ColumnLayout {
+                    spacing: 0
                     Layout.fillWidth: true
-                    Label {
-                        visible: row.severity !== "none"
-                        text: Theme.icon(row.severity)
-                        color: row.severityColor
-                        font.weight: Font.Bold
-                        Accessible.ignored: true
+                    RowLayout {
+                        spacing: Theme.unit / 2
+                        Layout.fillWidth: true
+                        Label {
+                            visible: row.severity !== "none"
+                            text: Theme.icon(row.severity)
+                            color: row.severityColor
+                            font.weight: Font.Bold
+                            Accessible.ignored: true
+                        }
+                        Label {
+                            objectName: "outcome_" + row.sessionId
+                            text: row.outcomeWords
+                            color: row.severityColor
+                            font.weight: row.severity === "urgent" || row.severity === "watch" ? Font.DemiBold : Font.Normal
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
                     }
                     Label {
-                        objectName: "outcome_" + row.sessionId
-                        text: row.outcomeWords
-                        color: row.severityColor
-                        font.weight: row.severity === "urgent" || row.severity === "watch" ? Font.DemiBold : Font.Normal
+                        objectName: "signOff_" + row.sessionId
+                        text: row.signOffWords
+                        opacity: row.signOff === "" ? 0.75 : 1
+                        font.weight: row.signOff === "returned" || row.signOff === "addressed" ? Font.DemiBold : Font.Normal
                         elide: Text.ElideRight
                         Layout.fillWidth: true
                     }
+                }
+                Button {
+                    // Storage refuses anyone signing off a session they treated.
+                    visible: signOffs.canSignOff && !row.ownSession
+                    objectName: "markReviewed_" + row.sessionId
+                    text: qsTr("Sign off")
+                    flat: true
+                    Accessible.name: qsTr("Sign off the session of %1 on %2 as reviewed").arg(row.client).arg(row.treatedOn)
+                    onClicked: signOffBox.ask(row.sessionId, row.client, "reviewed")
+                }
+                Button {
+                    visible: signOffs.canSignOff && !row.ownSession
+                    objectName: "returnSession_" + row.sessionId
+                    text: qsTr("Return")
+                    flat: true
+                    Accessible.name: qsTr("Return the session of %1 on %2 to its practitioner").arg(row.client).arg(row.treatedOn)
+                    onClicked: signOffBox.ask(row.sessionId, row.client, "returned")
                 }
             }
         }

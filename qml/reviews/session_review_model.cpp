@@ -26,6 +26,21 @@ QString SessionReviewModel::outcome_words(core::RecoveryOutcome outcome) {
     return {};
 }
 
+QString SessionReviewModel::sign_off_words(std::optional<storage::SignOffState> state) {
+    if (!state) {
+        return tr("Not signed off");
+    }
+    switch (*state) {
+    case storage::SignOffState::reviewed:
+        return tr("Reviewed");
+    case storage::SignOffState::returned:
+        return tr("Returned to practitioner");
+    case storage::SignOffState::addressed:
+        return tr("Finding addressed, review again");
+    }
+    return {};
+}
+
 QVariant SessionReviewModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
@@ -83,6 +98,15 @@ QVariant SessionReviewModel::data(const QModelIndex& index, int role) const {
         return outcome_words(s.outcome);
     case SeverityRole:
         return QString::fromUtf8(core::outcome_level(s.outcome).data());
+    case SignOffRole:
+        return s.sign_off ? QString::fromUtf8(storage::to_string(*s.sign_off).data()) : QString();
+    case SignOffWordsRole:
+        return sign_off_words(s.sign_off);
+    case OwnSessionRole: {
+        auto* session = vaultSession();
+        auto v = session != nullptr ? session->vault() : nullptr;
+        return v != nullptr && v->account().id == s.practitioner_id;
+    }
     default:
         return {};
     }
@@ -100,7 +124,10 @@ QHash<int, QByteArray> SessionReviewModel::roleNames() const {
             {StateRole, "flagState"},
             {OutcomeRole, "outcome"},
             {OutcomeWordsRole, "outcomeWords"},
-            {SeverityRole, "severity"}};
+            {SeverityRole, "severity"},
+            {SignOffRole, "signOff"},
+            {SignOffWordsRole, "signOffWords"},
+            {OwnSessionRole, "ownSession"}};
 }
 
 bool SessionReviewModel::may_read() const {

@@ -36,6 +36,9 @@ public:
         OutcomeRole, ///< storage's name: "no_check_ins" | "within_course" | ...
         OutcomeWordsRole,
         SeverityRole, ///< "urgent" | "watch" | "ok" | "none": the outcome's icon
+        SignOffRole,  ///< "reviewed" | "returned" | "addressed" | "" (not yet signed off)
+        SignOffWordsRole,
+        OwnSessionRole, ///< the signed-in account treated it, so may not sign it off
     };
     Q_ENUM(Role)
 
@@ -56,6 +59,8 @@ public:
 
     /// "Within the expected course", ...
     [[nodiscard]] static QString outcome_words(core::RecoveryOutcome outcome);
+    /// "Reviewed", "Returned to practitioner", ...; "Not signed off" when none.
+    [[nodiscard]] static QString sign_off_words(std::optional<storage::SignOffState> state);
 
     static constexpr int page_size = 100;
 

@@ -24,6 +24,7 @@ constexpr auto actions = std::to_array<std::string_view>({
     "setting.change",      "vault.backup",       "vault.create",       "vault.export_plaintext",
     "vault.restore",       "vault.reveal_key",   "vault.rotate_key",   "client.history",
     "account.signing_key", "vault.recovery_key", "outcomes.recompute",
+    "review.signoff",      "review.return",      "review.addressed",
     "export.csv",          "export.fhir",
 }); // sized by its list: a count kept by hand would pad with empty actions
 

@@ -20,7 +20,9 @@ SELECT s.id, s.client_id, c.display_name, s.treated_on, s.device,
   (SELECT count(*) FROM flags f WHERE f.session_id = s.id
      AND f.state IN ('open', 'acknowledged')),
   (SELECT count(*) FROM flags f WHERE f.session_id = s.id
-     AND f.state IN ('resolved', 'dismissed'))
+     AND f.state IN ('resolved', 'dismissed')),
+  (SELECT o.state FROM session_signoffs o WHERE o.session_id = s.id ORDER BY o.id DESC LIMIT 1),
+  s.practitioner_id
 FROM sessions s JOIN clients c ON c.id = s.client_id)sql";
 
 // The WHERE clause for a filter; parameters ?1..?3 are bound by bind_filter.
@@ -86,6 +88,10 @@ StorageResult<std::vector<SessionReview>> ReviewStore::sessions(const ReviewFilt
             r.open = st.integer(10);
             r.closed = st.integer(11);
             r.outcome = core::classify_outcome({r.entries, r.urgent, r.watch});
+            if (auto state = st.optional_text(12)) {
+                r.sign_off = sign_off_state_from_string(*state);
+            }
+            r.practitioner_id = core::AccountId{st.int64(13)};
             out.push_back(std::move(r));
         }
         return out;

@@ -345,8 +345,31 @@ CREATE TABLE session_outcomes (
 );
 )sql";
 
-constexpr std::array<std::string_view, 7> migrations{
-    migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7};
+// Migration 8: sign-off (review_store.h). Each row is one step of a session's review: a
+// reviewer marked it reviewed (with a comment) or returned it (with a finding), or its
+// practitioner marked the returned finding addressed (with an optional reply). Rows are
+// never changed or removed, so the latest row of a session is its current state and the
+// ones before it are its history; the audit chain holds the same steps, signed.
+constexpr std::string_view migration_8 = R"sql(
+CREATE TABLE session_signoffs (
+    id         INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    state      TEXT NOT NULL CHECK (state IN ('reviewed', 'returned', 'addressed')),
+    note       TEXT NOT NULL DEFAULT '',
+    at         TEXT NOT NULL,
+    by         INTEGER NOT NULL REFERENCES accounts(id),
+    CHECK (state = 'addressed' OR length(note) > 0)
+);
+CREATE INDEX session_signoffs_by_session ON session_signoffs (session_id, id);
+CREATE TRIGGER session_signoffs_no_update BEFORE UPDATE ON session_signoffs
+BEGIN SELECT RAISE(ABORT, 'sign-offs cannot be changed'); END;
+CREATE TRIGGER session_signoffs_no_delete BEFORE DELETE ON session_signoffs
+BEGIN SELECT RAISE(ABORT, 'sign-offs cannot be deleted'); END;
+)sql";
+
+constexpr std::array<std::string_view, 8> migrations{migration_1, migration_2, migration_3,
+                                                     migration_4, migration_5, migration_6,
+                                                     migration_7, migration_8};
 
 } // namespace
 

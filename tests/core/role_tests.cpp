@@ -28,6 +28,7 @@ constexpr Permission table[] = {
     {Role::admin, Action::manage_accounts, true},
     {Role::admin, Action::change_settings, true},
     {Role::admin, Action::read_audit, true},
+    {Role::admin, Action::review_sessions, true},
 
     {Role::practitioner, Action::read_records, true},
     {Role::practitioner, Action::write_clinical, true},
@@ -37,6 +38,7 @@ constexpr Permission table[] = {
     {Role::practitioner, Action::manage_accounts, false},
     {Role::practitioner, Action::change_settings, false},
     {Role::practitioner, Action::read_audit, false},
+    {Role::practitioner, Action::review_sessions, false},
 
     {Role::reviewer, Action::read_records, true},
     {Role::reviewer, Action::write_clinical, false},
@@ -46,6 +48,7 @@ constexpr Permission table[] = {
     {Role::reviewer, Action::manage_accounts, false},
     {Role::reviewer, Action::change_settings, false},
     {Role::reviewer, Action::read_audit, true},
+    {Role::reviewer, Action::review_sessions, true},
 
     {Role::patient, Action::read_records, true},
     {Role::patient, Action::write_clinical, true},
@@ -55,6 +58,7 @@ constexpr Permission table[] = {
     {Role::patient, Action::manage_accounts, false},
     {Role::patient, Action::change_settings, true},
     {Role::patient, Action::read_audit, true},
+    {Role::patient, Action::review_sessions, false},
 };
 
 } // namespace
@@ -102,4 +106,11 @@ TEST_CASE("core: role names round trip and unknown names are refused", "[core][r
     CHECK_FALSE(core::role_from_string("root").has_value());
     CHECK_FALSE(core::role_from_string("").has_value());
     CHECK_FALSE(core::role_from_string("admin ").has_value());
+}
+
+TEST_CASE("core: sign-off is a reviewer's or an admin's, never a practitioner's", "[core][role]") {
+    CHECK(core::permits(Role::reviewer, Action::review_sessions));
+    CHECK(core::permits(Role::admin, Action::review_sessions));
+    CHECK_FALSE(core::permits(Role::practitioner, Action::review_sessions));
+    CHECK_FALSE(core::permits(Role::patient, Action::review_sessions));
 }

@@ -8,6 +8,7 @@ endif()
 foreach(page create create-personal-weak create-personal-strong recovery-key attention attention-keyboard attention-dismiss clients client client-history-edit client-history session
              log-recovery log-recovery-earlier log-recovery-result new-session-history new-session-screening new-session-treatment
              new-session-aftercare new-session-review new-session-signed new-session-flagged
+             reviews-incomplete reviews-return attention-returned
              settings settings-recovery-key settings-accounts task-progress reviews-audit reviews-sessions reviews-cohort
              session-dark reviewer-attention
              patient-today patient-recovery patient-aftercare unlock unlock-error restore-backup unlock-restored)

@@ -192,10 +192,15 @@ void seed_v5(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 // valid there are version 2's.
 void seed_v6(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 
+// Version 7 added session_outcomes, filled by Vault::open (tested with outcomes): the rows
+// valid there are version 2's.
+void seed_v7(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
+
 using Seeder = void (*)(Connection&, const storage::SecureBytes&);
 // seeders[i] writes rows valid at version i + 1. When a migration is added, add a seeder for
 // the version before it: the per-version test refuses to run without one.
-constexpr std::array<Seeder, 6> seeders{seed_v1, seed_v2, seed_v3, seed_v4, seed_v5, seed_v6};
+constexpr std::array<Seeder, 7> seeders{seed_v1, seed_v2, seed_v3, seed_v4,
+                                        seed_v5, seed_v6, seed_v7};
 
 void seed_up_to(Connection& db, const storage::SecureBytes& key, int version) {
     for (int v = 1; v <= version; ++v) {
@@ -478,6 +483,25 @@ void check_v7_outcomes(Connection& db) {
             SQLITE_CONSTRAINT_CHECK);
 }
 
+// Migration 8: sign-off steps. A comment or finding is required, a reply to a finding is
+// not; the states are the three named; rows are never changed or removed.
+void check_v8_signoffs(Connection& db) {
+    const std::string step =
+        "INSERT INTO session_signoffs (session_id, state, note, at, by) VALUES ";
+    accepts(db, step + "(1, 'returned', 'Add the lot.', '2026-03-04T10:00:00Z', 1)");
+    accepts(db, step + "(1, 'addressed', '', '2026-03-04T11:00:00Z', 1)");
+    accepts(db, step + "(1, 'reviewed', 'Complete.', '2026-03-04T12:00:00Z', 1)");
+    refuses(db, step + "(1, 'reviewed', '', '2026-03-04T12:00:00Z', 1)", SQLITE_CONSTRAINT_CHECK);
+    refuses(db, step + "(1, 'returned', '', '2026-03-04T12:00:00Z', 1)", SQLITE_CONSTRAINT_CHECK);
+    refuses(db, step + "(1, 'approved', 'x', '2026-03-04T12:00:00Z', 1)", SQLITE_CONSTRAINT_CHECK);
+    refuses(db, step + "(99, 'reviewed', 'x', '2026-03-04T12:00:00Z', 1)",
+            SQLITE_CONSTRAINT_FOREIGNKEY);
+    refuses(db, step + "(1, 'reviewed', 'x', '2026-03-04T12:00:00Z', 99)",
+            SQLITE_CONSTRAINT_FOREIGNKEY);
+    refuses(db, "UPDATE session_signoffs SET note = 'changed'", SQLITE_CONSTRAINT_TRIGGER);
+    refuses(db, "DELETE FROM session_signoffs", SQLITE_CONSTRAINT_TRIGGER);
+}
+
 const std::vector<std::string> v2_tables{
     "client_consents", "flag_events",  "flags",      "norms_profiles", "photo_analyses",
     "photos",          "review_notes", "screenings", "session_addons", "session_products"};
@@ -532,6 +556,7 @@ TEST_CASE("storage: migration from every earlier version keeps rows and constrai
     check_v2_screenings_and_photos(db);
     check_v2_flags_and_notes(db);
     check_v7_outcomes(db);
+    check_v8_signoffs(db);
     check_sound(db);
     check_v1_rows(db); // refused statements left no trace behind them
 }

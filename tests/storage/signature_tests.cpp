@@ -269,6 +269,7 @@ void make_unsigned_era(VaultFixture& f, const storage::SecureBytes& key,
             DROP TABLE audit_events; ALTER TABLE old_events RENAME TO audit_events;
             DROP TABLE account_keys;
             DROP TABLE session_outcomes;
+            DROP TABLE session_signoffs;
             PRAGMA user_version = 5;
         )sql");
         // Without the registrations the MACs must be remade (seq numbers moved).

@@ -388,6 +388,10 @@ void reads(Script& s, core::ClientId client, core::SessionId session) {
               note(v.reviews().sessions({}));
               note(v.reviews().count({}));
               note(v.reviews().worst_open_severity(client));
+              note(v.reviews().current_sign_off(session));
+              note(v.reviews().sign_off_history(session));
+              note(v.reviews().returned_to_me());
+              note(v.reviews().incomplete_records());
               note(v.outcomes().of_session(session));
               note(v.outcomes().cohort({storage::CohortBy::depth, std::nullopt, std::nullopt}));
               note(v.accounts().list());
@@ -612,6 +616,13 @@ TEST_CASE("storage: every write of a clinic vault, by every role, adds audit eve
     });
     s.run("reviewer: flags().acknowledge", Kind::write,
           [&](storage::Vault& v) { return failure_of(v.flags().acknowledge(flags[3])); });
+    s.run("reviewer: reviews().sign_off", Kind::write, [&](storage::Vault& v) {
+        return failure_of(v.reviews().sign_off(session, "Record complete."));
+    });
+    s.run("reviewer: reviews().return_to_practitioner", Kind::write, [&](storage::Vault& v) {
+        return failure_of(
+            v.reviews().return_to_practitioner(their_session, "Add the cartridge lot."));
+    });
     s.run("reviewer: audit().verify", Kind::read,
           [&](storage::Vault& v) { return failure_of(v.audit().verify()); });
 
@@ -620,6 +631,9 @@ TEST_CASE("storage: every write of a clinic vault, by every role, adds audit eve
         return storage::Vault::recover(f.folder, f.recovery_key, "admin",
                                        storage::SecureBytes::from("admin after recovery"),
                                        storage::KdfParams::minimum_for_tests(), f.clock);
+    });
+    s.run("admin: reviews().mark_addressed", Kind::write, [&](storage::Vault& v) {
+        return failure_of(v.reviews().mark_addressed(their_session, "Lot added to the notes."));
     });
     s.check_attribution();
     INFO(s.steps() << " steps measured");

@@ -21,6 +21,10 @@ bool permits(Role role, Action action) {
     case Action::read_audit:
         // Who did what: the reviewer's job, the admin's duty, the patient's own vault.
         return role != Role::practitioner;
+    case Action::review_sessions:
+        // Sign-off is a second pair of eyes: never the practitioner's own role. An admin may,
+        // but storage refuses anyone signing off a session they treated.
+        return role == Role::admin || role == Role::reviewer;
     }
     return false;
 }

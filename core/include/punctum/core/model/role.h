@@ -21,6 +21,7 @@ enum class Action {
     change_settings, ///< auto-lock time, norms profile
     reveal_key,      ///< see the raw data key, export unencrypted (bypasses permissions)
     read_audit,      ///< read the audit trail and verify its chain
+    review_sessions, ///< sign a session off as reviewed, or return it with a finding
 };
 
 /// True when `role` may perform `action`.
