@@ -67,6 +67,25 @@ void report(CliContext& ctx, const storage::ExportSummary& summary, const std::s
                  "records can, and delete it when it has served its purpose.\n";
 }
 
+// Reads the scope, opens the vault, lets `write` export, and says what was written.
+template <typename Write>
+void run_export(CliContext& ctx, const ExportOptions& o, const std::string& what, Write&& write) {
+    const auto scope = scope_of(ctx, o);
+    if (!scope) {
+        return;
+    }
+    auto vault = ctx.open_vault();
+    if (!vault) {
+        return;
+    }
+    auto summary = write(vault->exports(), *scope);
+    if (!summary) {
+        ctx.fail(summary.error());
+        return;
+    }
+    report(ctx, *summary, what, o.out);
+}
+
 void run_csv(CliContext& ctx, const ExportOptions& o) {
     const auto table = storage::csv_table_from_string(o.what);
     if (!table) {
@@ -74,37 +93,17 @@ void run_csv(CliContext& ctx, const ExportOptions& o) {
                  "--what must be one of sessions, entries, flags, outcomes; not '" + o.what + "'.");
         return;
     }
-    const auto scope = scope_of(ctx, o);
-    if (!scope) {
-        return;
-    }
-    auto vault = ctx.open_vault();
-    if (!vault) {
-        return;
-    }
-    auto summary = vault->exports().csv(*table, o.out, *scope);
-    if (!summary) {
-        ctx.fail(summary.error());
-        return;
-    }
-    report(ctx, *summary, o.what, o.out);
+    run_export(ctx, o, o.what,
+               [&](storage::ExportStore& exports, const storage::ExportScope& scope) {
+                   return exports.csv(*table, o.out, scope);
+               });
 }
 
 void run_fhir(CliContext& ctx, const ExportOptions& o) {
-    const auto scope = scope_of(ctx, o);
-    if (!scope) {
-        return;
-    }
-    auto vault = ctx.open_vault();
-    if (!vault) {
-        return;
-    }
-    auto summary = vault->exports().fhir(o.out, *scope);
-    if (!summary) {
-        ctx.fail(summary.error());
-        return;
-    }
-    report(ctx, *summary, "fhir", o.out);
+    run_export(ctx, o, "fhir",
+               [&](storage::ExportStore& exports, const storage::ExportScope& scope) {
+                   return exports.fhir(o.out, scope);
+               });
 }
 
 } // namespace
