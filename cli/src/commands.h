@@ -55,6 +55,8 @@ void add_export_commands(CLI::App& app, CliContext& ctx);
 
 /// report outcomes: cohort statistics over the stored outcomes (issue 14).
 void add_report_commands(CLI::App& app, CliContext& ctx);
+/// report pdf: a session, recovery or cohort report as a PDF (a subcommand of `report`).
+void add_report_pdf_command(CLI::App& report, CliContext& ctx);
 /// review signoff|return|addressed|show|returned|incomplete: sign-off (issue 14 item 3).
 void add_review_commands(CLI::App& app, CliContext& ctx);
 

@@ -161,6 +161,7 @@ void add_report_commands(CLI::App& app, CliContext& ctx) {
     outcomes->add_option("--to", o.to, "Treated on or before, YYYY-MM-DD");
     outcomes->add_flag("--json", ctx.json, "Print JSON");
     outcomes->callback([&ctx] { run_report_outcomes(ctx, o); });
+    add_report_pdf_command(*report, ctx);
 }
 
 } // namespace punctum::cli

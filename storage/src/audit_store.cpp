@@ -1,6 +1,5 @@
 #include "punctum/storage/audit_store.h"
 
-#include "audit_checkpoint.h"
 #include "audit_head_file.h"
 #include "guard.h"
 #include "vault_context.h"
@@ -26,6 +25,7 @@ constexpr auto actions = std::to_array<std::string_view>({
     "vault.restore",       "vault.reveal_key",   "vault.rotate_key",   "client.history",
     "account.signing_key", "vault.recovery_key", "outcomes.recompute",
     "review.signoff",      "review.return",      "review.addressed",
+    "report.pdf",
     "export.csv",          "export.fhir",
 }); // sized by its list: a count kept by hand would pad with empty actions
 
@@ -205,20 +205,12 @@ StorageResult<std::int64_t> AuditStore::count(const AuditFilter& filter) {
     });
 }
 
-StorageResult<AuditReport> AuditStore::verify(const core::Progress& progress, AuditScope scope) {
+StorageResult<AuditReport> AuditStore::verify(const core::Progress& progress) {
     if (auto allowed = ctx_.require(core::Action::read_audit); !allowed) {
         return allowed.failure();
     }
     return guard([&]() -> StorageResult<AuditReport> {
-        if (scope == AuditScope::since_checkpoint) {
-            return verify_since_checkpoint(ctx_.folder, ctx_.keys.vault_id, *ctx_.db, *ctx_.audit,
-                                           ctx_.account.id, ctx_.clock, progress);
-        }
-        const auto started = std::chrono::steady_clock::now();
-        auto report = verify_with_heads(ctx_.folder, ctx_.keys.vault_id, *ctx_.audit, progress);
-        report.seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        return report;
+        return verify_with_heads(ctx_.folder, ctx_.keys.vault_id, *ctx_.audit, progress);
     });
 }
 

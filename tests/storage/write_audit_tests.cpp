@@ -504,6 +504,10 @@ TEST_CASE("storage: every write of a clinic vault, by every role, adds audit eve
     s.run("photos().export_photo", Kind::write, [&](storage::Vault& v) {
         return failure_of(v.photos().export_photo(photo, core::PhotoUse::publication));
     });
+    s.run("audit().record_report", Kind::write, [&](storage::Vault& v) {
+        return failure_of(v.audit().record_report("session:" + std::to_string(session.value),
+                                                  "recovery"));
+    });
     s.run("sessions().add_review_note", Kind::write, [&](storage::Vault& v) {
         return failure_of(v.sessions().add_review_note(session, "Looks as expected."));
     });

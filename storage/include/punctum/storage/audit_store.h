@@ -36,12 +36,6 @@ struct AuditEvent {
     std::string client_name;          ///< empty when the object belongs to no client
 };
 
-/// How much of the chain AuditStore::verify walks.
-enum class AuditScope {
-    full,             ///< every event from the first: `vault check`, `audit verify --full`
-    since_checkpoint, ///< the events after the signed-in account's last verified checkpoint
-};
-
 /// Which events to show. Every field left empty matches everything.
 struct AuditFilter {
     std::string account; ///< exact account name
@@ -63,12 +57,14 @@ public:
     /// Recomputes every event's MAC, in order, and checks the chain still reaches the head
     /// kept beside the vault: the banner at the top of the audit trail. Progress is in
     /// events; stopping early is `cancelled`.
-    /// `since_checkpoint` walks only the events after the signed-in account's signed
-    /// checkpoint (audit_checkpoint.h), falling back to a full walk when there is none or it
-    /// does not hold, and moves the checkpoint to the head when the chain verifies. A full
-    /// walk writes nothing.
-    [[nodiscard]] StorageResult<AuditReport> verify(const core::Progress& progress = {},
-                                                    AuditScope scope = AuditScope::full);
+    [[nodiscard]] StorageResult<AuditReport> verify(const core::Progress& progress = {});
+
+    /// Records that the signed-in account produced a PDF report ("report.pdf"): `object` is
+    /// what it covers ("session:12", "cohort"), `detail` its kind and options. Storage
+    /// records it, not the report code, so the chain stays storage's alone. Needs
+    /// Action::read_records, as reading what the report shows does.
+    [[nodiscard]] StorageResult<void> record_report(std::string_view object,
+                                                    std::string_view detail);
 
     /// Every action storage records, for the filter's choices.
     [[nodiscard]] static std::span<const std::string_view> known_actions();
