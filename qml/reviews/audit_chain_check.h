@@ -1,7 +1,8 @@
 #pragma once
-// The banner at the top of the audit trail: recomputes every event's MAC off the UI thread
-// (a long task with progress and Cancel) and says whether the chain is intact or which
-// event is the first bad one.
+// The banner at the top of the audit trail: recomputes the MAC and signature of every event
+// after the reader's last signed checkpoint (all of them when there is none) off the UI
+// thread (a long task with progress and Cancel) and says whether the chain is intact or which
+// event is the first bad one, what was walked and how long it took.
 
 #include "common/session_bound.h"
 #include <QObject>

@@ -120,7 +120,8 @@ std::string rollback_finding(AuditLog& log, const ExpectedHead& expected) {
 }
 
 AuditReport verify_with_heads(const std::filesystem::path& folder, const std::string& vault_id,
-                              AuditLog& log, const core::Progress& progress) {
+                              AuditLog& log, const core::Progress& progress,
+                              const AuditChainState* from, AuditChainState* reached) {
     const auto expected = expected_audit_head(folder, vault_id, log, log.head().seq);
     // The signing keys in the key slots must be the ones the history has in force.
     std::map<std::string, std::vector<unsigned char>> slot_keys;
@@ -131,7 +132,7 @@ AuditReport verify_with_heads(const std::filesystem::path& folder, const std::st
             }
         }
     }
-    auto report = log.verify(expected.head, progress, slot_keys);
+    auto report = log.verify(expected.head, progress, slot_keys, from, reached);
     if (report.ok) {
         if (auto finding = rollback_finding(log, expected); !finding.empty()) {
             report.ok = false;

@@ -37,9 +37,12 @@ inline constexpr const char* audit_head_file = "audit-head.json";
 
 /// Verifies the whole chain against the expected head (both places); a finding about the heads
 /// themselves fails the report too. The one check `audit verify` and `vault check` share.
+/// `from` and `reached` as AuditLog::verify's: an incremental walk from a checkpoint's state.
 [[nodiscard]] AuditReport verify_with_heads(const std::filesystem::path& folder,
                                             const std::string& vault_id, AuditLog& log,
-                                            const core::Progress& progress = {});
+                                            const core::Progress& progress = {},
+                                            const AuditChainState* from = nullptr,
+                                            AuditChainState* reached = nullptr);
 
 /// What the vault's history must reach: the further of the two heads, and a finding when a
 /// head that should be there is not (the one beside the vault gone while the state directory

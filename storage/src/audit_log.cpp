@@ -254,6 +254,18 @@ public:
         return {};
     }
 
+    /// Starts from a checkpoint's state: the registrations up to its event were taken in
+    /// by the walk that made it (the caller has checked the rows are the ones it saw).
+    void seed(const AuditChainState& from) {
+        registered_.erase(registered_.begin(), registered_.upper_bound(from.seq));
+        in_force_ = from.in_force;
+        must_sign_ = from.must_sign;
+    }
+    void export_to(AuditChainState& out) const {
+        out.in_force = in_force_;
+        out.must_sign = must_sign_;
+    }
+
     std::int64_t signed_events = 0;
     std::int64_t mac_only = 0;
 
@@ -302,20 +314,35 @@ private:
 
 } // namespace
 
+std::optional<std::vector<unsigned char>>
+AuditLog::sign_as_signer(std::span<const unsigned char> message) const {
+    if (!signer_.valid() || signer_key_.empty()) {
+        return std::nullopt;
+    }
+    return signing::sign(signer_key_, message);
+}
+
 AuditReport AuditLog::verify(const std::optional<AuditHead>& expected,
                              const core::Progress& progress,
-                             const std::map<std::string, std::vector<unsigned char>>& slot_keys) {
+                             const std::map<std::string, std::vector<unsigned char>>& slot_keys,
+                             const AuditChainState* from, AuditChainState* reached) {
     AuditReport report;
     // Reported every few thousand events: often enough for a bar, rare enough to cost nothing.
     constexpr std::int64_t report_every = 4096;
-    const std::int64_t total = progress ? db_.query_int("SELECT count(*) FROM audit_events") : 0;
+    const std::int64_t start = from != nullptr ? from->seq : 0;
+    const std::string after = " FROM audit_events WHERE seq > " + std::to_string(start);
+    const std::int64_t total = progress ? db_.query_int("SELECT count(*)" + after) : 0;
     SignatureCheck signatures(db_);
     Statement st(db_, std::string("SELECT seq, at, account_id, action, object, digest, mac, ") +
-                          (signed_schema(db_) ? "signature" : "NULL") +
-                          " FROM audit_events ORDER BY seq");
+                          (signed_schema(db_) ? "signature" : "NULL") + after + " ORDER BY seq");
     std::vector<unsigned char> previous(32, 0);
     std::vector<unsigned char> link(32, 0);
-    std::int64_t expected_seq = 1;
+    if (from != nullptr) {
+        signatures.seed(*from);
+        previous = from->mac;
+        link = from->link;
+    }
+    std::int64_t expected_seq = start + 1;
     auto fail_at = [&](std::int64_t seq, const std::string& what) {
         report.ok = false;
         report.first_bad = seq;
@@ -370,16 +397,17 @@ AuditReport AuditLog::verify(const std::optional<AuditHead>& expected,
     }
     (void)core::report(progress, report.events, total);
     if (auto finding = signatures.leftovers(slot_keys); !finding.empty()) {
-        fail_at(report.events, finding);
+        fail_at(expected_seq - 1, finding);
         return finish();
     }
+    // The last seq, not the count: an incremental walk counts only the events it checked.
+    const std::int64_t last = expected_seq - 1;
     if (expected && expected->seq > 0) {
-        if (report.events < expected->seq) {
-            fail_at(report.events + 1,
-                    "The vault's history ends at event #" + std::to_string(report.events) +
-                        " but the audit head kept beside it records #" +
-                        std::to_string(expected->seq) +
-                        ": the vault was truncated or replaced by an older copy.");
+        if (last < expected->seq) {
+            fail_at(last + 1, "The vault's history ends at event #" + std::to_string(last) +
+                                  " but the audit head kept beside it records #" +
+                                  std::to_string(expected->seq) +
+                                  ": the vault was truncated or replaced by an older copy.");
         } else {
             Statement at_head(db_, "SELECT mac FROM audit_events WHERE seq = ?");
             at_head.bind(1, expected->seq);
@@ -389,6 +417,12 @@ AuditReport AuditLog::verify(const std::optional<AuditHead>& expected,
                                            "vault was replaced by another copy.");
             }
         }
+    }
+    if (report.ok && reached != nullptr) {
+        reached->seq = last;
+        reached->mac = previous;
+        reached->link = link;
+        signatures.export_to(*reached);
     }
     return finish();
 }

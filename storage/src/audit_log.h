@@ -13,6 +13,7 @@
 // kept inside the encrypted database (vault_meta), so rotating the data key does not
 // orphan the history it must still verify.
 
+#include "audit_chain_state.h"
 #include "punctum/core/clock.h"
 #include "punctum/core/model/ids.h"
 #include "punctum/core/progress.h"
@@ -68,12 +69,22 @@ public:
     /// Progress is in events; a stop asked for throws SqlError(cancelled).
     /// `slot_keys` (account name -> signing key in its key slot) must match the keys the
     /// history has in force: a key file edited to match a forged history is a finding.
+    /// With `from`, the walk starts after event `from->seq`, from the state a checkpoint
+    /// recorded, and checks only the events after it (the caller has checked that event is
+    /// still the one the checkpoint pins); `reached`, when given, receives the state at the
+    /// end of a walk that verified.
     [[nodiscard]] AuditReport
     verify(const std::optional<AuditHead>& expected, const core::Progress& progress = {},
-           const std::map<std::string, std::vector<unsigned char>>& slot_keys = {});
+           const std::map<std::string, std::vector<unsigned char>>& slot_keys = {},
+           const AuditChainState* from = nullptr, AuditChainState* reached = nullptr);
     /// True when the chain holds `head`'s event with `head`'s MAC: the history has reached
     /// that head and goes on from it, rather than having been replaced.
     [[nodiscard]] bool reaches(const AuditHead& head);
+    /// The account events are signed for (invalid when none) and its signature of
+    /// `message`; nullopt when the log signs for nobody (no signing key yet).
+    [[nodiscard]] std::optional<std::vector<unsigned char>>
+    sign_as_signer(std::span<const unsigned char> message) const;
+    [[nodiscard]] core::AccountId signer() const { return signer_; }
     /// A MAC over a head, so the copy kept outside the database cannot be forged.
     [[nodiscard]] std::vector<unsigned char> tag(const AuditHead& head) const;
 

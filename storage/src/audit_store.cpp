@@ -1,5 +1,6 @@
 #include "punctum/storage/audit_store.h"
 
+#include "audit_checkpoint.h"
 #include "audit_head_file.h"
 #include "guard.h"
 #include "vault_context.h"
@@ -205,12 +206,20 @@ StorageResult<std::int64_t> AuditStore::count(const AuditFilter& filter) {
     });
 }
 
-StorageResult<AuditReport> AuditStore::verify(const core::Progress& progress) {
+StorageResult<AuditReport> AuditStore::verify(const core::Progress& progress, AuditScope scope) {
     if (auto allowed = ctx_.require(core::Action::read_audit); !allowed) {
         return allowed.failure();
     }
     return guard([&]() -> StorageResult<AuditReport> {
-        return verify_with_heads(ctx_.folder, ctx_.keys.vault_id, *ctx_.audit, progress);
+        if (scope == AuditScope::since_checkpoint) {
+            return verify_since_checkpoint(ctx_.folder, ctx_.keys.vault_id, *ctx_.db, *ctx_.audit,
+                                           ctx_.account.id, ctx_.clock, progress);
+        }
+        const auto started = std::chrono::steady_clock::now();
+        auto report = verify_with_heads(ctx_.folder, ctx_.keys.vault_id, *ctx_.audit, progress);
+        report.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return report;
     });
 }
 

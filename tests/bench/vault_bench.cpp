@@ -11,6 +11,7 @@
 // Under load, add --benchmark_repetitions=5: the summary takes medians.
 
 #include "audit_head_file.h"
+#include "audit_verify_bench.h"
 #include "bench_vault.h"
 #include "outcome_sync.h"
 #include "punctum/core/date.h"
@@ -474,6 +475,18 @@ void prepare_statement(benchmark::State& state, Encryption e) {
     });
 }
 
+/// Issue 14: the audit trail's check, whole and from a checkpoint (audit_verify_bench.h).
+void audit_verify(benchmark::State& state, Encryption e, bool incremental) {
+    guarded(state, [&] {
+        World& w = harness().world(e);
+        if (incremental) {
+            bench::audit_verify_incremental(state, *w.ctx);
+        } else {
+            bench::audit_verify_full(state, *w.ctx);
+        }
+    });
+}
+
 // --- registration and the summary ------------------------------------------------------------
 
 struct Operation {
@@ -518,6 +531,14 @@ std::vector<Operation> register_all() {
         benchmark::kMicrosecond);
     add("cohort_report", "", cohort_report, benchmark::kMillisecond);
     add("recompute_outcomes", "", recompute_outcomes, benchmark::kSecond);
+    add(
+        "audit_verify_full", "",
+        [](benchmark::State& s, Encryption e) { audit_verify(s, e, false); },
+        benchmark::kMillisecond);
+    add(
+        "audit_verify_since_1k", "",
+        [](benchmark::State& s, Encryption e) { audit_verify(s, e, true); },
+        benchmark::kMillisecond);
     add(
         "timeline_any_client", "", [](benchmark::State& s, Encryption e) { timeline(s, e, true); },
         benchmark::kMicrosecond);
@@ -618,6 +639,15 @@ void print_summary(const std::vector<Operation>& ops, const Collector& runs) {
                     format_time(plain).c_str(), format_time(encrypted).c_str(), ratio,
                     verdict.c_str(), format_time(plain_cpu).c_str(),
                     format_time(encrypted_cpu).c_str(), encrypted_cpu / plain_cpu);
+    }
+    const auto full = runs.seconds.find("audit_verify_full/encrypted");
+    const auto since = runs.seconds.find("audit_verify_since_1k/encrypted");
+    if (full != runs.seconds.end() && since != runs.seconds.end()) {
+        std::printf("audit trail check, encrypted: the whole chain %s, from a checkpoint %d "
+                    "events back %s (%.0fx less)\n",
+                    format_time(median(full->second)).c_str(), bench::audit_events_after_checkpoint,
+                    format_time(median(since->second)).c_str(),
+                    median(full->second) / median(since->second));
     }
     std::printf("Per operation (bulk_insert: the whole clinic), medians over repetitions; the "
                 "plain run is the floor.\nThe goal applies to real time; CPU time is what to "

@@ -160,6 +160,19 @@ private slots:
         QVERIFY(check.message().startsWith("The audit trail is intact"));
     }
 
+    // The check above left the reader's checkpoint at the head: the next walks only what
+    // came after it, and says from when and how long it took.
+    void chainBannerResumesFromCheckpoint() {
+        ui::AuditChainCheck check;
+        check.setVaultSession(f_.session.get());
+        check.verify();
+        QVERIFY(f_.session->task()->waitUntilDone(30000));
+        QCOMPARE(check.state(), QStringLiteral("intact"));
+        QVERIFY2(check.message().contains("new events since the checkpoint of"),
+                 qPrintable(check.message()));
+        QVERIFY2(check.message().contains(" s)."), qPrintable(check.message()));
+    }
+
     void sessionsUnderReviewWithOutcomes() {
         ui::SessionReviewModel model;
         model.setVaultSession(f_.session.get());

@@ -36,6 +36,12 @@ struct AuditEvent {
     std::string client_name;          ///< empty when the object belongs to no client
 };
 
+/// How much of the chain AuditStore::verify walks.
+enum class AuditScope {
+    full,             ///< every event from the first: `vault check`, `audit verify --full`
+    since_checkpoint, ///< the events after the signed-in account's last verified checkpoint
+};
+
 /// Which events to show. Every field left empty matches everything.
 struct AuditFilter {
     std::string account; ///< exact account name
@@ -57,7 +63,12 @@ public:
     /// Recomputes every event's MAC, in order, and checks the chain still reaches the head
     /// kept beside the vault: the banner at the top of the audit trail. Progress is in
     /// events; stopping early is `cancelled`.
-    [[nodiscard]] StorageResult<AuditReport> verify(const core::Progress& progress = {});
+    /// `since_checkpoint` walks only the events after the signed-in account's signed
+    /// checkpoint (audit_checkpoint.h), falling back to a full walk when there is none or it
+    /// does not hold, and moves the checkpoint to the head when the chain verifies. A full
+    /// walk writes nothing.
+    [[nodiscard]] StorageResult<AuditReport> verify(const core::Progress& progress = {},
+                                                    AuditScope scope = AuditScope::full);
 
     /// Records that the signed-in account produced a PDF report ("report.pdf"): `object` is
     /// what it covers ("session:12", "cohort"), `detail` its kind and options. Storage
