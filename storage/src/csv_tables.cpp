@@ -78,8 +78,11 @@ void resolution(CsvLine& line, const Statement& st, int day_col) {
     line.number(resolved ? day : std::nullopt).number(day && !resolved ? day : std::nullopt);
 }
 
+// A progress report every so many rows: often enough for a bar, rare enough to cost nothing.
+constexpr std::int64_t report_every = 5000;
+
 std::int64_t rows(Connection& db, std::string_view select, std::string_view order,
-                  const ExportScope& scope, ExportSink& sink,
+                  const ExportScope& scope, ExportSink& sink, const core::Progress& progress,
                   void (*row)(CsvLine&, const Statement&)) {
     Statement st(db,
                  std::string(select) + std::string(in_scope) + " ORDER BY " + std::string(order));
@@ -91,12 +94,15 @@ std::int64_t rows(Connection& db, std::string_view select, std::string_view orde
     while (st.step()) {
         row(line, st);
         sink.put(line.finish());
-        ++count;
+        if (++count % report_every == 0 && !core::report(progress, count, 0)) {
+            throw export_cancelled();
+        }
     }
     return count;
 }
 
-std::int64_t sessions(Connection& db, const ExportScope& scope, ExportSink& sink) {
+std::int64_t sessions(Connection& db, const ExportScope& scope, ExportSink& sink,
+                      const core::Progress& progress) {
     header(sink, {"session_id",
                   "client_id",
                   "treated_on",
@@ -122,29 +128,31 @@ std::int64_t sessions(Connection& db, const ExportScope& scope, ExportSink& sink
                   "gais_patient",
                   "erythema_expected_by",
                   "edema_expected_by"});
-    return rows(db, sessions_sql, "s.id", scope, sink, [](CsvLine& line, const Statement& st) {
-        line.number(st.int64(0)).number(st.int64(1)).field(st.text(2)).text(st.text(3));
-        line.text(st.text(4));
-        line.decimal(st.is_null(5) ? std::nullopt : std::optional(st.real(5)), 1);
-        line.field(st.text(6));
-        const auto erythema = number_at(st, 7);
-        const bool resolved = erythema && st.integer(8) == 1;
-        line.number(resolved ? erythema : std::nullopt);
-        line.number(number_at(st, 9)).number(number_at(st, 10)).number(number_at(st, 11));
-        line.number(erythema && !resolved ? erythema : std::nullopt);
-        resolution(line, st, 12);
-        line.number(number_at(st, 14)).field(st.is_null(15) ? "" : st.text(15));
-        for (int col = 16; col <= 18; ++col) {
-            line.number(number_at(st, col));
-        }
-        line.field(st.is_null(19) ? "" : st.text(19)).field(st.is_null(20) ? "" : st.text(20));
-        for (int col = 21; col <= 24; ++col) {
-            line.number(number_at(st, col));
-        }
-    });
+    return rows(
+        db, sessions_sql, "s.id", scope, sink, progress, [](CsvLine& line, const Statement& st) {
+            line.number(st.int64(0)).number(st.int64(1)).field(st.text(2)).text(st.text(3));
+            line.text(st.text(4));
+            line.decimal(st.is_null(5) ? std::nullopt : std::optional(st.real(5)), 1);
+            line.field(st.text(6));
+            const auto erythema = number_at(st, 7);
+            const bool resolved = erythema && st.integer(8) == 1;
+            line.number(resolved ? erythema : std::nullopt);
+            line.number(number_at(st, 9)).number(number_at(st, 10)).number(number_at(st, 11));
+            line.number(erythema && !resolved ? erythema : std::nullopt);
+            resolution(line, st, 12);
+            line.number(number_at(st, 14)).field(st.is_null(15) ? "" : st.text(15));
+            for (int col = 16; col <= 18; ++col) {
+                line.number(number_at(st, col));
+            }
+            line.field(st.is_null(19) ? "" : st.text(19)).field(st.is_null(20) ? "" : st.text(20));
+            for (int col = 21; col <= 24; ++col) {
+                line.number(number_at(st, col));
+            }
+        });
 }
 
-std::int64_t entries(Connection& db, const ExportScope& scope, ExportSink& sink) {
+std::int64_t entries(Connection& db, const ExportScope& scope, ExportSink& sink,
+                     const core::Progress& progress) {
     header(sink, {"entry_id",
                   "session_id",
                   "client_id",
@@ -166,35 +174,39 @@ std::int64_t entries(Connection& db, const ExportScope& scope, ExportSink& sink)
                   "hyperpigmentation",
                   "gais_practitioner",
                   "gais_patient"});
-    return rows(db, entries_sql, "e.id", scope, sink, [](CsvLine& line, const Statement& st) {
-        line.number(st.int64(0)).number(st.int64(1)).number(st.int64(2)).field(st.text(3));
-        line.number(st.int64(4)).field(st.text(5));
-        for (int col = 6; col <= 20; ++col) {
-            line.number(number_at(st, col));
-        }
-    });
+    return rows(
+        db, entries_sql, "e.id", scope, sink, progress, [](CsvLine& line, const Statement& st) {
+            line.number(st.int64(0)).number(st.int64(1)).number(st.int64(2)).field(st.text(3));
+            line.number(st.int64(4)).field(st.text(5));
+            for (int col = 6; col <= 20; ++col) {
+                line.number(number_at(st, col));
+            }
+        });
 }
 
-std::int64_t flags(Connection& db, const ExportScope& scope, ExportSink& sink) {
+std::int64_t flags(Connection& db, const ExportScope& scope, ExportSink& sink,
+                   const core::Progress& progress) {
     header(sink, {"flag_id", "session_id", "client_id", "entry_id", "day", "rule_id", "severity",
                   "symptom", "state", "raised_at", "state_changed_at", "message", "source",
                   "norms_profile", "norms_version"});
-    return rows(db, flags_sql, "f.id", scope, sink, [](CsvLine& line, const Statement& st) {
-        line.number(st.int64(0)).number(st.int64(1)).number(st.int64(2));
-        line.number(number_at(st, 3)).number(st.int64(4));
-        for (int col = 5; col <= 14; ++col) {
-            line.text(st.is_null(col) ? "" : st.text(col));
-        }
-    });
+    return rows(db, flags_sql, "f.id", scope, sink, progress,
+                [](CsvLine& line, const Statement& st) {
+                    line.number(st.int64(0)).number(st.int64(1)).number(st.int64(2));
+                    line.number(number_at(st, 3)).number(st.int64(4));
+                    for (int col = 5; col <= 14; ++col) {
+                        line.text(st.is_null(col) ? "" : st.text(col));
+                    }
+                });
 }
 
-std::int64_t outcomes(Connection& db, const ExportScope& scope, ExportSink& sink) {
+std::int64_t outcomes(Connection& db, const ExportScope& scope, ExportSink& sink,
+                      const core::Progress& progress) {
     header(sink, {"session_id", "client_id", "entries", "last_logged_day", "erythema_resolved_day",
                   "erythema_censored_day", "edema_resolved_day", "edema_censored_day",
                   "first_week_days_logged", "info_flags", "watch_flags", "urgent_flags",
                   "worst_severity", "outcome", "gais_practitioner", "gais_patient",
                   "erythema_expected_by", "edema_expected_by"});
-    return rows(db, outcomes_sql, "o.session_id", scope, sink,
+    return rows(db, outcomes_sql, "o.session_id", scope, sink, progress,
                 [](CsvLine& line, const Statement& st) {
                     line.number(st.int64(0)).number(st.int64(1)).number(st.int64(2));
                     line.number(number_at(st, 3));
@@ -213,16 +225,16 @@ std::int64_t outcomes(Connection& db, const ExportScope& scope, ExportSink& sink
 } // namespace
 
 std::int64_t write_csv_table(Connection& db, CsvTable table, const ExportScope& scope,
-                             ExportSink& sink) {
+                             ExportSink& sink, const core::Progress& progress) {
     switch (table) {
     case CsvTable::sessions:
-        return sessions(db, scope, sink);
+        return sessions(db, scope, sink, progress);
     case CsvTable::entries:
-        return entries(db, scope, sink);
+        return entries(db, scope, sink, progress);
     case CsvTable::flags:
-        return flags(db, scope, sink);
+        return flags(db, scope, sink, progress);
     case CsvTable::outcomes:
-        return outcomes(db, scope, sink);
+        return outcomes(db, scope, sink, progress);
     }
     return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "export_sink.h"
 #include "punctum/storage/export_store.h"
+#include "punctum/core/progress.h"
 #include "sqlite/connection.h"
 
 #include <cstdint>
@@ -13,6 +14,6 @@ namespace punctum::storage::detail {
 /// Writes the header and one row per record of `table` in `scope`, in id order, and
 /// returns the number of rows. Throws SqlError, or ExportWriteFailed from the sink.
 std::int64_t write_csv_table(Connection& db, CsvTable table, const ExportScope& scope,
-                             ExportSink& sink);
+                             ExportSink& sink, const core::Progress& progress);
 
 } // namespace punctum::storage::detail

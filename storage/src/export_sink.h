@@ -18,6 +18,12 @@ struct ExportWriteFailed {
     StorageError error;
 };
 
+/// Thrown when the caller's progress callback asks an export to stop: the file is then
+/// never committed (its temporary is removed) and nothing is audited.
+[[nodiscard]] inline ExportWriteFailed export_cancelled() {
+    return {{StorageErrc::cancelled, "The export was cancelled. Nothing was written."}};
+}
+
 class ExportSink {
 public:
     explicit ExportSink(std::unique_ptr<StreamedFile> file) : file_(std::move(file)) {}

@@ -99,19 +99,21 @@ std::optional<CsvTable> csv_table_from_string(std::string_view name) {
 }
 
 StorageResult<ExportSummary> ExportStore::csv(CsvTable table, const std::filesystem::path& out,
-                                              const ExportScope& scope) {
-    return run_export(ctx_, out, scope, "export.csv",
-                      [&](detail::ExportSink& sink, ExportSummary& summary) {
-                          summary.records = detail::write_csv_table(*ctx_.db, table, scope, sink);
-                          return std::string(to_string(table)) + "|" + scope_words(scope);
-                      });
+                                              const ExportScope& scope,
+                                              const core::Progress& progress) {
+    return run_export(
+        ctx_, out, scope, "export.csv", [&](detail::ExportSink& sink, ExportSummary& summary) {
+            summary.records = detail::write_csv_table(*ctx_.db, table, scope, sink, progress);
+            return std::string(to_string(table)) + "|" + scope_words(scope);
+        });
 }
 
 StorageResult<ExportSummary> ExportStore::fhir(const std::filesystem::path& out,
-                                               const ExportScope& scope) {
+                                               const ExportScope& scope,
+                                               const core::Progress& progress) {
     return run_export(
         ctx_, out, scope, "export.fhir", [&](detail::ExportSink& sink, ExportSummary& summary) {
-            detail::write_fhir_bundle(ctx_, scope, sink, summary);
+            detail::write_fhir_bundle(ctx_, scope, sink, summary, progress);
             return "bundle|" + scope_words(scope) + "|" + std::to_string(summary.photos) +
                    " photos, " + std::to_string(summary.photos_withheld) + " withheld";
         });

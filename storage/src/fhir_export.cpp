@@ -158,7 +158,7 @@ void write_client_trail(VaultContext& ctx, const FhirIds& ids, core::ClientId cl
 } // namespace
 
 void write_fhir_bundle(VaultContext& ctx, const ExportScope& scope, ExportSink& sink,
-                       ExportSummary& summary) {
+                       ExportSummary& summary, const core::Progress& progress) {
     const FhirIds ids(ctx.keys.vault_id);
     const std::string now = core::format_timestamp(ctx.clock.now());
     Json head{{"resourceType", "Bundle"},
@@ -185,8 +185,13 @@ void write_fhir_bundle(VaultContext& ctx, const ExportScope& scope, ExportSink& 
         }
     }
     const auto clients = clients_in_scope(*ctx.db, scope);
-    for (const auto client : clients) {
-        write_client(ctx, ids, client, scope, accounts, out, summary);
+    const auto total = static_cast<std::int64_t>(clients.size());
+    for (std::int64_t done = 0; done < total; ++done) {
+        if (!core::report(progress, done, total)) {
+            throw export_cancelled();
+        }
+        write_client(ctx, ids, clients[static_cast<std::size_t>(done)], scope, accounts, out,
+                     summary);
     }
     summary.audit_trail = core::permits(ctx.account.role, core::Action::read_audit);
     if (summary.audit_trail) {

@@ -11,7 +11,7 @@ namespace punctum::storage::detail {
 /// Writes the Bundle into `sink` and counts what it wrote into `summary`. Throws SqlError,
 /// ExportWriteFailed, or ExportReadFailed when a store refuses a read.
 void write_fhir_bundle(VaultContext& ctx, const ExportScope& scope, ExportSink& sink,
-                       ExportSummary& summary);
+                       ExportSummary& summary, const core::Progress& progress);
 
 /// A store's refusal met while walking the vault, passed up as it was.
 struct ExportReadFailed {

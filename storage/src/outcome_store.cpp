@@ -26,18 +26,44 @@ constexpr std::array<std::pair<CohortBy, std::string_view>, 7> by_names{{
     {CohortBy::fitzpatrick, "fitzpatrick"},
 }};
 
-// One session's grouping facts and stored outcome, as the cohort query reads them.
-constexpr std::string_view cohort_rows = R"sql(
-SELECT s.id, s.treated_on, a.display_name, s.device, s.indication, c.fitzpatrick,
-  (SELECT max(depth_mm) FROM session_areas WHERE session_id = s.id),
-  o.erythema_day, o.erythema_resolved, o.edema_day, o.edema_resolved,
-  o.first_week_days_logged, o.watch_flags, o.urgent_flags,
-  o.erythema_expected_by, o.edema_expected_by, o.session_id IS NOT NULL
-FROM sessions s JOIN clients c ON c.id = s.client_id
-  JOIN accounts a ON a.id = s.practitioner_id
-  LEFT JOIN session_outcomes o ON o.session_id = s.id
-WHERE (?1 IS NULL OR s.treated_on >= ?1) AND (?2 IS NULL OR s.treated_on <= ?2)
-ORDER BY s.id)sql";
+// One session's grouping key and stored outcome, as the cohort query reads them: column 1
+// whether its first week is over (as of ?3), column 2 the key of the grouping asked for.
+// Only that key's join or subquery is in the query: at 100k sessions a max(depth) subquery
+// or a join nobody groups by costs more than the rest of the report (issue 14 benchmark).
+std::string cohort_rows(CohortBy by) {
+    std::string key = "NULL";
+    std::string joins;
+    switch (by) {
+    case CohortBy::practitioner:
+        key = "a.display_name";
+        joins = " JOIN accounts a ON a.id = s.practitioner_id";
+        break;
+    case CohortBy::device:
+        key = "s.device";
+        break;
+    case CohortBy::depth:
+        key = "(SELECT max(depth_mm) FROM session_areas WHERE session_id = s.id)";
+        break;
+    case CohortBy::indication:
+        key = "s.indication";
+        break;
+    case CohortBy::fitzpatrick:
+        key = "c.fitzpatrick";
+        joins = " JOIN clients c ON c.id = s.client_id";
+        break;
+    case CohortBy::all:
+    case CohortBy::addon:
+        break;
+    }
+    return "SELECT s.id, s.treated_on <= ?3, " + key +
+           ", o.erythema_day, o.erythema_resolved, o.edema_day, o.edema_resolved, "
+           "o.first_week_days_logged, o.watch_flags, o.urgent_flags, o.erythema_expected_by, "
+           "o.edema_expected_by FROM sessions s" +
+           joins +
+           " LEFT JOIN session_outcomes o ON o.session_id = s.id "
+           "WHERE (?1 IS NULL OR s.treated_on >= ?1) AND (?2 IS NULL OR s.treated_on <= ?2) "
+           "ORDER BY s.id";
+}
 
 struct Symptom {
     std::optional<core::Resolution> resolution;
@@ -45,8 +71,7 @@ struct Symptom {
 };
 
 struct Row {
-    core::Date treated_on{};
-    std::vector<std::string> keys;
+    bool week_over = false; ///< treated at least a week ago: its first week counts
     Symptom erythema;
     Symptom edema;
     int first_week = 0;
@@ -199,66 +224,76 @@ StorageResult<CohortReport> OutcomeStore::cohort(const CohortQuery& query) {
                 add_ons.emplace(st.int64(0), st.text(1));
             }
         }
-        Statement st(db, cohort_rows);
+        const auto today = core::date_of(ctx_.clock.now());
+        Statement st(db, cohort_rows(query.by));
         if (query.from) {
             st.bind(1, core::format_date(*query.from));
         }
         if (query.to) {
             st.bind(2, core::format_date(*query.to));
         }
+        st.bind(3, core::format_date(core::Date{std::chrono::sys_days(today) -
+                                                std::chrono::days{core::first_week_days}}));
+        // Rows, and each group's rows by index (pointers once `rows` has stopped growing).
         std::vector<Row> rows;
+        std::map<std::string, std::vector<std::size_t>, std::less<>> members_of;
+        const auto join = [&](std::string_view key) {
+            auto it = members_of.find(key);
+            if (it == members_of.end()) {
+                it = members_of.emplace(std::string(key), std::vector<std::size_t>{}).first;
+            }
+            it->second.push_back(rows.size());
+        };
         while (st.step()) {
-            Row row;
-            row.treated_on = core::parse_date(st.text(1)).value_or(core::Date{});
-            const std::int64_t id = st.int64(0);
             switch (query.by) {
             case CohortBy::all:
-                row.keys = {"all"};
+                join("all");
                 break;
             case CohortBy::practitioner:
-                row.keys = {st.text(2)};
+                join(st.text(2));
                 break;
             case CohortBy::device:
-                row.keys = {st.text(3).empty() ? "not recorded" : st.text(3)};
+            case CohortBy::indication:
+                join(st.is_null(2) || st.text(2).empty() ? "not recorded" : st.text(2));
                 break;
             case CohortBy::depth:
-                row.keys = {depth_band(
-                    st.is_null(6) ? std::nullopt : std::optional<double>(st.real(6)), profile)};
-                break;
-            case CohortBy::indication:
-                row.keys = {st.text(4).empty() ? "not recorded" : st.text(4)};
+                join(depth_band(st.is_null(2) ? std::nullopt : std::optional<double>(st.real(2)),
+                                profile));
                 break;
             case CohortBy::fitzpatrick:
-                row.keys = {roman(st.optional_int(5).value_or(0))};
+                join(roman(st.optional_int(2).value_or(0)));
                 break;
             case CohortBy::addon: {
-                const auto [first, last] = add_ons.equal_range(id);
+                const auto [first, last] = add_ons.equal_range(st.int64(0));
                 for (auto it = first; it != last; ++it) {
-                    row.keys.push_back(it->second);
+                    join(it->second);
                 }
-                if (row.keys.empty()) {
-                    row.keys = {"none"};
+                if (first == last) {
+                    join("none");
                 }
                 break;
             }
             }
-            row.erythema = {resolution_at(st, 7), st.optional_int(14)};
-            row.edema = {resolution_at(st, 9), st.optional_int(15)};
-            row.first_week = st.integer(11);
-            row.flagged = st.integer(12) + st.integer(13) > 0;
-            row.urgent = st.integer(13) > 0;
-            rows.push_back(std::move(row));
+            Row row;
+            row.week_over = st.integer(1) == 1;
+            row.erythema = {resolution_at(st, 3), st.optional_int(10)};
+            row.edema = {resolution_at(st, 5), st.optional_int(11)};
+            row.first_week = st.integer(7);
+            row.flagged = st.integer(8) + st.integer(9) > 0;
+            row.urgent = st.integer(9) > 0;
+            rows.push_back(row);
         }
 
         std::map<std::string, std::vector<const Row*>> groups;
-        for (const auto& row : rows) {
-            for (const auto& key : row.keys) {
-                groups[key].push_back(&row);
+        for (const auto& [key, indices] : members_of) {
+            auto& members = groups[key];
+            members.reserve(indices.size());
+            for (const auto i : indices) {
+                members.push_back(&rows[i]);
             }
         }
         CohortReport report;
         report.query = query;
-        const auto today = core::date_of(ctx_.clock.now());
         for (const auto& [key, members] : groups) {
             CohortGroup g;
             g.key = key;
@@ -271,7 +306,7 @@ StorageResult<CohortReport> OutcomeStore::cohort(const CohortQuery& query) {
             for (const Row* row : members) {
                 g.flagged += row->flagged ? 1 : 0;
                 g.urgent += row->urgent ? 1 : 0;
-                if (core::days_between(row->treated_on, today) >= core::first_week_days) {
+                if (row->week_over) {
                     ++week_sessions;
                     week_days += row->first_week;
                 }

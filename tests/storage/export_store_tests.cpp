@@ -336,3 +336,20 @@ TEST_CASE("storage: a practitioner's FHIR export leaves the audit trail out, one
     }
     CHECK(patients == 1);
 }
+
+TEST_CASE("storage: a cancelled export leaves no file and no audit event", "[storage][export]") {
+    VaultFixture f;
+    (void)clinic(f);
+    const auto folder = f.tmp.path() / "exports";
+    std::filesystem::create_directory(folder);
+    const auto out = folder / "bundle.json";
+    int reports = 0;
+    auto summary = f.vault->exports().fhir(out, {}, [&](std::int64_t, std::int64_t total) {
+        CHECK(total == 2);    // two clients
+        return ++reports < 2; // stop before the second client
+    });
+    REQUIRE_FALSE(summary.ok());
+    CHECK(summary.error().code == storage::StorageErrc::cancelled);
+    CHECK(std::filesystem::is_empty(folder)); // neither the file nor its temporary
+    CHECK(audited(f, "export.fhir") == 0);
+}

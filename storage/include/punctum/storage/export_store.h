@@ -14,6 +14,7 @@
 
 #include "punctum/core/date.h"
 #include "punctum/core/model/ids.h"
+#include "punctum/core/progress.h"
 #include "punctum/storage/storage_error.h"
 
 #include <cstdint>
@@ -55,11 +56,14 @@ public:
     explicit ExportStore(detail::VaultContext& ctx) : ctx_(ctx) {}
 
     /// Writes `table` as CSV (RFC 4180, UTF-8, CRLF, ISO dates, a header row) to `out`.
+    /// Progress counts rows (total unknown); cancelled, nothing is written or audited.
     [[nodiscard]] StorageResult<ExportSummary> csv(CsvTable table, const std::filesystem::path& out,
-                                                   const ExportScope& scope = {});
-    /// Writes a FHIR R4 Bundle (type collection, JSON) to `out`.
+                                                   const ExportScope& scope = {},
+                                                   const core::Progress& progress = {});
+    /// Writes a FHIR R4 Bundle (type collection, JSON) to `out`. Progress counts clients.
     [[nodiscard]] StorageResult<ExportSummary> fhir(const std::filesystem::path& out,
-                                                    const ExportScope& scope = {});
+                                                    const ExportScope& scope = {},
+                                                    const core::Progress& progress = {});
 
 private:
     detail::VaultContext& ctx_;
