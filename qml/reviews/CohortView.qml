@@ -17,6 +17,14 @@ ColumnLayout {
     readonly property bool dark: Material.theme === Material.Dark
 
     CohortModel { id: cohort; vaultSession: VaultSession }
+    PdfReportSaver {
+        id: pdf
+        vaultSession: VaultSession
+        kind: "cohort"
+        cohortBy: cohort.by
+        from: cohort.from
+        to: cohort.to
+    }
 
     Flow {
         spacing: Theme.unit
@@ -42,6 +50,21 @@ ColumnLayout {
             Accessible.name: qsTr("Treated on or before, as year-month-day")
             onEditingFinished: cohort.to = text.trim()
         }
+        Button {
+            objectName: "cohortSavePdf"
+            text: qsTr("Save as PDF")
+            enabled: cohort.error.length === 0
+            Accessible.name: qsTr("Save these cohort statistics as a PDF report")
+            onClicked: pdf.save()
+        }
+    }
+    Label {
+        objectName: "cohortPdfMessage"
+        visible: pdf.message.length > 0
+        text: pdf.message
+        color: pdf.failed ? Theme.errorColor(view.dark) : Material.foreground
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
     }
     Label {
         visible: cohort.error.length > 0

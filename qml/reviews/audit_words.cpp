@@ -32,6 +32,7 @@ QString audit_action_words(std::string_view action) {
         {"photo.add", QT_TRANSLATE_NOOP("AuditWords", "Added a photo")},
         {"photo.analyze", QT_TRANSLATE_NOOP("AuditWords", "Measured redness in a photo")},
         {"photo.export", QT_TRANSLATE_NOOP("AuditWords", "Exported a photo")},
+        {"report.pdf", QT_TRANSLATE_NOOP("AuditWords", "Saved a PDF report")},
         {"review.addressed",
          QT_TRANSLATE_NOOP("AuditWords", "Marked a returned session's finding addressed")},
         {"review.return",

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum.Common
 import Punctum.Flags
@@ -26,6 +27,7 @@ Page {
     EntryListModel { id: entries; vaultSession: VaultSession; sessionId: page.sessionId }
     PhotoGalleryModel { id: gallery; vaultSession: VaultSession; objectName: "photoGallery"; sessionId: page.sessionId }
     FlagActions { id: flagMoves; vaultSession: VaultSession }
+    PdfReportSaver { id: pdf; vaultSession: VaultSession; sessionId: page.sessionId }
     DismissDialog {
         id: dismissBox
         title: qsTr("Dismiss this flag")
@@ -73,6 +75,27 @@ Page {
                     onClicked: page.back()
                 }
                 Button {
+                    id: pdfButton
+                    objectName: "savePdfButton"
+                    visible: detail.found
+                    text: qsTr("Save as PDF")
+                    flat: true
+                    Accessible.name: qsTr("Save this session as a PDF report")
+                    onClicked: pdfMenu.open()
+                    Menu {
+                        id: pdfMenu
+                        y: pdfButton.height
+                        MenuItem {
+                            text: qsTr("Session summary")
+                            onTriggered: { pdf.kind = "session"; pdf.save() }
+                        }
+                        MenuItem {
+                            text: qsTr("Recovery report")
+                            onTriggered: { pdf.kind = "recovery"; pdf.save() }
+                        }
+                    }
+                }
+                Button {
                     visible: detail.found && (VaultSession.may.log_recovery || false)
                     text: qsTr("Log recovery")
                     highlighted: true
@@ -81,6 +104,14 @@ Page {
                 }
             }
 
+            Label {
+                objectName: "pdfMessage"
+                visible: pdf.message.length > 0
+                text: pdf.message
+                color: pdf.failed ? Theme.errorColor(Material.theme === Material.Dark) : Material.foreground
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
             // Why this session was given and where it stands in its course, at a glance.
             Label {
                 objectName: "sessionReason"
