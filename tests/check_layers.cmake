@@ -14,6 +14,11 @@ forbid(core "#include[ ]*<(Q[A-Za-z]+|qt[a-z]*/|sqlite|sqlcipher)" "core must no
 forbid(storage "#include[ ]*<Q[A-Za-z]+" "storage must not include Qt")
 forbid(cli "#include[ ]*<Q[A-Za-z]+" "cli must not include Qt")
 forbid(qml "#include[ ]*<(QSql|QtSql|sqlite|sqlcipher)" "the app must not use SQL directly")
+# PDF reports: Qt GUI only (no Quick, QML or Widgets), and Qt-free public headers, which
+# punctum-cli includes.
+forbid(reports "#include[ ]*<(QQuick|QtQuick|QQml|QtQml|QWidget|QtWidgets|QApplication|sqlite|sqlcipher)"
+       "the reports library uses Qt GUI only")
+forbid(reports/include "#include[ ]*<Q" "the reports library's public headers must not include Qt")
 file(GLOB_RECURSE photo_outside "${ROOT}/core/src/*.cpp" "${ROOT}/storage/*.cpp" "${ROOT}/cli/*.cpp" "${ROOT}/qml/*.cpp")
 foreach(f IN LISTS photo_outside)
     if(NOT f MATCHES "/core/src/photo/")
