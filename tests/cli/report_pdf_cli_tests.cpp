@@ -15,6 +15,8 @@
 
 using punctum::test::CliRunner;
 
+#ifdef PUNCTUM_HAS_PDF_REPORTS
+
 namespace {
 
 std::string head_of(const std::filesystem::path& path) {
@@ -25,8 +27,6 @@ std::string head_of(const std::filesystem::path& path) {
 }
 
 } // namespace
-
-#ifdef PUNCTUM_HAS_PDF_REPORTS
 
 TEST_CASE("cli: report pdf writes each kind of report from a generated clinic", "[cli][pdf]") {
     CliRunner cli;
