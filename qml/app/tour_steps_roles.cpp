@@ -103,6 +103,18 @@ bool reviews_cohort(TourDriver& t) {
     return true;
 }
 
+// The Export dialog over the cohort tab, with the FHIR bundle chosen.
+bool reviews_export(TourDriver& t) {
+    t.invoke(QStringLiteral("exportDialog"), "open");
+    TourDriver::settle(100);
+    t.set(QStringLiteral("exportDialog"), "what", QStringLiteral("fhir"));
+    return true;
+}
+
+void export_closed(TourDriver& t) {
+    t.invoke(QStringLiteral("exportDialog"), "close");
+}
+
 bool session_dark(TourDriver& t) {
     t.setTheme(QStringLiteral("dark"));
     t.show(QStringLiteral("session"), t.sessionArgs());
@@ -220,6 +232,7 @@ constexpr TourStep steps[] = {
     {"reviews-audit", "reviewsPage", reviews_audit, chain_intact},
     {"reviews-sessions", "reviewsPage", reviews_sessions},
     {"reviews-cohort", "reviewsPage", reviews_cohort},
+    {"reviews-export", "reviewsPage", reviews_export, export_closed},
     {"session-dark", "sessionPage", session_dark, back_to_light},
     {"reviewer-attention", "attentionPage", reviewer, reviewer_may_not_settle},
     {"patient-today", "todayPage", patient_today},

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Punctum.Common
+import Punctum.Reviews
 
 // Reviews (reviewer and admin): the audit trail, the sessions under review (with sign-off),
 // the records missing something, and cohort statistics: how recoveries went across the clinic.
@@ -27,6 +28,12 @@ Page {
             title: qsTr("Reviews")
             context: qsTr("What happened in this vault, and how each recovery went")
             Layout.fillWidth: true
+            Button {
+                objectName: "exportButton"
+                text: qsTr("Export…")
+                Accessible.name: qsTr("Export records as CSV or a FHIR bundle")
+                onClicked: exportDialog.open()
+            }
         }
         TabBar {
             id: tabs
@@ -46,6 +53,9 @@ Page {
             sourceComponent: [auditView, sessionsView, incompleteView, cohortView][tabs.currentIndex] || auditView
         }
     }
+
+    ExportTasks { id: exportTasks; vaultSession: VaultSession }
+    ExportDialog { id: exportDialog; tasks: exportTasks }
 
     Component {
         id: auditView

@@ -7,6 +7,7 @@
 #include "reviews/audit_chain_check.h"
 #include "reviews/audit_trail_model.h"
 #include "reviews/cohort_model.h"
+#include "reviews/export_tasks.h"
 #include "reviews/session_review_model.h"
 #include "session_fixture.h"
 #include "settings/account_list_model.h"
@@ -255,6 +256,37 @@ private slots:
         model.setFrom("2030-01-01");
         QVERIFY(model.error().isEmpty());
         QVERIFY(model.groups().isEmpty()); // the page then says how to widen the range
+    }
+
+    // The Reviews page's Export dialog: a CSV and a FHIR bundle land where chosen, the task
+    // ends with what was written, and an unknown kind starts nothing.
+    void exportsFromTheReviewsPage() {
+        ui::ExportTasks tasks;
+        tasks.setVaultSession(f_.session.get());
+        QVERIFY(tasks.suggestedFile("sessions").toLocalFile().endsWith(".csv"));
+        QVERIFY(tasks.suggestedFile("fhir").toLocalFile().endsWith(".json"));
+        QTemporaryDir dir;
+        QSignalSpy done(f_.session.get(), &ui::VaultSession::taskDone);
+        QVERIFY(!tasks.exportTo("clients", QUrl::fromLocalFile(dir.filePath("x.csv"))));
+
+        const QString csv = dir.filePath("sessions.csv");
+        QVERIFY(tasks.exportTo("sessions", QUrl::fromLocalFile(csv)));
+        QVERIFY(f_.session->task()->waitUntilDone(60000));
+        QCOMPARE(last_done(done).value(0).toString(), QStringLiteral("export"));
+        QVERIFY2(last_done(done).value(1).toBool(),
+                 qPrintable(last_done(done).value(2).toString()));
+        QVERIFY(last_done(done).value(2).toString().startsWith("Saved "));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readLine().startsWith("session_id,client_id,treated_on,practitioner"));
+
+        const QString json = dir.filePath("bundle.json");
+        QVERIFY(tasks.exportTo("fhir", QUrl::fromLocalFile(json)));
+        QVERIFY(f_.session->task()->waitUntilDone(60000));
+        QVERIFY2(last_done(done).value(1).toBool(),
+                 qPrintable(last_done(done).value(2).toString()));
+        QVERIFY(last_done(done).value(2).toString().contains("FHIR resources"));
+        QVERIFY(QFile::exists(json));
     }
 
     void passphraseMeterAndRefusals() {
