@@ -165,16 +165,11 @@ QString VaultSession::role() const {
 QVariantMap VaultSession::may() const {
     using core::Action;
     static constexpr std::pair<Action, const char*> actions[] = {
-        {Action::read_records, "read_records"},
-        {Action::write_clinical, "write_clinical"},
-        {Action::log_recovery, "log_recovery"},
-        {Action::annotate, "annotate"},
-        {Action::settle_flags, "settle_flags"},
-        {Action::manage_accounts, "manage_accounts"},
-        {Action::change_settings, "change_settings"},
-        {Action::reveal_key, "reveal_key"},
-        {Action::read_audit, "read_audit"},
-        {Action::review_sessions, "review_sessions"}};
+        {Action::read_records, "read_records"},       {Action::write_clinical, "write_clinical"},
+        {Action::log_recovery, "log_recovery"},       {Action::annotate, "annotate"},
+        {Action::settle_flags, "settle_flags"},       {Action::manage_accounts, "manage_accounts"},
+        {Action::change_settings, "change_settings"}, {Action::reveal_key, "reveal_key"},
+        {Action::read_audit, "read_audit"},           {Action::review_sessions, "review_sessions"}};
     QVariantMap out;
     for (const auto& [action, name] : actions) {
         out.insert(QString::fromUtf8(name),

@@ -3,8 +3,8 @@
 // Internal to storage.
 
 #include "export_sink.h"
-#include "punctum/storage/export_store.h"
 #include "punctum/core/progress.h"
+#include "punctum/storage/export_store.h"
 #include "sqlite/connection.h"
 
 #include <cstdint>

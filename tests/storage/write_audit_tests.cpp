@@ -505,15 +505,14 @@ TEST_CASE("storage: every write of a clinic vault, by every role, adds audit eve
         return failure_of(v.photos().export_photo(photo, core::PhotoUse::publication));
     });
     s.run("audit().record_report", Kind::write, [&](storage::Vault& v) {
-        return failure_of(v.audit().record_report("session:" + std::to_string(session.value),
-                                                  "recovery"));
+        return failure_of(
+            v.audit().record_report("session:" + std::to_string(session.value), "recovery"));
     });
     s.run("exports().csv", Kind::write, [&](storage::Vault& v) {
         return failure_of(v.exports().csv(storage::CsvTable::sessions, s.out() / "sessions.csv"));
     });
-    s.run("exports().fhir", Kind::write, [&](storage::Vault& v) {
-        return failure_of(v.exports().fhir(s.out() / "bundle.json"));
-    });
+    s.run("exports().fhir", Kind::write,
+          [&](storage::Vault& v) { return failure_of(v.exports().fhir(s.out() / "bundle.json")); });
     s.run("sessions().add_review_note", Kind::write, [&](storage::Vault& v) {
         return failure_of(v.sessions().add_review_note(session, "Looks as expected."));
     });
