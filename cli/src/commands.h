@@ -60,6 +60,10 @@ void add_report_pdf_command(CLI::App& report, CliContext& ctx);
 /// review signoff|return|addressed|show|returned|incomplete: sign-off (issue 14 item 3).
 void add_review_commands(CLI::App& app, CliContext& ctx);
 
+/// session list, exchange careplan|open|report|import, checkin (issue 15). Registers on
+/// `session`, so it runs after add_record_commands.
+void add_exchange_commands(CLI::App& app, CliContext& ctx);
+
 /// `text` as a date (YYYY-MM-DD) for the option --`name`; nullopt when empty, or after
 /// reporting a usage error (exit 2) when it is not a date.
 [[nodiscard]] std::optional<core::Date> parse_day(CliContext& ctx, const std::string& text,

@@ -10,7 +10,7 @@ enum ExitCode : int {
     exit_failure = 1,   ///< anything else
     exit_usage = 2,     ///< bad usage or bad input
     exit_auth = 3,      ///< authentication failed
-    exit_integrity = 4, ///< integrity failure
+    exit_integrity = 4, ///< integrity failure; an exchange file refused, nothing written
 };
 
 [[nodiscard]] inline int exit_code_for(storage::StorageErrc code) {
@@ -18,6 +18,7 @@ enum ExitCode : int {
     case storage::StorageErrc::auth_failed:
         return exit_auth;
     case storage::StorageErrc::corrupt:
+    case storage::StorageErrc::rejected:
         return exit_integrity;
     case storage::StorageErrc::invalid_input:
     case storage::StorageErrc::not_found:

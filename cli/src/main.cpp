@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     punctum::cli::add_audit_commands(app, ctx);
     punctum::cli::add_report_commands(app, ctx);
     punctum::cli::add_export_commands(app, ctx);
+    punctum::cli::add_exchange_commands(app, ctx);
     punctum::cli::add_review_commands(app, ctx);
     punctum::cli::add_screen_commands(app, ctx);
     punctum::cli::add_screening_commands(app, ctx);

@@ -26,7 +26,8 @@ constexpr auto actions = std::to_array<std::string_view>({
     "vault.restore",       "vault.reveal_key",   "vault.rotate_key",   "client.history",
     "account.signing_key", "vault.recovery_key", "outcomes.recompute", "review.signoff",
     "review.return",       "review.addressed",   "report.pdf",         "export.csv",
-    "export.fhir",
+    "export.fhir",         "exchange.identity",  "exchange.careplan",  "exchange.open",
+    "exchange.report",     "exchange.import",
 }); // sized by its list: a count kept by hand would pad with empty actions
 
 // The client an object belongs to, from its "kind:id" text; evaluated only for the rows a

@@ -367,9 +367,84 @@ CREATE TRIGGER session_signoffs_no_delete BEFORE DELETE ON session_signoffs
 BEGIN SELECT RAISE(ABORT, 'sign-offs cannot be deleted'); END;
 )sql";
 
-constexpr std::array<std::string_view, 8> migrations{migration_1, migration_2, migration_3,
+// Migration 9: exchange files (exchange_store.h, core/src/exchange/FORMAT.md).
+// Clinic side: the clinic's key pair (one row, never changed: a new pair would orphan every
+// care plan out there), one row per care plan issued (the pairing), one per report imported,
+// and which local entry or photo each of a pairing's stable ids became, so a report merges
+// once however often it overlaps an earlier one. Patient side: the care plans opened, each
+// with the signing key made for that clinic and how far the reports have got.
+// Secrets are stored here because the database is the encrypted vault.
+constexpr std::string_view migration_9 = R"sql(
+CREATE TABLE exchange_identity (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    box_public  BLOB NOT NULL CHECK (length(box_public) = 32),
+    box_secret  BLOB NOT NULL CHECK (length(box_secret) = 32),
+    sign_public BLOB NOT NULL CHECK (length(sign_public) = 32),
+    sign_secret BLOB NOT NULL CHECK (length(sign_secret) = 64),
+    created_at  TEXT NOT NULL,
+    created_by  INTEGER NOT NULL REFERENCES accounts(id)
+);
+CREATE TRIGGER exchange_identity_no_update BEFORE UPDATE ON exchange_identity
+BEGIN SELECT RAISE(ABORT, 'the clinic key pair cannot be changed'); END;
+CREATE TRIGGER exchange_identity_no_delete BEFORE DELETE ON exchange_identity
+BEGIN SELECT RAISE(ABORT, 'the clinic key pair cannot be deleted'); END;
+CREATE TABLE exchange_pairings (
+    pairing_id     TEXT PRIMARY KEY,
+    plan_id        TEXT NOT NULL UNIQUE,
+    session_id     INTEGER NOT NULL REFERENCES sessions(id),
+    pairing_secret BLOB NOT NULL CHECK (length(pairing_secret) = 32),
+    pairing_code   TEXT NOT NULL,
+    patient_key    BLOB CHECK (patient_key IS NULL OR length(patient_key) = 32),
+    created_at     TEXT NOT NULL,
+    created_by     INTEGER NOT NULL REFERENCES accounts(id)
+);
+CREATE INDEX exchange_pairings_by_session ON exchange_pairings (session_id);
+CREATE TABLE exchange_imports (
+    report_id      TEXT PRIMARY KEY,
+    pairing_id     TEXT NOT NULL REFERENCES exchange_pairings(pairing_id),
+    made_at        TEXT NOT NULL,
+    patient_events INTEGER NOT NULL,
+    patient_head   TEXT NOT NULL,
+    entries_added  INTEGER NOT NULL,
+    entries_known  INTEGER NOT NULL,
+    photos_added   INTEGER NOT NULL,
+    photos_known   INTEGER NOT NULL,
+    file_digest    BLOB NOT NULL,
+    imported_at    TEXT NOT NULL,
+    imported_by    INTEGER NOT NULL REFERENCES accounts(id)
+);
+CREATE INDEX exchange_imports_by_pairing ON exchange_imports (pairing_id);
+CREATE TABLE exchange_records (
+    pairing_id TEXT NOT NULL REFERENCES exchange_pairings(pairing_id),
+    uid        TEXT NOT NULL,
+    entry_id   INTEGER REFERENCES recovery_entries(id),
+    photo_id   INTEGER REFERENCES photos(id),
+    PRIMARY KEY (pairing_id, uid),
+    CHECK ((entry_id IS NULL) <> (photo_id IS NULL))
+);
+CREATE TABLE care_plans (
+    plan_id             TEXT PRIMARY KEY,
+    pairing_id          TEXT NOT NULL UNIQUE,
+    session_id          INTEGER NOT NULL REFERENCES sessions(id),
+    clinic_name         TEXT NOT NULL,
+    clinic_box_public   BLOB NOT NULL CHECK (length(clinic_box_public) = 32),
+    clinic_sign_public  BLOB NOT NULL CHECK (length(clinic_sign_public) = 32),
+    pairing_secret      BLOB NOT NULL CHECK (length(pairing_secret) = 32),
+    patient_sign_public BLOB NOT NULL CHECK (length(patient_sign_public) = 32),
+    patient_sign_secret BLOB NOT NULL CHECK (length(patient_sign_secret) = 64),
+    binding             BLOB NOT NULL CHECK (length(binding) = 32),
+    body                TEXT NOT NULL,
+    last_entry_id       INTEGER NOT NULL DEFAULT 0,
+    last_photo_id       INTEGER NOT NULL DEFAULT 0,
+    reports_sent        INTEGER NOT NULL DEFAULT 0,
+    opened_at           TEXT NOT NULL,
+    opened_by           INTEGER NOT NULL REFERENCES accounts(id)
+);
+)sql";
+
+constexpr std::array<std::string_view, 9> migrations{migration_1, migration_2, migration_3,
                                                      migration_4, migration_5, migration_6,
-                                                     migration_7, migration_8};
+                                                     migration_7, migration_8, migration_9};
 
 } // namespace
 

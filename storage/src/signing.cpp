@@ -20,6 +20,13 @@ SigningKey from_slot_secret(const SecureBytes& slot_secret, std::string_view vau
     return key;
 }
 
+SigningKey generate() {
+    SigningKey key{crypto::Bytes(crypto_sign_PUBLICKEYBYTES),
+                   SecureBytes(crypto_sign_SECRETKEYBYTES)};
+    crypto_sign_keypair(key.public_key.data(), key.secret_key.data());
+    return key;
+}
+
 crypto::Bytes sign(const SecureBytes& secret_key, std::span<const unsigned char> message) {
     crypto::Bytes signature(crypto_sign_BYTES);
     crypto_sign_detached(signature.data(), nullptr, message.data(), message.size(),

@@ -28,6 +28,10 @@ struct SigningKey {
 [[nodiscard]] SigningKey from_slot_secret(const SecureBytes& slot_secret,
                                           std::string_view vault_id);
 
+/// A fresh random Ed25519 key pair (exchange files: one per care plan, so reports to two
+/// clinics cannot be linked by their key).
+[[nodiscard]] SigningKey generate();
+
 /// A detached Ed25519 signature of `message`.
 [[nodiscard]] crypto::Bytes sign(const SecureBytes& secret_key,
                                  std::span<const unsigned char> message);

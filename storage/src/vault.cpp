@@ -125,7 +125,7 @@ StorageResult<void> check_folder_is_free(const fs::path& folder) {
 Vault::Vault(std::unique_ptr<detail::VaultContext> ctx)
     : ctx_(std::move(ctx)), accounts_(*ctx_), clients_(*ctx_), sessions_(*ctx_), flags_(*ctx_),
       norms_(*ctx_), screenings_(*ctx_), photos_(*ctx_), audit_(*ctx_), reviews_(*ctx_),
-      outcomes_(*ctx_), exports_(*ctx_) {}
+      outcomes_(*ctx_), exports_(*ctx_), exchange_(*ctx_) {}
 
 Vault::~Vault() = default;
 

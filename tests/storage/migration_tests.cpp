@@ -196,11 +196,14 @@ void seed_v6(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 // valid there are version 2's.
 void seed_v7(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 
+// Version 8 added session_signoffs (checked below): the rows valid there are version 2's.
+void seed_v8(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
+
 using Seeder = void (*)(Connection&, const storage::SecureBytes&);
 // seeders[i] writes rows valid at version i + 1. When a migration is added, add a seeder for
 // the version before it: the per-version test refuses to run without one.
-constexpr std::array<Seeder, 7> seeders{seed_v1, seed_v2, seed_v3, seed_v4,
-                                        seed_v5, seed_v6, seed_v7};
+constexpr std::array<Seeder, 8> seeders{seed_v1, seed_v2, seed_v3, seed_v4,
+                                        seed_v5, seed_v6, seed_v7, seed_v8};
 
 void seed_up_to(Connection& db, const storage::SecureBytes& key, int version) {
     for (int v = 1; v <= version; ++v) {
@@ -502,6 +505,30 @@ void check_v8_signoffs(Connection& db) {
     refuses(db, "DELETE FROM session_signoffs", SQLITE_CONSTRAINT_TRIGGER);
 }
 
+// Migration 9: exchange files. One clinic key pair, never changed; a pairing names a real
+// session and keeps a 32-byte secret; a merged id maps to an entry or a photo, never both.
+void check_v9_exchange(Connection& db) {
+    const std::string identity = "INSERT INTO exchange_identity (id, box_public, box_secret, "
+                                 "sign_public, sign_secret, created_at, created_by) VALUES ";
+    const std::string keys = "zeroblob(32), zeroblob(32), zeroblob(32), zeroblob(64), "
+                             "'2026-03-04T10:00:00Z', 1)";
+    refuses(db, identity + "(2, " + keys, SQLITE_CONSTRAINT_CHECK);
+    accepts(db, identity + "(1, " + keys);
+    refuses(db, "UPDATE exchange_identity SET created_by = 1", SQLITE_CONSTRAINT_TRIGGER);
+    refuses(db, "DELETE FROM exchange_identity", SQLITE_CONSTRAINT_TRIGGER);
+    const std::string pairing = "INSERT INTO exchange_pairings (pairing_id, plan_id, session_id, "
+                                "pairing_secret, pairing_code, created_at, created_by) VALUES ";
+    accepts(db, pairing + "('p1', 'plan1', 1, zeroblob(32), 'ABCDE-FGHJK', 'x', 1)");
+    refuses(db, pairing + "('p2', 'plan2', 99, zeroblob(32), 'c', 'x', 1)",
+            SQLITE_CONSTRAINT_FOREIGNKEY);
+    refuses(db, pairing + "('p3', 'plan3', 1, zeroblob(16), 'c', 'x', 1)",
+            SQLITE_CONSTRAINT_CHECK);
+    const std::string record =
+        "INSERT INTO exchange_records (pairing_id, uid, entry_id, photo_id) VALUES ";
+    refuses(db, record + "('p1', 'e1', NULL, NULL)", SQLITE_CONSTRAINT_CHECK);
+    refuses(db, record + "('p9', 'e1', 1, NULL)", SQLITE_CONSTRAINT_FOREIGNKEY);
+}
+
 const std::vector<std::string> v2_tables{
     "client_consents", "flag_events",  "flags",      "norms_profiles", "photo_analyses",
     "photos",          "review_notes", "screenings", "session_addons", "session_products"};
@@ -557,6 +584,7 @@ TEST_CASE("storage: migration from every earlier version keeps rows and constrai
     check_v2_flags_and_notes(db);
     check_v7_outcomes(db);
     check_v8_signoffs(db);
+    check_v9_exchange(db);
     check_sound(db);
     check_v1_rows(db); // refused statements left no trace behind them
 }

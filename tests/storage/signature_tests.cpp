@@ -270,6 +270,8 @@ void make_unsigned_era(VaultFixture& f, const storage::SecureBytes& key,
             DROP TABLE account_keys;
             DROP TABLE session_outcomes;
             DROP TABLE session_signoffs;
+            DROP TABLE exchange_records; DROP TABLE exchange_imports; DROP TABLE care_plans;
+            DROP TABLE exchange_pairings; DROP TABLE exchange_identity;
             PRAGMA user_version = 5;
         )sql");
         // Without the registrations the MACs must be remade (seq numbers moved).

@@ -175,6 +175,8 @@ template <> struct StringMaker<punctum::storage::StorageErrc> {
             return "io";
         case E::cancelled:
             return "cancelled";
+        case E::rejected:
+            return "rejected";
         case E::internal:
             return "internal";
         }

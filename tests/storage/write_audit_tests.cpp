@@ -513,6 +513,25 @@ TEST_CASE("storage: every write of a clinic vault, by every role, adds audit eve
     });
     s.run("exports().fhir", Kind::write,
           [&](storage::Vault& v) { return failure_of(v.exports().fhir(s.out() / "bundle.json")); });
+    // Exchange files: a care plan out, and a patient's report back (the patient's vault is
+    // another vault, not measured here: the personal script measures its side).
+    std::string code;
+    s.run("exchange().issue_care_plan", Kind::write, [&](storage::Vault& v) {
+        auto r = v.exchange().issue_care_plan(session, s.out() / "plan.punctum-careplan");
+        code = r ? r->pairing_code : "";
+        return failure_of(r);
+    });
+    VaultFixture patient{storage::VaultKind::personal};
+    patient.live_on(day(2));
+    auto opened = patient.vault->exchange().open_care_plan(s.out() / "plan.punctum-careplan", code);
+    REQUIRE(opened.ok());
+    REQUIRE(patient.vault->sessions().add_entry(red_entry(opened->session, 2)).ok());
+    const auto report = patient.tmp.path() / "report.punctum-report";
+    REQUIRE(patient.vault->exchange().write_report(report).ok());
+    s.run("exchange().import_report", Kind::write,
+          [&](storage::Vault& v) { return failure_of(v.exchange().import_report(report)); });
+    s.run("exchange().import_report again (nothing changes)", Kind::read,
+          [&](storage::Vault& v) { return failure_of(v.exchange().import_report(report)); });
     s.run("sessions().add_review_note", Kind::write, [&](storage::Vault& v) {
         return failure_of(v.sessions().add_review_note(session, "Looks as expected."));
     });
@@ -651,7 +670,10 @@ TEST_CASE("storage: every write of a clinic vault, by every role, adds audit eve
     // write is covered here as soon as it is named among the known actions.
     std::string missing;
     for (const auto action : storage::AuditStore::known_actions()) {
-        if (action != "vault.restore" && !s.actions_seen().contains(std::string(action))) {
+        // A restore comes below; a care plan is opened and a report written in a personal
+        // vault (the personal script).
+        if (action != "vault.restore" && action != "exchange.open" &&
+            action != "exchange.report" && !s.actions_seen().contains(std::string(action))) {
             missing += std::string(action) + " ";
         }
     }
@@ -712,6 +734,28 @@ TEST_CASE("storage: every write of a personal vault adds audit events by its pat
           [&](storage::Vault& v) { return failure_of(v.flags().acknowledge(flags[0])); });
     s.run("sessions().add_review_note", Kind::write, [&](storage::Vault& v) {
         return failure_of(v.sessions().add_review_note(session, "Felt warm all day."));
+    });
+    // A care plan from a clinic (another vault, not measured), opened here, and a report.
+    VaultFixture clinic;
+    auto client = clinic.vault->clients().add(punctum::test::make_client("Me"));
+    REQUIRE(client.ok());
+    auto theirs = punctum::test::add_session(*clinic.vault,
+                                             punctum::test::make_session(*client, treated_on));
+    REQUIRE(theirs.ok());
+    const auto plan = clinic.tmp.path() / "plan.punctum-careplan";
+    auto issued = clinic.vault->exchange().issue_care_plan(*theirs, plan);
+    REQUIRE(issued.ok());
+    core::SessionId planned;
+    s.run("exchange().open_care_plan", Kind::write, [&](storage::Vault& v) {
+        auto r = v.exchange().open_care_plan(plan, issued->pairing_code);
+        planned = r ? r->session : core::SessionId{};
+        return failure_of(r);
+    });
+    s.run("sessions().add_entry to the care plan's session", Kind::write, [&](storage::Vault& v) {
+        return failure_of(v.sessions().add_entry(red_entry(planned, 3)));
+    });
+    s.run("exchange().write_report", Kind::write, [&](storage::Vault& v) {
+        return failure_of(v.exchange().write_report(clinic.tmp.path() / "r.punctum-report"));
     });
     s.run("set_setting", Kind::write,
           [&](storage::Vault& v) { return failure_of(v.set_setting("auto_lock_seconds", "120")); });

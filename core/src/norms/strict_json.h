@@ -39,6 +39,8 @@ public:
     [[nodiscard]] const nlohmann::json& array(const std::string& key);
     [[nodiscard]] std::string field(const std::string& key) const { return path_ + "." + key; }
     [[nodiscard]] const std::string& path() const { return path_; }
+    /// The object itself, for an object whose keys are data (a map), not fields.
+    [[nodiscard]] const nlohmann::json& whole() const { return object_; }
     void finish() const;
 
 private:

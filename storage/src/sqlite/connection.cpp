@@ -2,6 +2,7 @@
 
 #include "sqlite/sql_error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <sqlcipher/sqlite3.h>
 
@@ -102,6 +103,15 @@ std::vector<unsigned char> Statement::blob(int col) const {
     const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, col));
     const int n = sqlite3_column_bytes(stmt_, col);
     return p == nullptr ? std::vector<unsigned char>{} : std::vector<unsigned char>(p, p + n);
+}
+
+SecureBytes Statement::secret_blob(int col) const {
+    const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, col));
+    SecureBytes out(static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+    if (p != nullptr && !out.empty()) {
+        std::copy(p, p + out.size(), out.data());
+    }
+    return out;
 }
 
 Connection::Connection(const std::string& path, bool create) {

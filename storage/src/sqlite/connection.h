@@ -21,6 +21,8 @@
 // waits for itself. Reads outside a transaction are each consistent on their own, not as a
 // group: read inside a Transaction (or under hold()) when several must agree.
 
+#include "punctum/storage/secure_bytes.h"
+
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -77,6 +79,8 @@ public:
     [[nodiscard]] std::optional<std::string> optional_text(int col) const;
     [[nodiscard]] std::optional<int> optional_int(int col) const;
     [[nodiscard]] std::vector<unsigned char> blob(int col) const;
+    /// A key kept in the (encrypted) database, copied straight into guarded memory.
+    [[nodiscard]] SecureBytes secret_blob(int col) const;
 
 private:
     Connection* db_;

@@ -16,6 +16,16 @@ namespace detail {
 struct VaultContext;
 }
 
+/// One row of a session list: enough to pick a session without loading it.
+struct SessionSummary {
+    core::SessionId id;
+    core::ClientId client;
+    std::string client_name;
+    core::Date treated_on{};
+    std::string practitioner; ///< display name
+    int entries = 0;
+};
+
 /// Treatment sessions and their recovery entries.
 class SessionStore {
 public:
@@ -24,6 +34,8 @@ public:
     /// Records a session, attributed to the signed-in practitioner (Action::write_clinical).
     [[nodiscard]] StorageResult<core::SessionId> add(core::TreatmentSession session);
     [[nodiscard]] StorageResult<core::TreatmentSession> get(core::SessionId id);
+    /// Sessions, newest first: every session, or only `client`'s when it is valid.
+    [[nodiscard]] StorageResult<std::vector<SessionSummary>> list(core::ClientId client = {});
     /// A client's sessions, newest first.
     [[nodiscard]] StorageResult<std::vector<core::TreatmentSession>> of_client(core::ClientId id);
 

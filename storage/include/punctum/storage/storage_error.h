@@ -19,6 +19,7 @@ enum class StorageErrc {
     invalid_input, ///< the record was refused (see the message)
     io,            ///< another operating-system error
     cancelled,     ///< the caller asked long work to stop; finished steps are kept
+    rejected,      ///< an exchange file refused (altered, not for this vault, unknown sender)
     internal,      ///< a bug: the message has the details
 };
 

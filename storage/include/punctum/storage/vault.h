@@ -10,6 +10,7 @@
 #include "punctum/storage/audit_report.h"
 #include "punctum/storage/audit_store.h"
 #include "punctum/storage/client_store.h"
+#include "punctum/storage/exchange_store.h"
 #include "punctum/storage/export_store.h"
 #include "punctum/storage/flag_store.h"
 #include "punctum/storage/kdf_params.h"
@@ -131,6 +132,7 @@ public:
     [[nodiscard]] ReviewStore& reviews() { return reviews_; }
     [[nodiscard]] OutcomeStore& outcomes() { return outcomes_; }
     [[nodiscard]] ExportStore& exports() { return exports_; }
+    [[nodiscard]] ExchangeStore& exchange() { return exchange_; }
     [[nodiscard]] StorageResult<VaultStats> stats();
 
     /// PRAGMA integrity_check and the audit chain, against the head kept beside the vault.
@@ -183,6 +185,7 @@ private:
     ReviewStore reviews_;
     OutcomeStore outcomes_;
     ExportStore exports_;
+    ExchangeStore exchange_;
 };
 
 } // namespace punctum::storage
