@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import Punctum.Common
+import Punctum.Exchange
 
 // The window (UI.md): while locked, the unlock or create page fills it; once unlocked, a
 // navigation rail on the left and the current page on the right (AppFrame). Which page
@@ -38,13 +39,14 @@ ApplicationWindow {
         Preferences.theme = theme
     }
     readonly property var clinicPages: ["attention", "clients", "client", "new-client", "session", "log", "new-session", "settings", "photo", "compare"]
-    readonly property var patientPages: ["today", "recovery", "aftercare", "settings", "session", "log", "photos", "photo", "compare"]
+    readonly property var patientPages: ["today", "recovery", "aftercare", "settings", "session", "log", "photos", "photo", "compare", "careplans"]
     // The rail item a page belongs to.
     readonly property string railPage: routes.railItem(window.page, window.pageArgs)
 
     // Every page by name, and where each goes next.
     PageRoutes {
         id: routes
+        inbox: inbox
         pageArgs: window.pageArgs
         onNavigate: (name, args) => window.showPage(name, args)
     }
@@ -89,6 +91,19 @@ ApplicationWindow {
         railPage: window.railPage
         page: routes.pageFor(window.page)
         onNavigate: (name) => window.showPage(name)
+    }
+
+    // The clinic's inbox folder: reports from patients are imported as they arrive, whatever
+    // page is open, and announced by the toast (Punctum.Exchange).
+    ExchangeInbox { id: inbox; objectName: "exchangeInbox"; vaultSession: VaultSession }
+    InboxToast {
+        parent: Overlay.overlay
+        x: parent ? parent.width - width - Theme.unit * 3 : 0
+        y: parent ? parent.height - height - Theme.unit * 3 : 0
+        z: 10
+        inbox: inbox
+        onOpenAttention: window.showPage("attention")
+        onOpenImports: window.showPage("settings", { section: "inbox" })
     }
 
     // Long work in progress: modal while a task holds the vault on its worker thread.

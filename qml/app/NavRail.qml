@@ -29,7 +29,8 @@ Pane {
            { page: "recovery", label: qsTr("My recovery"), key: "Ctrl+2" },
            { page: "photos", label: qsTr("Photos"), key: "Ctrl+3" },
            { page: "aftercare", label: qsTr("Aftercare"), key: "Ctrl+4" },
-           { page: "settings", label: qsTr("Settings"), key: "Ctrl+5" }]
+           { page: "careplans", label: qsTr("My clinic"), key: "Ctrl+5" },
+           { page: "settings", label: qsTr("Settings"), key: "Ctrl+6" }]
         : [{ page: "attention", label: qsTr("Needs attention"), key: "Ctrl+1" },
            { page: "clients", label: qsTr("Clients"), key: "Ctrl+2" },
            { page: "reviews", label: qsTr("Reviews"), key: "Ctrl+4", needs: "read_audit" },

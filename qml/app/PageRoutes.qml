@@ -10,6 +10,8 @@ import Punctum.Vault
 QtObject {
     id: routes
     property var pageArgs: ({})
+    // The clinic's inbox (Main.qml), for the settings page's inbox section.
+    property QtObject inbox: null
     // A line for the unlock page after a restore ("Restored and verified ...").
     property string unlockNotice
     signal navigate(string name, var args)

@@ -1,5 +1,6 @@
 import QtQuick
 import Punctum.Common
+import Punctum.Exchange
 import Punctum.Settings
 import Punctum.Photos
 import Punctum.Recovery
@@ -23,13 +24,20 @@ QtObject {
         "client": clinic.clientPage, "new-client": clinic.newClientPage,
         "session": clinic.sessionPage, "log": clinic.logPage,
         "new-session": clinic.newSessionPage, "reviews": clinic.reviewsPage,
+        "careplans": carePlansPage,
         "today": todayPage, "recovery": recoveryPage, "aftercare": aftercarePage,
         "photo": photoPage, "compare": comparePage, "photos": photosPage
     })
     readonly property ClinicPages clinic: ClinicPages { router: pages.router }
 
     readonly property Component settingsPage: Component {
-        SettingsPage {}
+        SettingsPage {
+            inbox: pages.router.inbox
+            Component.onCompleted: if (pages.pageArgs.section) reveal(pages.pageArgs.section)
+        }
+    }
+    readonly property Component carePlansPage: Component {
+        CarePlansPage {}
     }
     readonly property Component todayPage: Component {
         LogRecoveryPage {

@@ -19,9 +19,10 @@ namespace punctum::ui {
 namespace {
 
 // The tour in order: each part starts where the one before left the app.
-std::array<std::span<const TourStep>, 4> tour_parts() {
-    return {clinic_tour_steps(), new_session_tour_steps(), sign_off_tour_steps(),
-            roles_tour_steps()};
+std::array<std::span<const TourStep>, 7> tour_parts() {
+    return {clinic_tour_steps(),          new_session_tour_steps(), sign_off_tour_steps(),
+            exchange_clinic_tour_steps(), roles_tour_steps(),       exchange_patient_tour_steps(),
+            locking_tour_steps()};
 }
 
 // After the last page: the restored vault opens with the right passphrase, on the

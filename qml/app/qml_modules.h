@@ -12,6 +12,7 @@
 #define PUNCTUM_IMPORT_QML_MODULES()                                                               \
     Q_IMPORT_QML_PLUGIN(Punctum_CommonPlugin)                                                      \
     Q_IMPORT_QML_PLUGIN(Punctum_VaultPlugin)                                                       \
+    Q_IMPORT_QML_PLUGIN(Punctum_ExchangePlugin)                                                    \
     Q_IMPORT_QML_PLUGIN(Punctum_SettingsPlugin)                                                    \
     Q_IMPORT_QML_PLUGIN(Punctum_FlagsPlugin)                                                       \
     Q_IMPORT_QML_PLUGIN(Punctum_PhotosPlugin)                                                      \

@@ -33,6 +33,9 @@ public:
         qint64 new_session = 0;   ///< the session the tour signs
         QString backup_file;      ///< a backup of the clinic vault, for the restore page
         QString clinic_vault;     ///< the clinic vault's path while the patient's is open
+        QString care_plan_file;   ///< a care plan issued for `session`, for the patient
+        QString pairing_code;     ///< its code
+        QString inbox;            ///< the clinic's inbox folder, the patient's outbox
     };
 
     TourDriver(QQuickWindow& window, VaultSession& session, QmlMessageLog& log, TourResult& result,

@@ -27,8 +27,15 @@ struct TourStep {
 /// Incomplete records, a session returned with a finding, and that finding in its
 /// practitioner's Needs attention (tour_steps_signoff.cpp).
 [[nodiscard]] std::span<const TourStep> sign_off_tour_steps();
-/// Settings, a long task, reviews, the dark theme, a reviewer, a patient's vault, locking,
-/// unlocking and restoring a backup (tour_steps_roles.cpp).
+/// Settings, a long task, reviews, the dark theme, a reviewer and a patient's vault
+/// (tour_steps_roles.cpp).
 [[nodiscard]] std::span<const TourStep> roles_tour_steps();
+/// Locking, unlocking and restoring a backup (tour_steps_roles.cpp).
+[[nodiscard]] std::span<const TourStep> locking_tour_steps();
+/// A care plan issued on a session with its pairing code, and the inbox folder in settings
+/// (tour_steps_exchange.cpp).
+[[nodiscard]] std::span<const TourStep> exchange_clinic_tour_steps();
+/// The patient's My clinic page: opening that care plan, sending a report into the outbox.
+[[nodiscard]] std::span<const TourStep> exchange_patient_tour_steps();
 
 } // namespace punctum::ui

@@ -239,6 +239,10 @@ constexpr TourStep steps[] = {
     {"patient-recovery", "recoveryPage", patient_recovery},
     {"patient-photos", "photosPage", patient_photos},
     {"patient-aftercare", "aftercarePage", patient_aftercare},
+};
+
+// After the patient's exchange pages (tour_steps_exchange.cpp): locking and restoring.
+constexpr TourStep locking_steps[] = {
     {"unlock", "unlockPage", lock},
     {"unlock-error", "unlockPage", wrong_passphrase, wrong_passphrase_refused},
     {"restore-backup", "restoreBackupPage", restore_backup},
@@ -249,6 +253,10 @@ constexpr TourStep steps[] = {
 
 std::span<const TourStep> roles_tour_steps() {
     return steps;
+}
+
+std::span<const TourStep> locking_tour_steps() {
+    return locking_steps;
 }
 
 } // namespace punctum::ui

@@ -101,7 +101,7 @@ Page {
                 visible: log.day < 0
                 title: qsTr("No treatment to log against yet")
                 text: page.patient
-                      ? qsTr("Once your treatment is recorded in this vault (punctum-cli session add), check in here each day.")
+                      ? qsTr("Open the care plan your clinic gave you in My clinic (Ctrl+5); then check in here each day.")
                       : qsTr("Open a client's session and choose Log recovery.")
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.unit * 4

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum.Common
+import Punctum.Exchange
 import Punctum.Flags
 import Punctum.Photos
 import Punctum.Recovery
@@ -94,6 +95,14 @@ Page {
                             onTriggered: { pdf.kind = "recovery"; pdf.save() }
                         }
                     }
+                }
+                Button {
+                    objectName: "carePlanButton"
+                    visible: detail.found && carePlans.allowed
+                    text: qsTr("Care plan for the patient\u2026")
+                    flat: true
+                    Accessible.name: qsTr("Write a care plan file for the patient, with a pairing code")
+                    onClicked: carePlans.start()
                 }
                 Button {
                     visible: detail.found && (VaultSession.may.log_recovery || false)
@@ -203,6 +212,16 @@ Page {
 
             SessionFacts {
                 detail: detail
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.formWidth * 1.4
+                Layout.topMargin: Theme.unit
+            }
+
+            // The patient's own Punctum at home: care plans out, recovery reports back.
+            SessionCarePlans {
+                id: carePlans
+                visible: detail.found && VaultSession.vaultKind === "clinic"
+                sessionId: page.sessionId
                 Layout.fillWidth: true
                 Layout.maximumWidth: Theme.formWidth * 1.4
                 Layout.topMargin: Theme.unit

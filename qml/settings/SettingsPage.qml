@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Punctum.Common
+import Punctum.Exchange
 import Punctum.Settings
 
 // Settings: auto-lock time, theme, backup and passphrase (SettingsSecurity), accounts (admin,
@@ -11,11 +12,15 @@ Page {
     id: page
     objectName: "settingsPage"
     title: qsTr("Settings")
+    // The clinic's inbox (Main.qml makes it): its status and recent imports show here.
+    property ExchangeInbox inbox: null
 
-    // Brings a section into view (the page tour; a link from elsewhere): "accounts".
+    // Brings a section into view (the page tour; a link from elsewhere): "accounts", "inbox".
     function reveal(section) {
         if (section === "accounts")
             scroll.contentItem.contentY = Math.max(0, accountsSection.y - Theme.unit * 2)
+        else if (section === "inbox") // also from the inbox's toast, as the page opens: once laid out
+            Qt.callLater(() => { scroll.contentItem.contentY = Math.max(0, exchangeSection.y - Theme.unit * 2) })
     }
 
     ScrollView {
@@ -82,6 +87,11 @@ Page {
                 }
             }
 
+            ExchangeFoldersSection {
+                id: exchangeSection
+                inbox: page.inbox
+                Layout.fillWidth: true
+            }
             SettingsSecurity { Layout.fillWidth: true }
             SettingsAccounts {
                 id: accountsSection

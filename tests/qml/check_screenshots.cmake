@@ -10,8 +10,10 @@ foreach(page create create-personal-weak create-personal-strong recovery-key att
              new-session-aftercare new-session-review new-session-signed new-session-flagged
              reviews-incomplete reviews-return attention-returned
              settings settings-recovery-key settings-accounts task-progress reviews-audit reviews-sessions reviews-cohort reviews-export
+             settings-inbox session-care-plan
              session-dark reviewer-attention
-             patient-today patient-recovery patient-aftercare unlock unlock-error restore-backup unlock-restored)
+             patient-today patient-recovery patient-aftercare
+             patient-care-plan patient-care-plan-opened patient-report-sent unlock unlock-error restore-backup unlock-restored)
     set(png "${OUT}/${page}.png")
     if(NOT EXISTS "${png}")
         message(FATAL_ERROR "no screenshot for page '${page}'")

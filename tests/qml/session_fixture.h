@@ -21,12 +21,14 @@ struct SessionFixture {
     core::FixedClock clock{std::chrono::sys_days{
         core::Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}}}};
     std::unique_ptr<ui::VaultSession> session;
+    /// Who signs in: the options' first account ("admin" by default; "me" for a patient).
+    QString account = QStringLiteral("admin");
 
     [[nodiscard]] QString folder() const { return dir.filePath("vault"); }
     [[nodiscard]] core::Date today() const { return core::date_of(clock.now()); }
 
     /// Creates the vault with `options` (the cheap key derivation), lets `fill` write to it,
-    /// closes it and opens it in `session` as admin. Failures are QtTest failures: check
+    /// closes it and opens it in `session` as `account`. Failures are QtTest failures: check
     /// QTest::currentTestFailed() after the call.
     void open(const char* passphrase, const std::function<void(storage::Vault&)>& fill = {},
               storage::NewVault options = {}) {
@@ -46,7 +48,7 @@ struct SessionFixture {
         session->setKdf(storage::KdfParams::minimum_for_tests());
         ui::VaultSession::setInstance(session.get());
         session->setVaultPath(folder());
-        session->unlock("admin", passphrase);
+        session->unlock(account, passphrase);
         QVERIFY(session->waitUntilIdle(30000));
         QVERIFY2(session->unlocked(), qPrintable(session->error()));
     }
