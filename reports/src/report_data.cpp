@@ -89,6 +89,13 @@ storage::StorageResult<SessionData> read_session(storage::Vault& vault, core::Se
     }
     data.outcome = *outcome;
     data.practitioner = practitioner_name(vault, data.session.practitioner);
+    auto pairings = vault.exchange().pairings(id);
+    if (!pairings) {
+        return pairings.failure();
+    }
+    if (!pairings->empty()) {
+        data.pairing_code = pairings->front().pairing_code;
+    }
     data.facts = core::session_facts(data.session, data.client.fitzpatrick);
     data.course = core::expected_course(data.facts, data.profile);
     if (photos) {

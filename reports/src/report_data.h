@@ -43,6 +43,9 @@ struct SessionData {
     std::vector<ReportPhoto> photos; ///< only read for the recovery report
     /// The client withheld consent for photos in their record: storage lists none of them.
     bool photos_withheld = false;
+    /// The pairing code of the session's newest care plan (issue 15), shown on the summary
+    /// the patient takes home; empty when none was issued.
+    std::string pairing_code;
 };
 
 struct CohortData {

@@ -185,6 +185,24 @@ void expected(PageWriter& page, const SessionData& d) {
     }
 }
 
+// The care plan's code, for the patient to type into their own Punctum at home. The file
+// itself travels another way (email, USB stick), so the two are never together.
+void care_plan(PageWriter& page, const SessionData& d) {
+    if (d.pairing_code.empty()) {
+        return;
+    }
+    page.heading(QStringLiteral("Your recovery at home"));
+    page.paragraph(QStringLiteral(
+        "Your clinic has sent you a care plan file for Punctum. Open it in your own Punctum "
+        "(Open a care plan) with this pairing code, then check in each day: your app compares "
+        "your recovery with the same norms as your clinic, and your reports go back to your "
+        "clinic sealed, so that only they can read them."));
+    page.fields({{QStringLiteral("Pairing code"), text(d.pairing_code)}});
+    page.paragraph(QStringLiteral("Keep this code to yourself. Anyone with both the file and "
+                                  "the code could open your care plan."),
+                   palette::muted, 8.5);
+}
+
 } // namespace
 
 QStringList session_lines(const SessionData& d) {
@@ -202,6 +220,7 @@ void draw_session_summary(PageWriter& page, const SessionData& data) {
     treatment(page, data);
     aftercare(page, data);
     expected(page, data);
+    care_plan(page, data);
 }
 
 } // namespace punctum::reports

@@ -141,6 +141,19 @@ TEST_CASE("reports: a session summary holds the treatment, aftercare and expecte
                "What recovery usually looks like", "Usually settled by", "evidence"});
 }
 
+TEST_CASE("reports: a session summary shows the pairing code of the session's care plan",
+          "[reports][pdf][exchange]") {
+    Clinic clinic;
+    auto issued = clinic.f.vault->exchange().issue_care_plan(
+        clinic.with_photos, clinic.f.tmp.path() / "plan.punctum-careplan");
+    REQUIRE(issued.ok());
+    const auto out = clinic.f.tmp.path() / "session.pdf";
+    auto written = clinic.write(reports::ReportKind::session, out);
+    INFO((written ? std::string() : written.error().message));
+    REQUIRE(written.ok());
+    check_pdf(out, *written, {"Your recovery at home", "Pairing code", issued->pairing_code});
+}
+
 TEST_CASE("reports: a recovery report holds the chart, flags with sources and photos",
           "[reports][pdf]") {
     Clinic clinic;
