@@ -68,6 +68,7 @@ Page {
             Repeater {
                 model: plans
                 delegate: ColumnLayout {
+                    id: plan
                     required property string clinic
                     required property string treatedOn
                     required property string opened
@@ -76,15 +77,15 @@ Page {
                     spacing: Theme.unit / 2
                     Layout.fillWidth: true
                     Label {
-                        text: qsTr("%1, treatment of %2").arg(clinic).arg(treatedOn)
+                        text: qsTr("%1, treatment of %2").arg(plan.clinic).arg(plan.treatedOn)
                         font.weight: Font.DemiBold
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
                     Label {
-                        text: qsTr("Opened %1 \u00b7 %2 \u00b7 %3").arg(opened)
-                              .arg(reportsSent === 0 ? qsTr("no report sent yet") : (reportsSent === 1 ? qsTr("1 report sent") : qsTr("%1 reports sent").arg(reportsSent)))
-                              .arg(unsent)
+                        text: qsTr("Opened %1 \u00b7 %2 \u00b7 %3").arg(plan.opened)
+                              .arg(plan.reportsSent === 0 ? qsTr("no report sent yet") : (plan.reportsSent === 1 ? qsTr("1 report sent") : qsTr("%1 reports sent").arg(plan.reportsSent)))
+                              .arg(plan.unsent)
                         opacity: 0.8
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true

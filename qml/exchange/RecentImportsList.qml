@@ -24,6 +24,7 @@ ColumnLayout {
     Repeater {
         model: list.model
         delegate: RowLayout {
+            id: entry
             required property string when
             required property string outcome
             required property string outcomeWord
@@ -32,21 +33,21 @@ ColumnLayout {
             spacing: Theme.unit * 2
             Layout.fillWidth: true
             Label {
-                text: when
+                text: entry.when
                 opacity: 0.75
                 Layout.preferredWidth: Theme.base * 11
                 Layout.alignment: Qt.AlignTop
             }
             Label {
                 // Never colour alone: the word says it, colour only for a refusal and urgency.
-                text: (outcome === "refused" ? "\u26a0 " : outcome === "imported" || outcome === "already" ? "\u2713 " : "") + outcomeWord
+                text: (entry.outcome === "refused" ? "\u26a0 " : entry.outcome === "imported" || entry.outcome === "already" ? "\u2713 " : "") + entry.outcomeWord
                 font.weight: Font.DemiBold
-                color: outcome === "refused" || newUrgent > 0 ? Theme.errorColor(list.dark) : palette.windowText
+                color: entry.outcome === "refused" || entry.newUrgent > 0 ? Theme.errorColor(list.dark) : palette.windowText
                 Layout.preferredWidth: Theme.base * 10
                 Layout.alignment: Qt.AlignTop
             }
             Label {
-                text: message
+                text: entry.message
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

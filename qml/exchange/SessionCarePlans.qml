@@ -37,6 +37,7 @@ ColumnLayout {
     Repeater {
         model: pairings
         delegate: RowLayout {
+            id: row
             required property string pairingCode
             required property string issued
             required property string state
@@ -44,19 +45,19 @@ ColumnLayout {
             spacing: Theme.unit * 2
             Layout.fillWidth: true
             Label {
-                text: pairingCode
+                text: row.pairingCode
                 font.family: "monospace"
                 font.weight: Font.DemiBold
-                Accessible.name: qsTr("Pairing code %1").arg(pairingCode.split("").join(" "))
+                Accessible.name: qsTr("Pairing code %1").arg(row.pairingCode.split("").join(" "))
             }
             Label {
-                text: qsTr("Issued %1").arg(issued)
+                text: qsTr("Issued %1").arg(row.issued)
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
             Label {
-                text: (paired ? "\u2713 " : "") + state
-                opacity: paired ? 1 : 0.8
+                text: (row.paired ? "\u2713 " : "") + row.state
+                opacity: row.paired ? 1 : 0.8
                 wrapMode: Text.Wrap
                 Layout.maximumWidth: Theme.base * 24
             }
