@@ -45,6 +45,22 @@ void close_care_plan(TourDriver& t) {
     t.invoke(QStringLiteral("carePlanDialog"), "close");
 }
 
+// The session's list of care plans, with the one just issued waiting for its first report.
+bool care_plans_listed(TourDriver& t) {
+    TourDriver::settle(100);
+    t.invoke(QStringLiteral("sessionPage"), "scrollToCarePlans");
+    TourDriver::settle(100);
+    return true;
+}
+
+void one_care_plan_listed(TourDriver& t) {
+    if (auto* list = t.object(QStringLiteral("pairingList"));
+        list != nullptr && list->property("count").toInt() != 1) {
+        t.problem(QStringLiteral("session-care-plans: %1 care plans listed, not 1")
+                      .arg(list->property("count").toInt()));
+    }
+}
+
 // The inbox chosen, and a file that only looks like a report dropped into it: refused, with
 // the reason beside it, and the toast saying so.
 bool settings_inbox(TourDriver& t) {
@@ -148,6 +164,7 @@ void report_in_outbox(TourDriver& t) {
 constexpr TourStep clinic_steps[] = {
     {"settings-inbox", "settingsPage", settings_inbox, inbox_refused},
     {"session-care-plan", "sessionPage", care_plan_code, close_care_plan},
+    {"session-care-plans", "sessionPage", care_plans_listed, one_care_plan_listed},
 };
 
 constexpr TourStep patient_steps[] = {

@@ -51,6 +51,12 @@ Page {
         flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, chartLabel.y - Theme.unit))
     }
 
+    // Brings the care plans issued for this session into view (the page tour's).
+    function scrollToCarePlans() {
+        const flick = scroll.contentItem
+        flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, carePlans.y - Theme.unit * 2))
+    }
+
     ScrollView {
         id: scroll
         anchors.fill: parent

@@ -10,7 +10,7 @@ foreach(page create create-personal-weak create-personal-strong recovery-key att
              new-session-aftercare new-session-review new-session-signed new-session-flagged
              reviews-incomplete reviews-return attention-returned
              settings settings-recovery-key settings-accounts task-progress reviews-audit reviews-sessions reviews-cohort reviews-export
-             settings-inbox session-care-plan
+             settings-inbox session-care-plan session-care-plans
              session-dark reviewer-attention
              patient-today patient-recovery patient-aftercare
              patient-care-plan patient-care-plan-opened patient-report-sent unlock unlock-error restore-backup unlock-restored)
