@@ -87,6 +87,9 @@ void ExchangeInbox::setSettleInterval(int ms) {
 }
 
 QString ExchangeInbox::status() const {
+    if (!refused_.isEmpty()) {
+        return refused_;
+    }
     if (!problem_.isEmpty()) {
         return problem_;
     }
@@ -113,17 +116,26 @@ void ExchangeInbox::reload() {
         return; // the task's end reloads us
     }
     QString folder;
+    QString refused;
     if (auto vault = this->vault()) {
         // Only a clinic account that may write records imports (storage checks it too).
-        if (vault->kind() == storage::VaultKind::clinic &&
-            core::permits(vault->account().role, core::Action::write_clinical)) {
-            folder = ExchangeSettings::stored(*vault, ExchangeSettings::inbox_key);
+        if (vault->kind() == storage::VaultKind::clinic) {
+            if (core::permits(vault->account().role, core::Action::write_clinical)) {
+                folder = ExchangeSettings::stored(*vault, ExchangeSettings::inbox_key);
+            } else {
+                refused = tr("Reports in the inbox are imported while a practitioner or an "
+                             "administrator is signed in.");
+            }
         }
     } else {
         recent_.clear(); // locked: what was imported names clients
     }
     if (folder != folder_) {
         watch(folder);
+    }
+    if (refused != refused_) {
+        refused_ = refused;
+        emit stateChanged();
     }
 }
 

@@ -99,6 +99,7 @@ private:
     QString folder_;
     bool watching_ = false;
     QString problem_;
+    QString refused_; ///< why the account signed in does not import (a reviewer)
     QDateTime last_scan_;
     QFileSystemWatcher watcher_;
     QTimer rescan_;
