@@ -199,11 +199,14 @@ void seed_v7(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 // Version 8 added session_signoffs (checked below): the rows valid there are version 2's.
 void seed_v8(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
 
+// Version 9 added the exchange tables (checked below): the rows valid there are version 2's.
+void seed_v9(Connection& /*db*/, const storage::SecureBytes& /*key*/) {}
+
 using Seeder = void (*)(Connection&, const storage::SecureBytes&);
 // seeders[i] writes rows valid at version i + 1. When a migration is added, add a seeder for
 // the version before it: the per-version test refuses to run without one.
-constexpr std::array<Seeder, 8> seeders{seed_v1, seed_v2, seed_v3, seed_v4,
-                                        seed_v5, seed_v6, seed_v7, seed_v8};
+constexpr std::array<Seeder, 9> seeders{seed_v1, seed_v2, seed_v3, seed_v4, seed_v5,
+                                        seed_v6, seed_v7, seed_v8, seed_v9};
 
 void seed_up_to(Connection& db, const storage::SecureBytes& key, int version) {
     for (int v = 1; v <= version; ++v) {
@@ -521,8 +524,7 @@ void check_v9_exchange(Connection& db) {
     accepts(db, pairing + "('p1', 'plan1', 1, zeroblob(32), 'ABCDE-FGHJK', 'x', 1)");
     refuses(db, pairing + "('p2', 'plan2', 99, zeroblob(32), 'c', 'x', 1)",
             SQLITE_CONSTRAINT_FOREIGNKEY);
-    refuses(db, pairing + "('p3', 'plan3', 1, zeroblob(16), 'c', 'x', 1)",
-            SQLITE_CONSTRAINT_CHECK);
+    refuses(db, pairing + "('p3', 'plan3', 1, zeroblob(16), 'c', 'x', 1)", SQLITE_CONSTRAINT_CHECK);
     const std::string record =
         "INSERT INTO exchange_records (pairing_id, uid, entry_id, photo_id) VALUES ";
     refuses(db, record + "('p1', 'e1', NULL, NULL)", SQLITE_CONSTRAINT_CHECK);

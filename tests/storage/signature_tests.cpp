@@ -272,6 +272,7 @@ void make_unsigned_era(VaultFixture& f, const storage::SecureBytes& key,
             DROP TABLE session_signoffs;
             DROP TABLE exchange_records; DROP TABLE exchange_imports; DROP TABLE care_plans;
             DROP TABLE exchange_pairings; DROP TABLE exchange_identity;
+            DROP INDEX flags_by_session_severity; DROP INDEX entries_for_outcomes;
             PRAGMA user_version = 5;
         )sql");
         // Without the registrations the MACs must be remade (seq numbers moved).
