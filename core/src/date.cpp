@@ -63,7 +63,9 @@ std::optional<TimePoint> parse_timestamp(std::string_view text) {
     int ss = 0;
     if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
         text[19] != 'Z' || !read_number(text, 11, 2, hh) || !read_number(text, 14, 2, mm) ||
-        !read_number(text, 17, 2, ss) || hh > 23 || mm > 59 || ss > 60) {
+        !read_number(text, 17, 2, ss) || hh > 23 || mm > 59 || ss > 59) {
+        // No leap second: 23:59:60 would be written back as the next day, so what was read
+        // would not be what is written (and 9999-12-31 would become year 10000).
         return std::nullopt;
     }
     const auto date = parse_date(text.substr(0, 10));

@@ -46,12 +46,16 @@ ex::CarePlan plan_for(detail::VaultContext& ctx, core::SessionId id,
     ex::CarePlan plan;
     plan.session.treated_on = row.session.treated_on;
     plan.session.areas = row.session.areas;
+    for (auto& a : plan.session.areas) {
+        a.area = detail::utf8_prefix(a.area, 200);
+    }
     for (const auto& a : row.session.add_ons) {
         plan.session.add_ons.emplace_back(core::to_string(a.kind));
     }
     plan.session.fitzpatrick = row.fitzpatrick;
-    plan.session.practitioner = who.text(0);
-    plan.session.aftercare_given = who.text(1);
+    // Within the limits the patient's reader holds (core/src/exchange/care_plan.cpp).
+    plan.session.practitioner = detail::utf8_prefix(who.text(0), 200);
+    plan.session.aftercare_given = detail::utf8_prefix(who.text(1), 4000);
     plan.norms_profile = body.text(0);
     plan.aftercare = norms.profile->aftercare;
     plan.preparation = norms.profile->preparation;
@@ -60,7 +64,7 @@ ex::CarePlan plan_for(detail::VaultContext& ctx, core::SessionId id,
     for (const auto& s : course.symptoms) {
         plan.expected_resolve_by_day[std::string(core::scale_of(s.symptom).key)] = s.resolve_by_day;
     }
-    plan.clinic.name = clinic_name(db, plan.session.practitioner);
+    plan.clinic.name = detail::utf8_prefix(clinic_name(db, plan.session.practitioner), 200);
     plan.clinic.box_public = detail::hex(identity.box_public);
     plan.clinic.sign_public = detail::hex(identity.sign_public);
     plan.issued_at = ctx.clock.now();

@@ -121,6 +121,16 @@ StorageResult<crypto::Bytes> read_exchange_file(const std::filesystem::path& fil
     return whole;
 }
 
+std::string utf8_prefix(const std::string& text, std::size_t max) {
+    if (text.size() <= max) {
+        return text;
+    }
+    while (max > 0 && (static_cast<unsigned char>(text[max]) & 0xC0) == 0x80) {
+        --max;
+    }
+    return text.substr(0, max);
+}
+
 std::string hex(std::span<const unsigned char> bytes) {
     return crypto::to_hex(bytes);
 }

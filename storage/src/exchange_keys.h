@@ -42,6 +42,10 @@ struct ClinicIdentity {
 [[nodiscard]] StorageResult<crypto::Bytes> read_exchange_file(const std::filesystem::path& file,
                                                               core::exchange::FileKind kind);
 
+/// At most `max` bytes of `text`, never cutting a UTF-8 character in two (the JSON writer
+/// refuses half a character): what a writer does with text over a limit the reader holds.
+[[nodiscard]] std::string utf8_prefix(const std::string& text, std::size_t max);
+
 /// `bytes` as hex, and back (nullopt unless exactly `size` bytes).
 [[nodiscard]] std::string hex(std::span<const unsigned char> bytes);
 [[nodiscard]] std::optional<crypto::Bytes> unhex(std::string_view text, std::size_t size);

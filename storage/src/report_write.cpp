@@ -69,7 +69,7 @@ void read_entries(Connection& db, const PlanRow& plan, bool everything, ex::Reco
         ex::ReportEntry e;
         e.uid = uid('e', st.int64(0), st.text(2));
         e.date = core::parse_date(st.text(1)).value_or(core::Date{});
-        e.note = st.text(3).substr(0, ex::max_note_length);
+        e.note = detail::utf8_prefix(st.text(3), ex::max_note_length);
         e.gais_patient = st.optional_int(4);
         int col = 5;
         for (const auto& scale : core::all_scales()) {
@@ -108,7 +108,7 @@ Photos read_photos(Connection& db, const PlanRow& plan, bool everything, bool al
         ex::ReportPhoto p;
         p.uid = uid('p', st.int64(0), st.text(1));
         p.taken_on = core::parse_date(st.text(2)).value_or(core::Date{});
-        p.area = st.text(3).substr(0, 200);
+        p.area = detail::utf8_prefix(st.text(3), 200);
         p.view = st.text(4).empty() ? std::string(core::to_string(core::PhotoView::unspecified))
                                     : st.text(4);
         if (st.optional_int(6)) {

@@ -672,8 +672,8 @@ TEST_CASE("storage: every write of a clinic vault, by every role, adds audit eve
     for (const auto action : storage::AuditStore::known_actions()) {
         // A restore comes below; a care plan is opened and a report written in a personal
         // vault (the personal script).
-        if (action != "vault.restore" && action != "exchange.open" &&
-            action != "exchange.report" && !s.actions_seen().contains(std::string(action))) {
+        if (action != "vault.restore" && action != "exchange.open" && action != "exchange.report" &&
+            !s.actions_seen().contains(std::string(action))) {
             missing += std::string(action) + " ";
         }
     }
@@ -739,8 +739,8 @@ TEST_CASE("storage: every write of a personal vault adds audit events by its pat
     VaultFixture clinic;
     auto client = clinic.vault->clients().add(punctum::test::make_client("Me"));
     REQUIRE(client.ok());
-    auto theirs = punctum::test::add_session(*clinic.vault,
-                                             punctum::test::make_session(*client, treated_on));
+    auto theirs =
+        punctum::test::add_session(*clinic.vault, punctum::test::make_session(*client, treated_on));
     REQUIRE(theirs.ok());
     const auto plan = clinic.tmp.path() / "plan.punctum-careplan";
     auto issued = clinic.vault->exchange().issue_care_plan(*theirs, plan);

@@ -49,6 +49,11 @@ std::uint64_t max_file_size(FileKind kind) {
 
 ExchangeResult<FramePrefix> read_prefix(std::span<const std::uint8_t> start,
                                         std::uint64_t file_size) {
+    if (start.size() >= magic.size() && start.size() < fixed_prefix_size &&
+        std::equal(magic.begin(), magic.end(), start.begin())) {
+        return fail(ExchangeErrc::malformed, "This exchange file ends inside its header: it is "
+                                             "incomplete. Copy it again from the sender.");
+    }
     if (start.size() < fixed_prefix_size ||
         !std::equal(magic.begin(), magic.end(), start.begin())) {
         return fail(ExchangeErrc::not_exchange,

@@ -185,7 +185,12 @@ ExchangeResult<DecodedReport> decode_report_body(std::span<const std::uint8_t> b
         return fail(ExchangeErrc::malformed, "This recovery report is empty inside.");
     }
     const std::size_t json_length = get_u32(body, 0);
-    if (json_length > max_report_json || json_length > body.size() - 4) {
+    if (json_length > max_report_json) {
+        return fail(ExchangeErrc::too_large,
+                    "This recovery report's record part is larger than the format allows (" +
+                        std::to_string(max_report_json >> 20) + " MiB). It was not read.");
+    }
+    if (json_length > body.size() - 4) {
         return fail(ExchangeErrc::malformed,
                     "This recovery report's contents are longer than the report itself.");
     }

@@ -19,7 +19,9 @@ namespace punctum::core::exchange {
 
 inline constexpr std::size_t max_report_entries = 1000;
 inline constexpr std::size_t max_report_photos = 200;
-inline constexpr std::size_t max_report_json = 4u << 20; ///< 4 MiB
+/// 32 MiB: room for the most a writer may put in (1000 entries whose 4000-byte notes are
+/// all escaped characters, 6 bytes each in JSON), so a report Punctum writes always reads.
+inline constexpr std::size_t max_report_json = 32u << 20;
 inline constexpr std::size_t max_note_length = 4000;
 
 /// One check-in. `uid` is stable: the same entry in two reports has the same uid, so the
