@@ -713,8 +713,7 @@ TEST_CASE(
             REQUIRE(disk.resize(size));
             const fs::path folder = mount_point / "vault";
             const auto r = punctum::test::run_process(
-                cli_path(),
-                {"vault", "init", "--vault", folder.string(), "--kdf", "interactive"},
+                cli_path(), {"vault", "init", "--vault", folder.string(), "--kdf", "interactive"},
                 cli_env(tmp));
             if (r.exit_code == 0) {
                 REQUIRE(disk.resize("64m"));
