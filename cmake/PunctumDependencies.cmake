@@ -5,6 +5,9 @@ find_package(PkgConfig REQUIRED)
 # <sqlcipher/sqlite3.h> explicitly so the system libsqlite3's header can never be picked up.
 pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
+# OpenSSL's libcrypto is SQLCipher's cipher; storage links it only to report the version
+# loaded at run time (SQLCipher's own PRAGMA gives the version it was built against).
+pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto>=3)
 
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)

@@ -12,6 +12,8 @@
 
 namespace punctum::cli {
 
+/// version [--json]: Punctum's version and the versions and licences of what it links.
+void add_version_command(CLI::App& app, CliContext& ctx);
 void add_vault_commands(CLI::App& app, CliContext& ctx);
 /// " (all signed by their authors)", or how many events predate signing: what `audit verify`
 /// and `vault check` say after the number of events verified.

@@ -1,6 +1,7 @@
 // punctum-cli: Punctum without a window, for scripts, tests and administrators.
 
 #include "commands.h"
+#include "punctum/core/about/component.h"
 #include "punctum/storage/process_hardening.h"
 
 #include <iostream>
@@ -11,7 +12,8 @@ int main(int argc, char** argv) {
     CLI::App app{"Punctum: microneedling treatment log and recovery tracker (command line)",
                  "punctum-cli"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "punctum-cli 0.1.0");
+    app.set_version_flag("--version", "punctum-cli " + punctum::core::punctum_version());
+    punctum::cli::add_version_command(app, ctx);
     punctum::cli::add_vault_commands(app, ctx);
     punctum::cli::add_record_commands(app, ctx);
     punctum::cli::add_demo_command(app, ctx);
