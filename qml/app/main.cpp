@@ -5,6 +5,7 @@
 #include "common/vault_session.h"
 #include "photos/photo_image_provider.h"
 
+#include "punctum/core/about/component.h"
 #include "punctum/storage/process_hardening.h"
 
 #include <QCommandLineParser>
@@ -24,7 +25,10 @@ int main(int argc, char* argv[]) {
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Punctum"));
     QGuiApplication::setOrganizationName(QStringLiteral("Punctum"));
-    QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QGuiApplication::setApplicationVersion(
+        QString::fromStdString(punctum::core::punctum_version()));
+    // The desktop file's id: Wayland compositors match the window to its icon and name by it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.punctum.Punctum"));
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
     QCommandLineParser parser;

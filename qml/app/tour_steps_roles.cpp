@@ -4,6 +4,7 @@
 #include "app/tour_driver.h"
 #include "app/tour_step.h"
 #include "common/vault_session.h"
+#include "punctum/core/about/component.h"
 
 #include <QDeadlineTimer>
 #include <QUrl>
@@ -43,6 +44,20 @@ bool new_account(TourDriver& t) {
 
 void forget_new_passphrase(TourDriver& t) {
     t.set(QStringLiteral("newAccountPassphrase"), "text", QString());
+}
+
+// Settings' About section: the version the build was given, and the libraries it runs with.
+bool about(TourDriver& t) {
+    if (auto* page = t.object(QStringLiteral("settingsPage"))) {
+        QMetaObject::invokeMethod(page, "reveal", Q_ARG(QVariant, QStringLiteral("about")));
+    }
+    TourDriver::settle(50);
+    auto* label = t.object(QStringLiteral("aboutVersion"));
+    const auto text = label != nullptr ? label->property("text").toString() : QString();
+    if (!text.endsWith(QString::fromStdString(core::punctum_version()))) {
+        t.problem(QStringLiteral("settings-about: the version shown is \"%1\"").arg(text));
+    }
+    return true;
 }
 
 // A long task in progress: held at its first report so the panel can be seen, then
@@ -228,6 +243,7 @@ constexpr TourStep steps[] = {
     {"settings", "settingsPage", settings},
     {"settings-recovery-key", "settingsPage", replace_recovery_key, close_replace_dialog},
     {"settings-accounts", "settingsPage", new_account, forget_new_passphrase},
+    {"settings-about", "settingsPage", about},
     {"task-progress", "settingsPage", task_in_progress, cancel_task},
     {"reviews-audit", "reviewsPage", reviews_audit, chain_intact},
     {"reviews-sessions", "reviewsPage", reviews_sessions},

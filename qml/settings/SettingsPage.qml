@@ -7,7 +7,8 @@ import Punctum.Exchange
 import Punctum.Settings
 
 // Settings: auto-lock time, theme, backup and passphrase (SettingsSecurity), accounts (admin,
-// SettingsAccounts), and the norms profile in force, readable with its sources (SettingsNorms).
+// SettingsAccounts), the norms profile in force, readable with its sources (SettingsNorms), and
+// About: the version and the libraries it runs with, with their licences (SettingsAbout).
 Page {
     id: page
     objectName: "settingsPage"
@@ -15,9 +16,15 @@ Page {
     // The clinic's inbox (Main.qml makes it): its status and recent imports show here.
     property ExchangeInbox inbox: null
 
-    // Brings a section into view (the page tour; a link from elsewhere): "accounts", "inbox".
+    // Brings a section into view (the page tour; a link from elsewhere): "accounts", "inbox",
+    // "about".
     function reveal(section) {
-        if (section === "accounts")
+        if (section === "about") // at the foot of the page: once laid out
+            Qt.callLater(() => {
+                scroll.contentItem.contentY = Math.max(0, Math.min(aboutSection.y - Theme.unit * 2,
+                    scroll.contentItem.contentHeight - scroll.contentItem.height))
+            })
+        else if (section === "accounts")
             scroll.contentItem.contentY = Math.max(0, accountsSection.y - Theme.unit * 2)
         else if (section === "inbox") // also from the inbox's toast, as the page opens: once laid out
             Qt.callLater(() => { scroll.contentItem.contentY = Math.max(0, exchangeSection.y - Theme.unit * 2) })
@@ -100,6 +107,7 @@ Page {
             }
 
             SettingsNorms { Layout.fillWidth: true }
+            SettingsAbout { id: aboutSection; Layout.fillWidth: true }
             Item { implicitHeight: Theme.unit * 3 }
         }
     }

@@ -49,8 +49,7 @@ std::vector<core::Component> linked_components() {
     std::vector<core::Component> all{
         {"SQLCipher", sqlcipher_version(), "BSD-3-Clause", "the encrypted vault"},
         {"SQLite", sqlite3_libversion(), "blessing", "the database inside SQLCipher"},
-        {"OpenSSL (libcrypto)", libcrypto_version(), "Apache-2.0",
-         "SQLCipher's page encryption"},
+        {"OpenSSL (libcrypto)", libcrypto_version(), "Apache-2.0", "SQLCipher's page encryption"},
     };
     all.push_back({"libsodium", sodium_version_string(), "ISC",
                    "key derivation, key slots, signatures and sealed exchange files"});

@@ -9,7 +9,7 @@ foreach(page create create-personal-weak create-personal-strong recovery-key att
              log-recovery log-recovery-earlier log-recovery-result new-session-history new-session-screening new-session-treatment
              new-session-aftercare new-session-review new-session-signed new-session-flagged
              reviews-incomplete reviews-return attention-returned
-             settings settings-recovery-key settings-accounts task-progress reviews-audit reviews-sessions reviews-cohort reviews-export
+             settings settings-recovery-key settings-accounts settings-about task-progress reviews-audit reviews-sessions reviews-cohort reviews-export
              settings-inbox session-care-plan session-care-plans
              session-dark reviewer-attention
              patient-today patient-recovery patient-aftercare

@@ -5,8 +5,10 @@
 #include "common/vault_session.h"
 #include "recovery/entry_list_model.h"
 #include "session_fixture.h"
+#include "settings/about_model.h"
 #include "vault/recovery_key_text.h"
 
+#include "punctum/core/about/component.h"
 #include "punctum/core/demo/demo_clinic.h"
 #include "punctum/storage/demo_writer.h"
 #include "punctum/storage/vault.h"
@@ -242,6 +244,33 @@ private slots:
         f_.session->unlock("admin", passphrase);
         QVERIFY(f_.session->waitUntilIdle(30000));
         QVERIFY(f_.session->unlocked());
+    }
+
+    // Settings' About section: the project version, and each library with a version and a
+    // licence, Qt among them (the app links it), the vault's SQLCipher first.
+    void aboutListsTheVersionAndEveryLibraryWithItsLicence() {
+        ui::AboutModel about;
+        QAbstractItemModelTester tester(&about,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(about.version(), QString::fromStdString(core::punctum_version()));
+        QVERIFY(about.shippedNorms().contains(QStringLiteral("punctum-default")));
+        QVERIFY(about.rowCount() >= 8);
+        QCOMPARE(about.index(0).data(ui::AboutModel::NameRole).toString(),
+                 QStringLiteral("SQLCipher"));
+        QStringList names;
+        for (int row = 0; row < about.rowCount(); ++row) {
+            const auto i = about.index(row);
+            names << i.data(ui::AboutModel::NameRole).toString();
+            QVERIFY2(!i.data(ui::AboutModel::VersionRole).toString().isEmpty(),
+                     qPrintable(names.last()));
+            QVERIFY2(!i.data(ui::AboutModel::LicenceRole).toString().isEmpty(),
+                     qPrintable(names.last()));
+            QVERIFY2(!i.data(ui::AboutModel::PurposeRole).toString().isEmpty(),
+                     qPrintable(names.last()));
+        }
+        for (const auto* expected : {"SQLite", "libsodium", "OpenCV", "Qt"}) {
+            QVERIFY2(names.contains(QLatin1String(expected)), expected);
+        }
     }
 };
 

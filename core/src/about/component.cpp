@@ -11,7 +11,9 @@
 
 namespace punctum::core {
 
-std::string punctum_version() { return PUNCTUM_VERSION; }
+std::string punctum_version() {
+    return PUNCTUM_VERSION;
+}
 
 std::vector<Component> core_components() {
     const auto json_version = std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." +
