@@ -74,4 +74,8 @@ void add_exchange_commands(CLI::App& app, CliContext& ctx);
 /// The --vault, --account and --passphrase-file options every vault command takes.
 void add_vault_options(CLI::App& cmd, CliContext& ctx);
 
+/// completion bash: a bash completion script walked from the whole command tree (hidden from
+/// --help); registered last, after every other command.
+void add_completion_command(CLI::App& app, CliContext& ctx);
+
 } // namespace punctum::cli

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     punctum::cli::add_photo_commands(app, ctx);
     punctum::cli::add_photo_vault_commands(app, ctx);
     punctum::cli::add_client_history_command(app, ctx);
+    punctum::cli::add_completion_command(app, ctx); // last: it describes every command above
     // Every command turns what it expects into a message and an exit code. Anything it did
     // not expect still ends here with a message, never an abort: a script sees exit 1 and
     // a sentence, and the vault's own transactions have already rolled back.
